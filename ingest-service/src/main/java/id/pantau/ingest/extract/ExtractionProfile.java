@@ -1,0 +1,44 @@
+package id.pantau.ingest.extract;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Outlet-specific CSS selectors used by {@link ArticleExtractor}. Deserialisable by Jackson from
+ * YAML with camelCase keys; every component is optional. Immutable and thread-safe.
+ *
+ * @param title selector of the headline element; default: JSON-LD / {@code og:title} / first {@code h1}
+ * @param published selector of the element whose text (or {@code datetime}/{@code content}) is the
+ *     publication date; default: JSON-LD / {@code article:published_time} / {@code <time>}
+ * @param authors selector of the byline element(s) (text such as "Penulis: X | Editor: Y" is parsed)
+ * @param editor selector of the element naming the editor ("Editor: yati", "Redaktur: ...")
+ * @param body selector of the article body container; when absent the generic extractor is used
+ * @param noise selectors of elements removed from the page before anything else; null means none
+ * @param nextPage selector of the link to the next page of a multi-page article
+ * @param section selector of the section/category link or breadcrumb item
+ * @param tags selector of the tag links
+ * @param dateline selector of an element holding the dateline, when it is not at the body's start
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ExtractionProfile(
+        @Nullable String title,
+        @Nullable String published,
+        @Nullable String authors,
+        @Nullable String editor,
+        @Nullable String body,
+        List<String> noise,
+        @Nullable String nextPage,
+        @Nullable String section,
+        @Nullable String tags,
+        @Nullable String dateline) {
+
+    public ExtractionProfile {
+        noise = noise == null ? List.of() : List.copyOf(noise);
+    }
+
+    /** A profile with no selectors: only the metadata layers and the generic extractor apply. */
+    public static ExtractionProfile empty() {
+        return new ExtractionProfile(null, null, null, null, null, List.of(), null, null, null, null);
+    }
+}
