@@ -1,15 +1,19 @@
 package id.pantau.ingest.extract.generic;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Finds the main article body of any page by scoring candidate blocks on the jsoup DOM. Thread-safe
- * and immutable; never throws on odd HTML and returns an empty body when nothing is found.
+ * Finds the main article body of any page by scoring candidate blocks on the jsoup DOM (see {@link
+ * BodyLocator}) and writing the chosen blocks as clean paragraphs (see {@link BodyWriter}). Thread-safe
+ * and immutable; does not modify the document; never throws on odd HTML and returns an empty body when
+ * nothing is found.
  */
 public final class GenericExtractor {
+
+    /** A body shorter than this (characters) after the strict pass is retried without class hints. */
+    private static final int MIN_BODY_CHARS = 250;
 
     /** Creates an extractor with the default rules. */
     public GenericExtractor() {}
@@ -24,29 +28,21 @@ public final class GenericExtractor {
     }
 
     private GenericBody extractUnchecked(Document document) {
-        Element best = null;
-        int bestLength = 0;
-        for (Element element : document.select("article, main, div, section")) {
-            int length = 0;
-            for (Element paragraph : element.children()) {
-                if (paragraph.nameIs("p")) {
-                    length += paragraph.text().length();
-                }
-            }
-            if (length > bestLength) {
-                best = element;
-                bestLength = length;
-            }
+        Element root = document.body() != null ? document.body() : document;
+        Evidence evidence = Evidence.of(document);
+        List<String> strict = BodyWriter.write(BodyLocator.locate(root, true, evidence), true);
+        if (length(strict) >= MIN_BODY_CHARS) {
+            return new GenericBody(strict);
         }
-        List<String> paragraphs = new ArrayList<>();
-        if (best != null) {
-            for (Element paragraph : best.children()) {
-                String text = paragraph.text().strip();
-                if (!text.isEmpty()) {
-                    paragraphs.add(text);
-                }
-            }
+        List<String> lenient = BodyWriter.write(BodyLocator.locate(root, false, evidence), false);
+        return new GenericBody(length(lenient) > length(strict) ? lenient : strict);
+    }
+
+    private static int length(List<String> paragraphs) {
+        int length = 0;
+        for (String paragraph : paragraphs) {
+            length += paragraph.length();
         }
-        return new GenericBody(paragraphs);
+        return length;
     }
 }

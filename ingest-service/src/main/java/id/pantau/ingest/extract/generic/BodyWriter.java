@@ -1,0 +1,144 @@
+package id.pantau.ingest.extract.generic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Writes the located body as clean paragraphs: one per block element (paragraph, heading, list item,
+ * quote), without furniture, captions, link lists and "Baca juga:" / "ADVERTISEMENT" lines.
+ */
+final class BodyWriter {
+
+    private static final Set<String> BREAKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
+            "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "th", "br",
+            "hr", "header", "figure", "form", "center", "address", "details", "summary", "tbody", "thead");
+    private static final Set<String> LINK_LIST_TAGS = Set.of("ul", "ol", "div", "section", "table", "dl", "p");
+
+    /** Lines that are page furniture wherever they appear. */
+    private static final Pattern NOISE_LINE = Pattern.compile(
+            "(?i)^\\W*(?:(?:baca|lihat|simak)\\s+(?:juga|pula|selengkapnya|berita)\\b.*"
+                    + "|advertisement|advertisment|iklan|scroll to (?:resume|continue)(?: with)? content"
+                    + "|(?:read|see) (?:more|also)\\s*:.*|related\\s*:.*|also read\\s*:.*|berita terkait\\s*:?.*"
+                    + "|share (?:this|on)\\b.*|bagikan\\b.*|follow us\\b.*|ikuti (?:kami|berita)\\b.*)\\W*$");
+
+    private BodyWriter() {}
+
+    /** Paragraphs of {@code roots}, in order. */
+    static List<String> write(List<Element> roots, boolean useClassHints) {
+        Collector collector = new Collector(useClassHints);
+        for (Element root : roots) {
+            NodeTraversor.filter(collector, root);
+            collector.flush();
+        }
+        return collector.paragraphs;
+    }
+
+    private static final class Collector implements NodeFilter {
+        private final boolean useClassHints;
+        private final List<String> paragraphs = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+        private int currentLinkChars;
+        private int currentChars;
+        private int linkDepth;
+        private int preDepth;
+
+        Collector(boolean useClassHints) {
+            this.useClassHints = useClassHints;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                append(text.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element element)) {
+                return FilterResult.CONTINUE;
+            }
+            if (Furniture.isFurniture(element, useClassHints) || Furniture.isOutsideBodyText(element)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            String tag = element.normalName();
+            if (LINK_LIST_TAGS.contains(tag) && depth > 0 && isLinkList(element)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (BREAKS.contains(tag)) {
+                flush();
+            } else if (tag.equals("td") || tag.equals("img")) {
+                append(" ");
+            }
+            if (tag.equals("a")) {
+                linkDepth++;
+            } else if (tag.equals("pre")) {
+                preDepth++;
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element element) {
+                String tag = element.normalName();
+                if (tag.equals("a")) {
+                    linkDepth--;
+                } else if (tag.equals("pre")) {
+                    preDepth--;
+                }
+                if (BREAKS.contains(tag)) {
+                    flush();
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void append(String text) {
+            int chars = TextStats.nonSpace(text);
+            currentChars += chars;
+            if (linkDepth > 0) {
+                currentLinkChars += chars;
+            }
+            if (preDepth > 0) {
+                current.append(text);
+                return;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00a0') {
+                    if (!current.isEmpty() && current.charAt(current.length() - 1) != ' ') {
+                        current.append(' ');
+                    }
+                } else {
+                    current.append(c);
+                }
+            }
+        }
+
+        void flush() {
+            String text = current.toString().strip();
+            if (!text.isEmpty() && !isNoise(text, currentLinkChars, currentChars)) {
+                paragraphs.add(text);
+            }
+            current.setLength(0);
+            currentChars = 0;
+            currentLinkChars = 0;
+        }
+    }
+
+    static boolean isNoise(String text, int linkChars, int chars) {
+        if (NOISE_LINE.matcher(text).matches()) {
+            return true;
+        }
+        return chars > 0 && linkChars > 0.6 * chars && text.length() < 300;
+    }
+
+    private static boolean isLinkList(Element element) {
+        return element.childrenSize() > 1 && TextStats.linkDensity(element) > 0.5;
+    }
+}
