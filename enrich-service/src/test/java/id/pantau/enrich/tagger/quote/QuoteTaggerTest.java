@@ -1,0 +1,89 @@
+package id.pantau.enrich.tagger.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.enrich.tagger.ArticleText;
+import id.pantau.enrich.tagger.official.OfficialMention;
+import id.pantau.enrich.tagger.official.OfficialTagging;
+import id.pantau.schemas.avro.OfficialTag;
+import id.pantau.schemas.avro.Quote;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuoteTaggerTest {
+
+    private static final OfficialTag HARISSON =
+            new OfficialTag("harisson", "Harisson", "Penjabat Gubernur Kalimantan Barat", "Pj Gubernur Kalbar", "61", "Kalimantan Barat", true, 2);
+    private static final OfficialTag PIPIT =
+            new OfficialTag("pipit", "Pipit Rismanto", "Kepala Kepolisian Daerah", "Kapolda Kalbar", "61", "Kalimantan Barat", true, 2);
+
+    private final QuoteTagger tagger = new QuoteTagger();
+
+    private static OfficialTagging officials(String text, String... mentionsAsIdAndName) {
+        List<OfficialMention> mentions = new java.util.ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < mentionsAsIdAndName.length; i += 2) {
+            int start = text.indexOf(mentionsAsIdAndName[i + 1], from);
+            mentions.add(new OfficialMention(mentionsAsIdAndName[i], mentionsAsIdAndName[i + 1], start, start + mentionsAsIdAndName[i + 1].length()));
+            from = start + 1;
+        }
+        return new OfficialTagging(List.of(HARISSON, PIPIT), mentions);
+    }
+
+    @Test
+    void shouldResolveKataWithNameToTheOfficialMentionedThere() {
+        String body = "Cuaca cerah menyambut apel pagi itu. \u201CKami minta semua pegawai bersikap netral,\u201D kata Harisson di lapangan.";
+        ArticleText text = new ArticleText("", body, null, "", null);
+
+        List<Quote> quotes = tagger.tag(text, officials(body, "harisson", "Harisson"));
+
+        assertThat(quotes).containsExactly(new Quote("Kami minta semua pegawai bersikap netral", "Harisson", "harisson", 37));
+    }
+
+    @Test
+    void shouldResolveUjarnyaToLastOfficialNamedBefore() {
+        String body = "Kapolda Kalbar Pipit Rismanto memeriksa barisan. Gubernur Harisson ikut hadir."
+                + "\n\nMenurut Pipit, semua pos sudah terisi. \"Anggota kami berjaga sampai suara selesai dihitung,\" ujarnya.";
+        ArticleText text = new ArticleText("", body, null, "", null);
+
+        List<Quote> quotes = tagger.tag(text, officials(body, "pipit", "Pipit Rismanto", "harisson", "Harisson", "pipit", "Pipit"));
+
+        assertThat(quotes).extracting(Quote::getText, Quote::getSpeaker, Quote::getSpeakerOfficialId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Anggota kami berjaga sampai suara selesai dihitung", "Pipit Rismanto", "pipit"));
+    }
+
+    @Test
+    void shouldKeepSpeakerOfNamedNonOfficialWithoutOfficialId() {
+        String body = "\u201CKami hanya ingin pemilihan berjalan damai,\u201D tutur Siti Aminah, warga setempat.";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body));
+
+        assertThat(quotes).containsExactly(new Quote("Kami hanya ingin pemilihan berjalan damai", "Siti Aminah", null, 0));
+    }
+
+    @Test
+    void shouldLeaveSpeakerUnknownWhenNoOfficialIsNamedNearby() {
+        String body = "Gubernur Harisson membuka acara.\n\nHari kedua diisi diskusi.\n\nPanitia menutup sesi sore.\n\nSeorang pembicara tamu naik panggung."
+                + "\n\n\u201CSaya senang bisa berbagi di sini,\u201D katanya.";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson"));
+
+        assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(org.assertj.core.groups.Tuple.tuple(null, null));
+    }
+
+    @Test
+    void shouldIgnoreQuotedNamesThatAreNotSpeech() {
+        String body = "Polisi menggelar operasi \u201CMantap Praja Kapuas 2024\u201D di halaman markas.";
+
+        assertThat(tagger.tag(new ArticleText("", body, null, "", null), officials(body))).isEmpty();
+    }
+
+    @Test
+    void shouldLinkLaterOneNameAttributionThroughTagName() {
+        String body = "\u201CPersonel harus ramah kepada warga,\u201D tambah Pipit.";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), new OfficialTagging(List.of(HARISSON, PIPIT), List.of()));
+
+        assertThat(quotes).containsExactly(new Quote("Personel harus ramah kepada warga", "Pipit Rismanto", "pipit", 0));
+    }
+}

@@ -1,0 +1,109 @@
+package id.pantau.enrich.tagger.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.pantau.enrich.tagger.ArticleText;
+import id.pantau.schemas.avro.TopicEvidence;
+import id.pantau.schemas.avro.TopicTag;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TopicTaggerTest {
+
+    private static TopicTagger tagger;
+
+    @BeforeAll
+    static void buildTagger() {
+        tagger = TopicTagger.of(TopicRules.loadDefault());
+    }
+
+    @AfterAll
+    static void closeTagger() {
+        tagger.close();
+    }
+
+    private static List<String> topics(String title, String body) {
+        return tagger.tag(new ArticleText(title, body, null, "", null)).stream().map(TopicTag::getTopic).toList();
+    }
+
+    @Test
+    void shouldTagAppealWhenOfficialRemindsCivilServantsToStayNeutral() {
+        List<String> topics = topics("Bupati Ajak Pegawai Jaga Sikap",
+                "Bupati Sanggau mengingatkan seluruh ASN agar menjaga netralitas menjelang hari pencoblosan.");
+
+        assertThat(topics).containsExactly("neutrality.appeal");
+    }
+
+    @Test
+    void shouldTagViolationWhenVillageHeadIsReportedAndSummoned() {
+        List<String> topics = topics("Kades Dilaporkan ke Bawaslu",
+                "Seorang kepala desa di Sambas dilaporkan warga karena ikut berkampanye. Bawaslu sudah memanggil kades itu untuk klarifikasi pekan depan.");
+
+        assertThat(topics).containsExactly("neutrality.violation");
+    }
+
+    @Test
+    void shouldNotTagViolationWhenOfficialOnlyWarnsOfSanctions() {
+        List<String> topics = topics("",
+                "Gubernur meminta ASN tetap netral dan berjanji menindak tegas siapa pun yang tidak netral.");
+
+        assertThat(topics).containsExactly("neutrality.appeal");
+    }
+
+    @Test
+    void shouldTagSecurityWhenPersonnelAreDeployed() {
+        List<String> topics = topics("Ribuan Aparat Jaga Pilkada",
+                "Kepolisian daerah menyebut lima ribu personel gabungan dikerahkan untuk pengamanan Pilkada di tiap kabupaten.");
+
+        assertThat(topics).containsExactly("election.security");
+    }
+
+    @Test
+    void shouldTagMoneyPoliticsHoaxAndLogisticsInOneText() {
+        List<String> topics = topics("Bawaslu Waspadai Tiga Ancaman",
+                "Pengawas pemilu mencemaskan serangan fajar pada malam sebelum pemungutan. Mereka juga memantau hoaks di media sosial."
+                        + "\n\nSelain itu, distribusi logistik ke pulau-pulau kecil harus selesai tepat waktu.");
+
+        assertThat(topics).containsExactly("election.logistics", "hoax.black-campaign", "money.politics");
+    }
+
+    @Test
+    void shouldTagNothingWhenTextIsAboutSomethingElse() {
+        assertThat(topics("Harga Cabai Naik", "Harga cabai rawit di pasar tradisional naik dua kali lipat pekan ini.")).isEmpty();
+    }
+
+    @Test
+    void shouldGiveEvidenceWithTermAsWrittenAndSentenceOffsets() {
+        ArticleText text = new ArticleText("Awas Politik Uang", "Warga diminta menolak politik uang. Laporkan bila ada yang membagikan amplop.", null, "", null);
+
+        List<TopicTag> tags = tagger.tag(text);
+
+        assertThat(tags).hasSize(1);
+        TopicTag tag = tags.get(0);
+        assertThat(tag.getTopic()).isEqualTo("money.politics");
+        assertThat(tag.getScore()).isEqualTo(0.75);
+        assertThat(tag.getEvidence()).containsExactly(
+                new TopicEvidence("Politik Uang", 0, 17),
+                new TopicEvidence("politik uang", 19, 54));
+        assertThat(text.text().substring(19, 54)).isEqualTo("Warga diminta menolak politik uang.");
+    }
+
+    @Test
+    void shouldRejectRuleWithBrokenQueryNamingIt() {
+        List<TopicRule> rules = List.of(new TopicRule("broken.one", "x", 1.0, "\"unclosed phrase"));
+
+        assertThatThrownBy(() -> TopicTagger.of(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("topic rule broken.one: query is not valid Lucene syntax:");
+    }
+
+    @Test
+    void shouldRejectWeightOutOfRange() {
+        assertThatThrownBy(() -> new TopicRule("a", "b", 1.5, "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("topic rule a: weight: expected a number in (0, 1], got 1.5");
+    }
+}
