@@ -29,6 +29,7 @@ public final class RegionGazetteer {
 
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> children;
+    private volatile @Nullable RegionNames names;
 
     private RegionGazetteer(Map<String, Region> byCode) {
         this.byCode = Collections.unmodifiableMap(byCode);
@@ -142,6 +143,21 @@ public final class RegionGazetteer {
     /** Every region, provinces first, then regencies/cities, then districts, each in code order. */
     public Collection<Region> all() {
         return byCode.values();
+    }
+
+    /** The Aho-Corasick index of every region's names and aliases; built on first use and cached. */
+    public RegionNames names() {
+        RegionNames n = names;
+        if (n == null) {
+            synchronized (this) {
+                n = names;
+                if (n == null) {
+                    n = new RegionNames(this);
+                    names = n;
+                }
+            }
+        }
+        return n;
     }
 
     /** Direct children of a region (regencies of a province, districts of a regency). */

@@ -1,0 +1,90 @@
+package id.pantau.enrich.tagger.text;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds normalised keywords in a {@link NormalizedText} with one Aho-Corasick automaton (a double-array
+ * trie), on word boundaries. Immutable and thread-safe once built.
+ *
+ * @param <V> value attached to each keyword
+ */
+public final class KeywordMatcher<V> {
+
+    /** One keyword occurrence; offsets are in the normalised text. */
+    public record Match<V>(int start, int end, V value) {
+        public int length() {
+            return end - start;
+        }
+    }
+
+    private final AhoCorasickDoubleArrayTrie<V> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final boolean empty;
+
+    /** Builds the automaton; keys must already be normalised with {@link NormalizedText#normalize}. */
+    public KeywordMatcher(Map<String, V> keywords) {
+        TreeMap<String, V> sorted = new TreeMap<>();
+        keywords.forEach((k, v) -> {
+            if (!k.isEmpty()) {
+                sorted.put(k, v);
+            }
+        });
+        empty = sorted.isEmpty();
+        if (!empty) {
+            trie.build(sorted);
+        }
+    }
+
+    /** Every word-bounded occurrence, overlapping ones included, ordered by start then longest first. */
+    public List<Match<V>> findAll(NormalizedText text) {
+        List<Match<V>> out = new ArrayList<>();
+        if (empty) {
+            return out;
+        }
+        trie.parseText(text.normalized(), (begin, end, value) -> {
+            if (text.isWordBounded(begin, end)) {
+                out.add(new Match<>(begin, end, value));
+            }
+        });
+        out.sort(Comparator.<Match<V>>comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match<V>::length).reversed()));
+        return out;
+    }
+
+    /** Leftmost-longest occurrences that do not overlap, in text order. */
+    public List<Match<V>> findLongest(NormalizedText text) {
+        List<Match<V>> out = new ArrayList<>();
+        int covered = 0;
+        for (Match<V> m : findAll(text)) {
+            if (m.start() >= covered) {
+                out.add(m);
+                covered = m.end();
+            }
+        }
+        return out;
+    }
+
+    /** The longest keyword that starts exactly at normalised offset {@code start}, or null. */
+    public @org.jspecify.annotations.Nullable Match<V> longestAt(NormalizedText text, int start) {
+        if (empty || start >= text.normalized().length()) {
+            return null;
+        }
+        String s = text.normalized();
+        int limit = Math.min(s.length(), start + 64);
+        Match<V>[] best = newArray();
+        trie.parseText(s.substring(start, limit), (begin, end, value) -> {
+            if (begin == 0 && text.isWordBounded(start, start + end) && (best[0] == null || end > best[0].length())) {
+                best[0] = new Match<>(start, start + end, value);
+            }
+        });
+        return best[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Match<V>[] newArray() {
+        return (Match<V>[]) new Match<?>[1];
+    }
+}

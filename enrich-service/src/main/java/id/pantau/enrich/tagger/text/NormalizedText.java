@@ -1,0 +1,124 @@
+package id.pantau.enrich.tagger.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A text lower-cased with every run of non-letter, non-digit characters folded into one space, plus a map
+ * from each normalised character back to its offset in the original. Keywords normalised with
+ * {@link #normalize(String)} then match on word boundaries: a match starts at 0 or after a space and
+ * ends at the end or before a space. Immutable.
+ */
+public final class NormalizedText {
+
+    private final String original;
+    private final String normalized;
+    private final int[] toOriginal;
+
+    private NormalizedText(String original, String normalized, int[] toOriginal) {
+        this.original = original;
+        this.normalized = normalized;
+        this.toOriginal = toOriginal;
+    }
+
+    /** Normalises {@code original}, keeping the offset map. */
+    public static NormalizedText of(String original) {
+        Objects.requireNonNull(original, "original");
+        StringBuilder sb = new StringBuilder(original.length());
+        int[] map = new int[original.length()];
+        boolean pendingSpace = false;
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (pendingSpace && sb.length() > 0) {
+                    map[sb.length()] = i - 1;
+                    sb.append(' ');
+                }
+                pendingSpace = false;
+                map[sb.length()] = i;
+                sb.append(Character.toLowerCase(c));
+            } else {
+                pendingSpace = true;
+            }
+        }
+        int[] trimmed = new int[sb.length()];
+        System.arraycopy(map, 0, trimmed, 0, sb.length());
+        return new NormalizedText(original, sb.toString(), trimmed);
+    }
+
+    /** The normal form of a keyword, as it would appear inside a normalised text. */
+    public static String normalize(String keyword) {
+        return of(keyword).normalized();
+    }
+
+    public String original() {
+        return original;
+    }
+
+    public String normalized() {
+        return normalized;
+    }
+
+    /** Original offset of the normalised character at {@code index}. */
+    public int originalStart(int index) {
+        return toOriginal[index];
+    }
+
+    /** Original offset just past the normalised span ending (exclusive) at {@code end}. */
+    public int originalEnd(int end) {
+        return toOriginal[end - 1] + 1;
+    }
+
+    /** True when [start, end) lies on word boundaries of the normalised text. */
+    public boolean isWordBounded(int start, int end) {
+        return (start == 0 || normalized.charAt(start - 1) == ' ')
+                && (end == normalized.length() || normalized.charAt(end) == ' ');
+    }
+
+    /**
+     * Up to {@code max} tokens ending just before {@code start}, nearest last; empty at the start of the text.
+     */
+    public List<String> tokensBefore(int start, int max) {
+        List<String> out = new ArrayList<>(max);
+        int end = start - 1; // the space before the match
+        while (out.size() < max && end > 0) {
+            int s = normalized.lastIndexOf(' ', end - 1) + 1;
+            out.add(0, normalized.substring(s, end));
+            end = s - 1;
+        }
+        return out;
+    }
+
+    /** Up to {@code max} tokens starting just after {@code end}. */
+    public List<String> tokensAfter(int end, int max) {
+        List<String> out = new ArrayList<>(max);
+        int s = end + 1;
+        while (out.size() < max && s < normalized.length()) {
+            int e = normalized.indexOf(' ', s);
+            if (e < 0) {
+                e = normalized.length();
+            }
+            out.add(normalized.substring(s, e));
+            s = e + 1;
+        }
+        return out;
+    }
+
+    /** True when every word of the original span [start, end) starts with an upper-case letter or a digit. */
+    public boolean isCapitalised(int originalStart, int originalEnd) {
+        boolean atWordStart = true;
+        for (int i = originalStart; i < originalEnd; i++) {
+            char c = original.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (atWordStart && Character.isLowerCase(c)) {
+                    return false;
+                }
+                atWordStart = false;
+            } else {
+                atWordStart = true;
+            }
+        }
+        return true;
+    }
+}
