@@ -61,6 +61,11 @@ class RegionTaggerTest {
             Hasil diy para relawan dipamerkan.                                             | ''
             Kodim 1202/Singkawang menggelar bakti sosial.                                  | 61/rollup/0 61.72/institution/1
             Kekeringan melanda Kalbar dan Kalteng.                                         | 61/alias/1 62/alias/1
+            Pemprov Kalbar dan Pemkot Singkawang menandatangani kesepakatan.               | 61/institution/1 61.72/institution/1
+            Polres Sambas dan Polresta Pontianak menggelar patroli.                        | 61/rollup/0 61.01/institution/1 61.71/institution/1
+            DPRD Ketapang memanggil KPU Kubu Raya.                                         | 61/rollup/0 61.04/institution/1 61.12/institution/1
+            Logistik tiba di Kab. Sanggau dan Provinsi Kalimantan Tengah.                  | 61/rollup/0 61.03/explicit-prefix/1 62/explicit-prefix/1
+            Sekda Kab. Bulungan membuka rapat di Kota Mempawah.                            | 61/rollup/0 61.02/explicit-prefix/1 65/rollup/0 65.01/explicit-prefix/1
             """)
     void shouldTagRegionsWithContext(String body, String expected) {
         assertThat(tag(body.strip())).isEqualTo(expected);
