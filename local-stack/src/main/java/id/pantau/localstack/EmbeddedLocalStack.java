@@ -1,0 +1,182 @@
+package id.pantau.localstack;
+
+import id.pantau.localstack.elasticsearch.ElasticsearchNode;
+import id.pantau.localstack.internal.MoreFiles;
+import id.pantau.localstack.kafka.KafkaBroker;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack in this JVM and its children: an in-process {@link KafkaBroker} and an
+ * {@link ElasticsearchNode} child process, each started on first use. Built on a data directory
+ * ({@link #inDirectory}, data kept across runs, for the launcher) or a temporary one
+ * ({@link #temporary}, deleted on close, for tests). A shutdown hook closes it when the JVM exits.
+ *
+ * <p>Thread-safe. The creator closes it.
+ */
+public final class EmbeddedLocalStack implements LocalStack {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLocalStack.class);
+
+    private final Path baseDir;
+    private final boolean deleteOnClose;
+    private final KafkaBroker broker;
+    private final ElasticsearchNode node;
+    private final Thread shutdownHook;
+    private @Nullable Admin admin;
+    private boolean closed;
+
+    private EmbeddedLocalStack(Path baseDir, boolean deleteOnClose) {
+        this.baseDir = baseDir.toAbsolutePath();
+        this.deleteOnClose = deleteOnClose;
+        this.broker = new KafkaBroker(this.baseDir.resolve("kafka"));
+        this.node = new ElasticsearchNode(this.baseDir.resolve("elasticsearch"));
+        this.shutdownHook = new Thread(this::close, "pantau-local-stack-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** A stack keeping its data in {@code dataDir} ({@code kafka/} and {@code elasticsearch/} below it); a later run resumes it. */
+    public static EmbeddedLocalStack inDirectory(Path dataDir) {
+        return new EmbeddedLocalStack(dataDir, false);
+    }
+
+    /** A stack in a fresh temporary directory that {@link #close()} deletes. */
+    public static EmbeddedLocalStack temporary() {
+        return new EmbeddedLocalStack(MoreFiles.createReadableTempDirectory("pantau-stack-"), true);
+    }
+
+    @Override
+    public synchronized String kafkaBootstrapServers() {
+        checkOpen();
+        broker.start();
+        return broker.bootstrapServers();
+    }
+
+    @Override
+    public synchronized URI elasticsearchUri() {
+        checkOpen();
+        node.start();
+        return node.uri();
+    }
+
+    @Override
+    public void createTopic(String name, int partitions, boolean compacted) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions: expected >= 1, got " + partitions);
+        }
+        NewTopic topic = new NewTopic(name, partitions, (short) 1);
+        if (compacted) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        try {
+            admin().createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+            LOG.info("topic created name={} partitions={} compacted={}", name, partitions, compacted);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("creating topic " + name + " timed out after 60 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + name, e);
+        }
+    }
+
+    @Override
+    public synchronized void stopKafka() {
+        closeAdmin();
+        broker.stop();
+    }
+
+    @Override
+    public synchronized void startKafka() {
+        checkOpen();
+        broker.start();
+    }
+
+    @Override
+    public synchronized void stopElasticsearch() {
+        node.stop();
+    }
+
+    @Override
+    public synchronized void startElasticsearch() {
+        checkOpen();
+        node.start();
+    }
+
+    /** The broker, for callers that need more than the {@link LocalStack} API. */
+    public KafkaBroker kafkaBroker() {
+        return broker;
+    }
+
+    /** The Elasticsearch node, for callers that need more than the {@link LocalStack} API. */
+    public ElasticsearchNode elasticsearchNode() {
+        return node;
+    }
+
+    /** The directory holding the broker's and the node's data. */
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeAdmin();
+        try {
+            node.close();
+        } finally {
+            broker.close();
+        }
+        if (deleteOnClose) {
+            MoreFiles.deleteRecursively(baseDir);
+        }
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down; nothing to unregister.
+            }
+        }
+        LOG.info("local stack closed baseDir={} deleted={}", baseDir, deleteOnClose);
+    }
+
+    private synchronized Admin admin() {
+        String bootstrap = kafkaBootstrapServers();
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        }
+        return admin;
+    }
+
+    private void closeAdmin() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the local stack is closed");
+        }
+    }
+}
