@@ -22,6 +22,8 @@ final class BodyLocator {
     private static final Set<String> OWN_TEXT_TAGS = Set.of("div", "section", "article", "span", "font", "main", "center");
     private static final int MIN_BLOCK_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
+    private static final double ALTERNATIVE_SHARE = 0.5;
+    private static final int MIN_ALTERNATIVES = 1;
 
     private BodyLocator() {}
 
@@ -69,6 +71,7 @@ final class BodyLocator {
                 top = entry.getKey();
             }
         }
+        top = commonAncestor(top, topScore, ranked);
         top = climb(top, topScore, scores);
         return withSiblings(top, scores);
     }
@@ -99,6 +102,37 @@ final class BodyLocator {
             default -> 0;
         };
         return new double[] {base + ClassHints.weight(element), 0};
+    }
+
+    /**
+     * When other strong candidates (at least {@value #ALTERNATIVE_SHARE} of the top score) sit under a
+     * close ancestor of the top candidate, the body is split into chunks: that ancestor is the body.
+     */
+    private static Element commonAncestor(Element top, double topScore, List<Map.Entry<Element, double[]>> ranked) {
+        List<Element> alternatives = new ArrayList<>();
+        for (Map.Entry<Element, double[]> entry : ranked.subList(0, Math.min(15, ranked.size()))) {
+            if (entry.getKey() != top && entry.getValue()[1] >= ALTERNATIVE_SHARE * topScore
+                    && !entry.getKey().parents().contains(top) && !top.parents().contains(entry.getKey())) {
+                alternatives.add(entry.getKey());
+            }
+        }
+        if (alternatives.size() < MIN_ALTERNATIVES) {
+            return top;
+        }
+        Element ancestor = top.parent();
+        for (int level = 0; level < 3 && ancestor != null && !ancestor.nameIs("body"); level++) {
+            int inside = 0;
+            for (Element alternative : alternatives) {
+                if (alternative.parents().contains(ancestor)) {
+                    inside++;
+                }
+            }
+            if (inside >= MIN_ALTERNATIVES) {
+                return ancestor;
+            }
+            ancestor = ancestor.parent();
+        }
+        return top;
     }
 
     /** Moves up while the parent holds the same text (a wrapper) or scores close to the candidate. */

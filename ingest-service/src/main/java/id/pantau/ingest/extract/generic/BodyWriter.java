@@ -28,6 +28,16 @@ final class BodyWriter {
                     + "|(?:read|see) (?:more|also)\\s*:.*|related\\s*:.*|also read\\s*:.*|berita terkait\\s*:?.*"
                     + "|share (?:this|on)\\b.*|bagikan\\b.*|follow us\\b.*|ikuti (?:kami|berita)\\b.*)\\W*$");
 
+    /** A line that is only a date and / or a time ("20 Nov, 2019 05:47", "Senin, 18/11/2024 13:39 WIB"). */
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "(?i)^[\\s,.|/:-]*(?:(?:mon|tue|wed|thu|fri|sat|sun|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\\w*"
+                    + "|\\d{1,4}|jan\\w*|feb\\w*|mar\\w*|apr\\w*|may|mei|jun\\w*|jul\\w*|aug\\w*|agu\\w*|sep\\w*"
+                    + "|oct\\w*|okt\\w*|nov\\w*|dec\\w*|des\\w*|am|pm|wib|wita|wit|utc|gmt|et|pukul|at"
+                    + "|published|updated|diperbarui|dipublikasikan|[\\s,.|/:()-])+$");
+
+    /** A WordPress shortcode that leaked into the text: "[button link=...]Send[/button]". */
+    private static final Pattern SHORTCODE_LINE = Pattern.compile("^\\[\\w+[^\\]]*\\].*\\[/\\w+\\]$");
+
     private BodyWriter() {}
 
     /** Paragraphs of {@code roots}, in order. */
@@ -132,10 +142,21 @@ final class BodyWriter {
     }
 
     static boolean isNoise(String text, int linkChars, int chars) {
-        if (NOISE_LINE.matcher(text).matches()) {
+        if (NOISE_LINE.matcher(text).matches() || SHORTCODE_LINE.matcher(text).matches()
+                || text.length() < 60 && DATE_LINE.matcher(text).matches()) {
             return true;
         }
-        return chars > 0 && linkChars > 0.6 * chars && text.length() < 300;
+        return chars > 0 && linkChars > 0.6 * chars && text.length() < 300 && !isSentence(text);
+    }
+
+    /** Ends like a sentence: a full stop, question or exclamation mark, possibly inside quotes. */
+    private static boolean isSentence(String text) {
+        int end = text.length() - 1;
+        while (end > 0 && "\"'”’)»".indexOf(text.charAt(end)) >= 0) {
+            end--;
+        }
+        char last = text.charAt(end);
+        return (last == '.' || last == '!' || last == '?') && text.indexOf(' ') > 0;
     }
 
     private static boolean isLinkList(Element element) {

@@ -23,10 +23,13 @@ final class ClassHints {
                     + "author-box|authorbox|author-bio|byline|print|skip|jump|login|rating|"
                     + "tooltip|most-read|mostread|next-post|prev-post|post-nav|nextprev)(?:$|[^a-z])");
 
+    /** Captions and credits are never body, even inside a "content" block. */
+    private static final Pattern CAPTION = Pattern.compile("(?:^|[^a-z])(?:caption|credit|keterangan)s?(?:$|[^a-z])");
+
     /** Words that keep a block even when it also carries a furniture word. */
     private static final Pattern MAYBE = Pattern.compile(
             "(?:^|[^a-z])(?:and|article|body|column|content|main|entry|story|text|detail|"
-                    + "isi|berita)(?:$|[^a-z])");
+                    + "isi|berita|embed|tweet|twitter-tweet|instagram-media)(?:$|[^a-z])");
 
     private static final Pattern POSITIVE = Pattern.compile(
             "(?:^|[^a-z])(?:article|body|content|entry|hentry|h-entry|main|post|text|blog|story|detail|isi|"
@@ -53,7 +56,15 @@ final class ClassHints {
             return "";
         }
         String joined = className + " " + id + (itemprop.isEmpty() ? "" : " itemprop-" + itemprop);
-        return joined.toLowerCase(Locale.ROOT).replace('_', '-');
+        StringBuilder signature = new StringBuilder(joined.length() + 8);
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(joined.charAt(i - 1))) {
+                signature.append('-');
+            }
+            signature.append(c == '_' ? '-' : Character.toLowerCase(c));
+        }
+        return signature.toString();
     }
 
     /** True when the class / id / role say furniture and nothing says content. */
@@ -66,7 +77,7 @@ final class ClassHints {
         if (signature.isEmpty() || !UNLIKELY.matcher(signature).find()) {
             return false;
         }
-        return !MAYBE.matcher(signature).find();
+        return CAPTION.matcher(signature).find() || !MAYBE.matcher(signature).find();
     }
 
     /** Class weight: +25 for a content word, -25 for a furniture word (both may apply). */
