@@ -1,0 +1,90 @@
+package id.pantau.enrich.story;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Assigns an article to a story cluster: a new version of a known article keeps its cluster; a new
+ * article joins the cluster of the most similar earlier article found through the LSH buckets
+ * (similarity at least the threshold), else it starts a cluster named after itself. Only the
+ * articles sharing a bucket are compared, never all earlier ones.
+ *
+ * <p>Not thread-safe: it reads and writes the stores it is given; one instance per stream task.
+ */
+public final class StoryClusterer {
+
+    /** Where LSH buckets live (a windowed store in the topology). */
+    public interface Buckets {
+        /** Article ids put under {@code bucketKey} within the window around {@code timestamp}. */
+        Iterable<String> members(String bucketKey, long timestamp);
+
+        void add(String bucketKey, String articleId, long timestamp);
+    }
+
+    /** Where each article's cluster and shingles live. */
+    public interface Members {
+        @Nullable StoryMember get(String articleId);
+
+        void put(String articleId, StoryMember member);
+    }
+
+    private final Shingles shingles;
+    private final MinHash minHash;
+    private final double similarityMin;
+    private final Buckets buckets;
+    private final Members members;
+
+    public StoryClusterer(Shingles shingles, MinHash minHash, double similarityMin, Buckets buckets, Members members) {
+        this.shingles = Objects.requireNonNull(shingles, "shingles");
+        this.minHash = Objects.requireNonNull(minHash, "minHash");
+        this.similarityMin = similarityMin;
+        this.buckets = Objects.requireNonNull(buckets, "buckets");
+        this.members = Objects.requireNonNull(members, "members");
+    }
+
+    /**
+     * Story cluster of the article, recording it for later articles.
+     *
+     * @param articleId the article's id
+     * @param text headline and body
+     * @param timestamp event time of the article (ms), for the bucket window
+     */
+    public String assign(String articleId, String text, long timestamp) {
+        int[] features = shingles.of(text);
+        StoryMember previous = members.get(articleId);
+        String[] bucketKeys = features.length == 0 ? new String[0] : minHash.bandKeys(minHash.signature(features));
+        String clusterId = previous != null ? previous.clusterId() : nearestCluster(articleId, features, bucketKeys, timestamp);
+        members.put(articleId, new StoryMember(clusterId, features));
+        for (String key : bucketKeys) {
+            buckets.add(key, articleId, timestamp);
+        }
+        return clusterId;
+    }
+
+    private String nearestCluster(String articleId, int[] features, String[] bucketKeys, long timestamp) {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String key : bucketKeys) {
+            for (String member : buckets.members(key, timestamp)) {
+                if (!member.equals(articleId)) {
+                    candidates.add(member);
+                }
+            }
+        }
+        String best = articleId;
+        double bestSimilarity = similarityMin;
+        for (String candidate : candidates) {
+            StoryMember member = members.get(candidate);
+            if (member == null) {
+                continue;
+            }
+            double similarity = member.similarity(features);
+            if (similarity >= bestSimilarity) {
+                bestSimilarity = similarity;
+                best = member.clusterId();
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,83 @@
+package id.pantau.enrich.topology;
+
+import id.pantau.enrich.config.EnrichConfig;
+import id.pantau.enrich.story.MinHash;
+import id.pantau.enrich.story.Shingles;
+import id.pantau.enrich.story.StoryClusterer;
+import id.pantau.enrich.story.StoryMember;
+import id.pantau.schemas.avro.EnrichedArticle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Sets each article's story cluster ({@link StoryClusterer}) with LSH buckets in a windowed store
+ * and members in a key-value store, both changelogged, and forwards it keyed by article id. Not
+ * thread-safe; one per task.
+ */
+final class StoryProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+
+    static final String BUCKETS_STORE = "enrich-story-buckets";
+    static final String MEMBERS_STORE = "enrich-story-members";
+
+    private final EnrichConfig.Story config;
+    private ProcessorContext<String, EnrichedArticle> context;
+    private StoryClusterer clusterer;
+
+    StoryProcessor(EnrichConfig.Story config) {
+        this.config = config;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, EnrichedArticle> context) {
+        this.context = context;
+        WindowStore<String, String> buckets = context.getStateStore(BUCKETS_STORE);
+        KeyValueStore<String, byte[]> members = context.getStateStore(MEMBERS_STORE);
+        long window = Duration.ofHours(config.windowHours()).toMillis();
+        clusterer = new StoryClusterer(new Shingles(config.shingleWords()), new MinHash(config.minhashFunctions(), config.lshBands()),
+                config.similarityMin(),
+                new StoryClusterer.Buckets() {
+                    @Override
+                    public Iterable<String> members(String bucketKey, long timestamp) {
+                        List<String> ids = new ArrayList<>();
+                        try (WindowStoreIterator<String> it = buckets.fetch(bucketKey, Math.max(0, timestamp - window), timestamp + window)) {
+                            it.forEachRemaining(entry -> ids.add(entry.value));
+                        }
+                        return ids;
+                    }
+
+                    @Override
+                    public void add(String bucketKey, String articleId, long timestamp) {
+                        buckets.put(bucketKey, articleId, timestamp);
+                    }
+                },
+                new StoryClusterer.Members() {
+                    @Override
+                    public StoryMember get(String articleId) {
+                        byte[] bytes = members.get(articleId);
+                        return bytes == null ? null : StoryMember.fromBytes(bytes);
+                    }
+
+                    @Override
+                    public void put(String articleId, StoryMember member) {
+                        members.put(articleId, member.toBytes());
+                    }
+                });
+    }
+
+    @Override
+    public void process(Record<String, EnrichedArticle> record) {
+        EnrichedArticle article = record.value();
+        var raw = article.getArticle();
+        String text = raw.getTitle() + "\n\n" + String.join("\n\n", raw.getBodyParagraphs());
+        String cluster = clusterer.assign(raw.getArticleId(), text, record.timestamp());
+        EnrichedArticle clustered = EnrichedArticle.newBuilder(article).setStoryClusterId(cluster).build();
+        context.forward(record.withKey(raw.getArticleId()).withValue(clustered));
+    }
+}
