@@ -1,0 +1,177 @@
+package id.pantau.index.api;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Search over the articles alias: free text with the standard analyzer, filters, facet counts and
+ * pagination; article lookup; alert listing; and the ordered scan the live feed resumes from.
+ * Thread-safe.
+ */
+public final class SearchService {
+
+    /** Facet name to the keyword field it counts. */
+    static final Map<String, String> FACETS = facets();
+    private static final int FACET_SIZE = 20;
+    private static final int MAX_WINDOW = 10_000;
+
+    private final ElasticsearchClient es;
+    private final String articlesAlias;
+    private final String alertsAlias;
+
+    public SearchService(ElasticsearchClient es, String articlesAlias, String alertsAlias) {
+        this.es = es;
+        this.articlesAlias = articlesAlias;
+        this.alertsAlias = alertsAlias;
+    }
+
+    /** One facet value and how many matching articles carry it. */
+    public record FacetCount(String key, long count) {}
+
+    /** A page of search results. */
+    public record SearchPage(long total, int page, int size, List<Map<String, Object>> hits, Map<String, List<FacetCount>> facets) {}
+
+    /** Searches with {@code filters}; {@code page} counts from 0. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public SearchPage search(SearchFilters filters, int page, int size) throws IOException {
+        if ((long) (page + 1) * size > MAX_WINDOW) {
+            throw new ApiException(400, "page * size must stay within " + MAX_WINDOW + " results; narrow the filters");
+        }
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        FACETS.forEach((name, field) -> aggs.put(name, Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)))));
+        SearchResponse<Map> response = es.search(s -> {
+            s.index(articlesAlias).query(query(filters)).from(page * size).size(size).trackTotalHits(t -> t.enabled(true)).aggregations(aggs);
+            if (!filters.q().isEmpty()) {
+                s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+            }
+            return s.sort(o -> o.field(f -> f.field("published_at").order(SortOrder.Desc).missing("_last")))
+                    .sort(o -> o.field(f -> f.field("article_id").order(SortOrder.Asc)));
+        }, Map.class);
+        List<Map<String, Object>> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            hits.add(summary((Map<String, Object>) hit.source(), hit.score()));
+        }
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        for (String name : FACETS.keySet()) {
+            List<FacetCount> counts = new ArrayList<>();
+            for (StringTermsBucket bucket : response.aggregations().get(name).sterms().buckets().array()) {
+                counts.add(new FacetCount(bucket.key().stringValue(), bucket.docCount()));
+            }
+            facets.put(name, counts);
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchPage(total, page, size, hits, facets);
+    }
+
+    /** The stored article, or null when there is none. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public @Nullable Map<String, Object> article(String id) throws IOException {
+        GetResponse<Map> response = es.get(g -> g.index(articlesAlias).id(id), Map.class);
+        return response.found() ? (Map<String, Object>) response.source() : null;
+    }
+
+    /** Alerts, newest first, optionally of one rule. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Map<String, Object> alerts(@Nullable String ruleId, int page, int size) throws IOException {
+        Query query = ruleId == null || ruleId.isBlank() ? Query.of(q -> q.matchAll(m -> m)) : Query.of(q -> q.term(t -> t.field("rule_id").value(ruleId)));
+        SearchResponse<Map> response = es.search(s -> s.index(alertsAlias).query(query).from(page * size).size(size)
+                .sort(o -> o.field(f -> f.field("raised_at").order(SortOrder.Desc))), Map.class);
+        List<Map<String, Object>> hits = response.hits().hits().stream().map(h -> (Map<String, Object>) h.source()).toList();
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return Map.of("total", total, "page", page, "size", size, "alerts", hits);
+    }
+
+    /**
+     * Articles indexed after the position {@code (indexedAt, articleId)} that pass {@code filters},
+     * oldest first, at most {@code limit}: the catch-up part of a resumed live feed.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List<Map<String, Object>> indexedAfter(SearchFilters filters, long indexedAt, String articleId, int limit) throws IOException {
+        SearchResponse<Map> response = es.search(s -> s.index(articlesAlias).query(query(filters)).size(limit)
+                .sort(o -> o.field(f -> f.field("indexed_at").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("article_id").order(SortOrder.Asc)))
+                .searchAfter(FieldValue.of(indexedAt), FieldValue.of(articleId)), Map.class);
+        return response.hits().hits().stream().map(h -> (Map<String, Object>) h.source()).toList();
+    }
+
+    /** The Elasticsearch query for {@code filters}. */
+    static Query query(SearchFilters f) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (f.q().isEmpty()) {
+            bool.must(m -> m.matchAll(a -> a));
+        } else {
+            bool.must(m -> m.simpleQueryString(s -> s.query(f.q()).fields("title^3", "lead^2", "body").defaultOperator(Operator.And)));
+        }
+        terms(bool, "outlet", f.outlets());
+        terms(bool, "region_codes", f.regions());
+        terms(bool, "official_ids", f.officials());
+        terms(bool, "organisation_ids", f.organisations());
+        terms(bool, "topics", f.topics());
+        if (f.from() != null || f.to() != null) {
+            bool.filter(q -> q.range(r -> r.untyped(u -> {
+                u.field("published_at").format("epoch_millis");
+                if (f.from() != null) {
+                    u.gte(JsonData.of(f.from().toEpochMilli()));
+                }
+                if (f.to() != null) {
+                    u.lte(JsonData.of(f.to().toEpochMilli()));
+                }
+                return u;
+            })));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /** The fields of an article a result list or feed event shows. */
+    static Map<String, Object> summary(Map<String, Object> doc, @Nullable Double score) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String field : List.of("article_id", "version", "outlet", "title", "lead", "url", "section", "authors", "published_at",
+                "indexed_at", "story_cluster_id", "region_codes", "region_names", "official_ids", "official_names", "organisation_ids",
+                "organisation_names", "topics")) {
+            Object value = doc.get(field);
+            if (value != null) {
+                out.put(field, value);
+            }
+        }
+        if (score != null && !score.isNaN()) {
+            out.put("score", score);
+        }
+        return out;
+    }
+
+    private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> fieldValues = values.stream().map(FieldValue::of).toList();
+            bool.filter(q -> q.terms(t -> t.field(field).terms(v -> v.value(fieldValues))));
+        }
+    }
+
+    private static Map<String, String> facets() {
+        Map<String, String> facets = new LinkedHashMap<>();
+        facets.put("outlet", "outlet");
+        facets.put("region", "region_codes");
+        facets.put("province", "province_names");
+        facets.put("regency", "regency_names");
+        facets.put("district", "district_names");
+        facets.put("official", "official_ids");
+        facets.put("organisation", "organisation_ids");
+        facets.put("topic", "topics");
+        return java.util.Collections.unmodifiableMap(facets);
+    }
+}

@@ -1,0 +1,415 @@
+package id.pantau.index.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import id.pantau.index.alerts.AlertDeliveries;
+import id.pantau.index.config.IndexConfig;
+import id.pantau.schemas.DeadLetterHeaders;
+import id.pantau.schemas.Topics;
+import id.pantau.schemas.avro.Alert;
+import id.pantau.schemas.avro.EnrichedArticle;
+import id.pantau.schemas.serde.PayloadDecodingException;
+import id.pantau.schemas.serde.SingleObjectAvroSerde;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexing loop: consumes {@code news.articles.enriched} and {@code news.alerts}
+ * ({@code read_committed}), writes each record through a {@link BulkIngester} with document id =
+ * article id and external versioning on the article version, and commits a partition's offset only
+ * up to the first record Elasticsearch has not acknowledged yet. 429, 5xx and connection failures
+ * are retried with backoff and jitter; while retries wait or too many records are in flight the
+ * consumer is paused. Rejected documents and undecodable records go to {@code news.dlq}.
+ *
+ * <p>All decisions run on one thread (started by {@link #start()}); the ingester's listener only
+ * queues events. {@link #close()} stops the loop, flushes and commits what was acknowledged.
+ */
+public final class IndexingPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexingPipeline.class);
+    private static final String SERVICE = "index";
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final long PROGRESS_LOG_MS = 10_000;
+
+    private final IndexConfig config;
+    private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
+    private final Producer<byte[], byte[]> deadLetters;
+    private final BulkIngester<Pending> ingester;
+    private final IndexMetrics metrics;
+    private final Consumer<Map<String, Object>> onArticleIndexed;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final OffsetTracker offsets = new OffsetTracker();
+    private final Queue<BulkEvent> events = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Retry> retries = new PriorityQueue<>((a, b) -> Long.compare(a.dueAtMs, b.dueAtMs));
+    private final SingleObjectAvroSerde<EnrichedArticle> articleSerde = (SingleObjectAvroSerde<EnrichedArticle>) Topics.ENRICHED_ARTICLES.valueSerde();
+    private final SingleObjectAvroSerde<Alert> alertSerde = (SingleObjectAvroSerde<Alert>) Topics.ALERTS.valueSerde();
+    private final ArticleDocumentMapper articleMapper = new ArticleDocumentMapper();
+    private final AlertDocumentMapper alertMapper = new AlertDocumentMapper();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private boolean paused;
+    private long lastProgressLogMs;
+
+    private record Retry(Pending pending, long dueAtMs, @Nullable String deadLetterReason, @Nullable String deadLetterMessage) {}
+
+    /** Builds a pipeline on given clients (tests pass mock ones); {@link #create} is the usual way. */
+    public IndexingPipeline(
+            IndexConfig config,
+            org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+            Producer<byte[], byte[]> deadLetters,
+            ElasticsearchClient es,
+            IndexMetrics metrics,
+            Consumer<Map<String, Object>> onArticleIndexed,
+            Clock clock) {
+        this.config = config;
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.onArticleIndexed = onArticleIndexed;
+        this.clock = clock;
+        this.backoff = new Backoff(config.bulk().retryInitialMs(), config.bulk().retryMaxMs(), RandomGenerator.getDefault());
+        IndexConfig.Bulk bulk = config.bulk();
+        this.ingester = BulkIngester.of(b -> b.client(es)
+                .maxOperations(bulk.maxOperations())
+                .maxSize(bulk.maxBytes())
+                .maxConcurrentRequests(bulk.maxConcurrentRequests())
+                .flushInterval(bulk.flushIntervalMs(), TimeUnit.MILLISECONDS)
+                // Retries are ours (IndexingPipeline), so that they also cover connection errors and 5xx
+                // and hold back the offsets of the records they concern.
+                .backoffPolicy(co.elastic.clients.transport.BackoffPolicy.noBackoff())
+                .listener(new BulkOutcomeListener(events, metrics::recordBulkLatency)));
+        this.thread = new Thread(this::run, "index-pipeline");
+        metrics.registerPipelineGauges(offsets::inFlight, () -> paused ? 1 : 0);
+    }
+
+    /**
+     * Builds a pipeline with its own consumer and dead-letter producer; call {@link #start()}.
+     *
+     * @param onArticleIndexed called on the consumer thread with each article document Elasticsearch wrote
+     */
+    public static IndexingPipeline create(
+            IndexConfig config, ElasticsearchClient es, IndexMetrics metrics, Consumer<Map<String, Object>> onArticleIndexed, Clock clock) {
+        Map<String, Object> consumerProps = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, config.kafka().groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.kafka().maxPollRecords(),
+                ConsumerConfig.CLIENT_ID_CONFIG, config.kafka().groupId() + "-consumer");
+        Map<String, Object> producerProps = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, config.kafka().groupId() + "-dlq");
+        var consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        var producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        return new IndexingPipeline(config, consumer, producer, es, metrics, onArticleIndexed, clock);
+    }
+
+    /** Starts the consumer thread. */
+    public void start() {
+        consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES.name(), Topics.ALERTS.name()), new Rebalance());
+        thread.start();
+    }
+
+    /** Records taken from Kafka and not yet acknowledged; for tests and metrics. */
+    public int inFlight() {
+        return offsets.inFlight();
+    }
+
+    private void run() {
+        LOG.info("indexing started topics={},{} alias={} maxInFlight={}",
+                Topics.ENRICHED_ARTICLES.name(), Topics.ALERTS.name(), config.elasticsearch().articlesAlias(), config.bulk().maxInFlightRecords());
+        try {
+            while (running) {
+                step();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("indexing loop failed; offsets after the last acknowledged record stay uncommitted", e);
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void step() {
+        drainEvents();
+        sendDueRetries();
+        commit(false);
+        applyBackpressure();
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            accept(record);
+        }
+        metrics.updateLag(consumer);
+        logProgress();
+    }
+
+    private void accept(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try {
+            List<Pending> operations = record.topic().equals(Topics.ALERTS.name()) ? alertOperations(record, partition) : articleOperation(record, partition);
+            offsets.register(partition, record.offset(), operations.size());
+            for (Pending pending : operations) {
+                ingester.add(pending.operation(), pending);
+            }
+        } catch (PayloadDecodingException e) {
+            offsets.register(partition, record.offset(), 1);
+            Pending pending = new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ARTICLE, "", null, null, 0);
+            deadLetter(pending, e.reason().name(), e.getMessage(), e);
+        }
+    }
+
+    private List<Pending> articleOperation(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
+        EnrichedArticle article = articleSerde.deserialize(record.topic(), record.value());
+        Map<String, Object> doc = articleMapper.toDocument(article, clock.instant());
+        String id = article.getArticle().getArticleId();
+        long version = article.getArticle().getVersion();
+        BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(config.elasticsearch().articlesAlias())
+                .id(id).version(version).versionType(VersionType.External).document(doc)));
+        return List.of(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ARTICLE, id, op, doc, 0));
+    }
+
+    private List<Pending> alertOperations(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
+        Alert alert = alertSerde.deserialize(record.topic(), record.value());
+        List<Pending> out = new ArrayList<>();
+        Map<String, Object> doc = alertMapper.toDocument(alert, clock.instant());
+        // Create-only: an alert is raised once per rule and story, so a re-delivery is a counted conflict.
+        BulkOperation op = BulkOperation.of(b -> b.create(c -> c.index(config.elasticsearch().alertsAlias()).id(alert.getAlertId()).document(doc)));
+        out.add(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ALERT, alert.getAlertId(), op, null, 0));
+        if (config.alerts().deliveryEnabled()) {
+            for (AlertDeliveries.NewDelivery delivery : AlertDeliveries.forAlert(alert, config.alerts().webhooks(), clock.instant())) {
+                BulkOperation create = BulkOperation.of(b -> b.create(c -> c.index(config.elasticsearch().deliveriesAlias())
+                        .id(delivery.id()).document(delivery.document())));
+                out.add(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.DELIVERY, delivery.id(), create, null, 0));
+            }
+        }
+        return out;
+    }
+
+    private void drainEvents() {
+        BulkEvent event;
+        while ((event = events.poll()) != null) {
+            Pending pending = event.pending();
+            switch (event) {
+                case BulkEvent.Item item -> handleItem(item);
+                case BulkEvent.RequestFailed failed -> {
+                    metrics.countDocument(pending.kind(), "retried");
+                    scheduleRetry(pending, failed.failure().getClass().getSimpleName() + ": " + failed.failure().getMessage());
+                }
+                case BulkEvent.DeadLettered dead -> {
+                    if (dead.failure() == null) {
+                        metrics.countDeadLetter(dead.reason());
+                        offsets.ack(pending.partition(), pending.offset());
+                    } else {
+                        LOG.warn("dead letter not accepted; retrying topic={} partition={} offset={} error={}",
+                                Topics.DEAD_LETTERS.name(), pending.partition(), pending.offset(), dead.failure().toString());
+                        retries.add(new Retry(pending.nextAttempt(), clock.millis() + backoff.delayMs(pending.attempt() + 1), dead.reason(), dead.message()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void handleItem(BulkEvent.Item item) {
+        Pending pending = item.pending();
+        switch (item.outcome()) {
+            case INDEXED -> {
+                metrics.countDocument(pending.kind(), "indexed");
+                offsets.ack(pending.partition(), pending.offset());
+                if (pending.document() != null) {
+                    onArticleIndexed.accept(pending.document());
+                }
+            }
+            case CONFLICT -> {
+                metrics.countDocument(pending.kind(), "conflict");
+                offsets.ack(pending.partition(), pending.offset());
+            }
+            case RETRY -> {
+                metrics.countDocument(pending.kind(), "retried");
+                scheduleRetry(pending, "status " + item.status() + " " + item.error());
+            }
+            case REJECTED -> {
+                metrics.countDocument(pending.kind(), "rejected");
+                LOG.warn("document rejected; to dead letters id={} partition={} offset={} error={}",
+                        pending.docId(), pending.partition(), pending.offset(), item.error());
+                deadLetter(pending, "MAPPING_REJECTED", "status " + item.status() + " " + item.error(), null);
+            }
+        }
+    }
+
+    private void scheduleRetry(Pending pending, String why) {
+        Pending next = pending.nextAttempt();
+        long delay = backoff.delayMs(next.attempt());
+        if (next.attempt() == 1 || next.attempt() % 10 == 0) {
+            LOG.warn("bulk retry id={} attempt={} delayMs={} cause={}", pending.docId(), next.attempt(), delay, why);
+        }
+        retries.add(new Retry(next, clock.millis() + delay, null, null));
+    }
+
+    private void sendDueRetries() {
+        long now = clock.millis();
+        while (!retries.isEmpty() && retries.peek().dueAtMs <= now) {
+            Retry retry = retries.poll();
+            if (retry.deadLetterReason() != null) {
+                deadLetter(retry.pending(), retry.deadLetterReason(), retry.deadLetterMessage(), null);
+            } else {
+                ingester.add(retry.pending().operation(), retry.pending());
+            }
+        }
+    }
+
+    private void deadLetter(Pending pending, String reason, @Nullable String message, @Nullable Exception error) {
+        String text = message == null ? reason : message;
+        var headers = DeadLetterHeaders.builder(SERVICE, reason, text)
+                .source(pending.partition().topic(), pending.partition().partition(), pending.offset());
+        if (error != null) {
+            headers.exception(error);
+        }
+        var record = new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, pending.key(), pending.value(), headers.build());
+        deadLetters.send(record, (metadata, failure) -> events.add(new BulkEvent.DeadLettered(pending, failure, reason, text)));
+    }
+
+    private void commit(boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
+        if (committable.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(committable);
+            offsets.markCommitted(committable);
+        } else {
+            consumer.commitAsync(committable, (done, failure) -> {
+                if (failure == null) {
+                    offsets.markCommitted(done);
+                } else {
+                    LOG.warn("offset commit failed; will retry offsets={} error={}", done, failure.toString());
+                }
+            });
+        }
+    }
+
+    private void applyBackpressure() {
+        int inFlight = offsets.inFlight();
+        boolean shouldPause = inFlight >= config.bulk().maxInFlightRecords() || !retries.isEmpty();
+        Set<TopicPartition> assignment = consumer.assignment();
+        if (shouldPause) {
+            consumer.pause(assignment);
+            if (!paused) {
+                LOG.info("consumption paused inFlight={} retriesWaiting={}", inFlight, retries.size());
+                paused = true;
+            }
+        } else if (paused && inFlight <= config.bulk().maxInFlightRecords() / 2) {
+            consumer.resume(assignment);
+            paused = false;
+            LOG.info("consumption resumed inFlight={}", inFlight);
+        }
+    }
+
+    private void logProgress() {
+        long now = clock.millis();
+        if (now - lastProgressLogMs >= PROGRESS_LOG_MS) {
+            lastProgressLogMs = now;
+            LOG.info("indexing progress {} inFlight={} retriesWaiting={} paused={}", metrics.summary(), offsets.inFlight(), retries.size(), paused);
+        }
+    }
+
+    private void shutdown() {
+        try {
+            ingester.close();
+            long deadline = clock.millis() + config.elasticsearch().requestTimeoutMs();
+            while (offsets.inFlight() > 0 && retries.isEmpty() && clock.millis() < deadline) {
+                drainEvents();
+                sleepQuietly(10);
+            }
+            drainEvents();
+            deadLetters.flush();
+            drainEvents();
+            try {
+                commit(true);
+            } catch (WakeupException e) {
+                // close() woke the consumer after the loop had already left poll(); commit once more.
+                commit(true);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("shutdown could not commit the last offsets; they will be re-read and skipped as conflicts error={}", e.toString());
+        } finally {
+            consumer.close();
+            deadLetters.close();
+            LOG.info("indexing stopped {}", metrics.summary());
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofMinutes(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            try {
+                commit(true);
+            } catch (RuntimeException e) {
+                LOG.warn("commit on revocation failed partitions={} error={}", revoked, e.toString());
+            }
+            offsets.forget(revoked);
+            retries.removeIf(r -> revoked.contains(r.pending().partition()));
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            LOG.info("partitions assigned {}", assigned);
+            if (paused) {
+                consumer.pause(assigned);
+            }
+        }
+    }
+}
