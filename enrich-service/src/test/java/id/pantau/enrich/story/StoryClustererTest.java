@@ -1,0 +1,104 @@
+package id.pantau.enrich.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoryClustererTest {
+
+    private static final String STORY = "Bawaslu Kalimantan Barat menggelar rapat koordinasi netralitas ASN dan kepala desa di Pontianak."
+            + " Penjabat gubernur membuka rapat dan meminta seluruh pegawai menjaga sikap netral sampai hari pemungutan suara."
+            + " Delapan dugaan pelanggaran sudah ditindaklanjuti inspektorat daerah.";
+
+    /** In-memory buckets that count lookups, so a test can see only bucket members are compared. */
+    private static final class MapBuckets implements StoryClusterer.Buckets {
+        final Map<String, List<String>> buckets = new HashMap<>();
+
+        @Override
+        public Iterable<String> members(String bucketKey, long timestamp) {
+            return buckets.getOrDefault(bucketKey, List.of());
+        }
+
+        @Override
+        public void add(String bucketKey, String articleId, long timestamp) {
+            buckets.computeIfAbsent(bucketKey, k -> new ArrayList<>()).add(articleId);
+        }
+    }
+
+    private static final class MapMembers implements StoryClusterer.Members {
+        final Map<String, StoryMember> members = new HashMap<>();
+        int reads;
+
+        @Override
+        public StoryMember get(String articleId) {
+            reads++;
+            return members.get(articleId);
+        }
+
+        @Override
+        public void put(String articleId, StoryMember member) {
+            members.put(articleId, member);
+        }
+    }
+
+    private final MapMembers members = new MapMembers();
+    private final StoryClusterer clusterer = new StoryClusterer(new Shingles(1), new MinHash(128, 64), 0.2, new MapBuckets(), members);
+
+    @Test
+    void shouldPutLightlyEditedCopyInFirstArticlesCluster() {
+        clusterer.assign("first", STORY, 1_000);
+
+        String cluster = clusterer.assign("copy", STORY.replace("Penjabat gubernur", "Pj Gubernur Harisson") + " Rapat berlangsung hingga sore.", 2_000);
+
+        assertThat(cluster).isEqualTo("first");
+    }
+
+    @Test
+    void shouldStartOwnClusterForUnrelatedStory() {
+        clusterer.assign("first", STORY, 1_000);
+
+        String cluster = clusterer.assign("other", "Harga beras di pasar Sambas turun setelah panen raya di tiga kecamatan pekan lalu.", 2_000);
+
+        assertThat(cluster).isEqualTo("other");
+    }
+
+    @Test
+    void shouldKeepClusterOfNewVersionEvenWhenTextChangesCompletely() {
+        clusterer.assign("first", STORY, 1_000);
+        clusterer.assign("copy", STORY, 2_000);
+
+        String cluster = clusterer.assign("copy", "Isi berita diganti seluruhnya oleh redaksi tentang cuaca.", 3_000);
+
+        assertThat(cluster).isEqualTo("first");
+    }
+
+    @Test
+    void shouldCompareOnlyArticlesSharingABucket() {
+        clusterer.assign("a", "Harga beras di pasar Sambas turun setelah panen raya.", 1);
+        clusterer.assign("b", "Jembatan baru di Ketapang diresmikan bupati pada Senin pagi.", 2);
+        clusterer.assign("c", "Tim sepak bola Pontianak menang tipis di laga kandang.", 3);
+        members.reads = 0;
+
+        clusterer.assign("d", STORY, 4);
+
+        // only the article's own previous version is read: no candidate shares a bucket
+        assertThat(members.reads).isEqualTo(1);
+    }
+
+    @Test
+    void shouldComputeJaccardOfSortedSets() {
+        assertThat(Shingles.jaccard(new int[] {1, 2, 3, 4}, new int[] {3, 4, 5, 6})).isEqualTo(2.0 / 6);
+        assertThat(new Shingles(1).of("dan yang di")).isEmpty();
+    }
+
+    @Test
+    void shouldRoundTripMemberBytes() {
+        StoryMember member = new StoryMember("cluster-1", new int[] {-5, 3, 99});
+
+        assertThat(StoryMember.fromBytes(member.toBytes())).isEqualTo(member);
+    }
+}
