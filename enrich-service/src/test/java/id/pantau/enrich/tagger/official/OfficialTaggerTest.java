@@ -1,0 +1,94 @@
+package id.pantau.enrich.tagger.official;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.enrich.tagger.ArticleText;
+import id.pantau.enrich.tagger.region.RegionGazetteer;
+import id.pantau.schemas.avro.OfficialTag;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OfficialTaggerTest {
+
+    private static final OfficialTagger TAGGER = OfficialTagger.of(OfficialSeed.loadDefault(), RegionGazetteer.loadDefault());
+
+    /** Tags as "id|name|office|as written|jurisdiction|known|mentions", discovered ids shown as "disc". */
+    static String render(List<OfficialTag> tags) {
+        return String.join(" ; ", tags.stream()
+                .map(t -> (t.getKnown() ? t.getOfficialId() : "disc") + "|" + t.getName() + "|" + t.getOffice() + "|"
+                        + t.getOfficeAsWritten() + "|" + t.getJurisdictionCode() + "|" + t.getKnown() + "|" + t.getMentionCount())
+                .toList());
+    }
+
+    private static String tag(String title, String body) {
+        return render(TAGGER.tag(new ArticleText(title, body, null, "test", "61")).tags());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', textBlock = """
+            Penjabat Gubernur Kalimantan Barat, Harisson, membuka apel. Menurut Harisson, ASN wajib netral. # harisson-pj-gubernur-kalbar|Harisson|Penjabat Gubernur Kalimantan Barat|Penjabat Gubernur Kalimantan Barat|61|true|2
+            Kepala Kepolisian Daerah (Kapolda) Kalbar, Irjen Pol Pipit Rismanto, memimpin apel. Personel siap, kata Pipit. # pipit-rismanto-kapolda-kalbar|Pipit Rismanto|Kepala Kepolisian Daerah Kalimantan Barat|Kepala Kepolisian Daerah (Kapolda) Kalbar|61|true|2
+            Kapolres Singkawang AKBP Budi Santoso meminta personel sigap. Semua siaga, ujar Budi. # disc|Budi Santoso|Kepala Kepolisian Resor|Kapolres Singkawang|61.72|false|2
+            Penulis: Ramadhan | Editor: Try Juliansyah. Warga bernama Slamet mengaku senang. # ''
+            Sekda Kab. Bulungan, Risdianto, S.Pi, M.Si, hadir dalam rapat itu. # risdianto-sekda-bulungan|Risdianto|Sekretaris Daerah Kabupaten Bulungan|Sekda Kab. Bulungan|65.01|true|1
+            Kepala Dinas Pendidikan Kalbar, Dr. H. Rita Hastarita, M.Pd, membuka lomba. # disc|Rita Hastarita|Kepala Dinas|Kepala Dinas Pendidikan Kalbar|61|false|1
+            Kades Sungai Bulan, Ahmad Yani, dipanggil Bawaslu. Ahmad Yani membantah. # disc|Ahmad Yani|Kepala Desa|Kades Sungai Bulan|null|false|2
+            Kepala Desa Suwarni menghadiri rapat di balai, kemarin. # disc|Suwarni|Kepala Desa|Kepala Desa|null|false|1
+            Dandim 1202/Singkawang Letkol Inf Andi Wijaya hadir dalam apel. # disc|Andi Wijaya|Komandan Komando Distrik Militer|Dandim 1202/Singkawang|null|false|1
+            Pj Gubernur Kalbar mengingatkan ASN agar netral. # ''
+            Togap Simangunsong meninjau gudang logistik. Togap meminta distribusi lancar. # togap-simangunsong-pjs-gubernur-kaltara|Togap Simangunsong|Penjabat Sementara Gubernur Kalimantan Utara||65|true|2
+            Ismail, seorang pedagang, ikut antre di TPS. # ''
+            Plt Kepala Dinas Kesehatan Kubu Raya, Joko Prasetyo, meninjau puskesmas. # disc|Joko Prasetyo|Pelaksana Tugas Kepala Dinas|Plt Kepala Dinas Kesehatan Kubu Raya|61.12|false|1
+            Wabup Sambas Hendri Kurniawan membuka pasar murah. # disc|Hendri Kurniawan|Wakil Bupati|Wabup Sambas|61.01|false|1
+            Mendagri Tito Karnavian memberi arahan. # disc|Tito Karnavian|Menteri Dalam Negeri|Mendagri|null|false|1
+            Wako Singkawang Hendra Wijaya dan Wawako Singkawang Sari Dewi hadir. # disc|Hendra Wijaya|Wali Kota|Wako Singkawang|61.72|false|1 ; disc|Sari Dewi|Wakil Wali Kota|Wawako Singkawang|61.72|false|1
+            Ketua KPU Kalbar Ramdan Hidayat dan Anggota Bawaslu Kalbar Lutfi Hakim hadir. # disc|Ramdan Hidayat|Ketua Komisi Pemilihan Umum|Ketua KPU Kalbar|61|false|1 ; disc|Lutfi Hakim|Anggota Badan Pengawas Pemilihan Umum|Anggota Bawaslu Kalbar|61|false|1
+            """)
+    void shouldTagOfficialsInSentences(String body, String expected) {
+        assertThat(tag("", body.strip())).isEqualTo(expected.strip().equals("''") ? "" : expected.strip());
+    }
+
+    @Test
+    void shouldLinkAHeadlineMentionOfAKnownOfficialButNotDiscoverFromTitleCase() {
+        assertThat(tag("Pj Gubernur Harisson Serukan Netralitas ASN", "Apel berlangsung tertib."))
+                .isEqualTo("harisson-pj-gubernur-kalbar|Harisson|Penjabat Gubernur Kalimantan Barat|Pj Gubernur|61|true|1");
+        assertThat(tag("Kapolres Sanggau Ajak Warga Jaga Kamtibmas", "Apel berlangsung tertib.")).isEmpty();
+    }
+
+    @Test
+    void shouldListEveryMentionWithOffsetsIncludingShortNames() {
+        ArticleText article = new ArticleText("", "Kapolda Kalbar Irjen Pol Pipit Rismanto hadir. Semua siap, ujar Pipit.", null, "test", null);
+
+        OfficialTagging tagging = TAGGER.tag(article);
+
+        assertThat(tagging.mentions()).containsExactly(
+                new OfficialMention("pipit-rismanto-kapolda-kalbar", "Pipit Rismanto", 25, 39),
+                new OfficialMention("pipit-rismanto-kapolda-kalbar", "Pipit", 64, 69));
+        assertThat(article.text().substring(64, 69)).isEqualTo("Pipit");
+    }
+
+    @Test
+    void shouldKeepDiscoveredIdsStable() {
+        assertThat(OfficialTagger.discoveredId("Budi Santoso", "Kepala Kepolisian Resor Kota Singkawang"))
+                .isEqualTo(OfficialTagger.discoveredId("BUDI  santoso", "kepala kepolisian resor kota singkawang"))
+                .startsWith("disc-")
+                .hasSize(21);
+        assertThat(OfficialTagger.discoveredId("Budi Santoso", "Kepala Kepolisian Resor Kota Singkawang"))
+                .isNotEqualTo(OfficialTagger.discoveredId("Budi Santoso", "Kepala Kepolisian Resor Kota Pontianak"));
+    }
+
+    @Test
+    void shouldRetagAfterTheReferenceDataChanges() {
+        ArticleText article = new ArticleText("", "Kapolres Singkawang AKBP Budi Santoso meminta personel sigap.", null, "test", null);
+        var budi = id.pantau.schemas.avro.Official.newBuilder()
+                .setId("budi-santoso-kapolres-singkawang").setName("Budi Santoso").setAliases(List.of())
+                .setOffice("Kepala Kepolisian Resor Singkawang").setJurisdictionCode("61.72").build();
+
+        OfficialTagger updated = OfficialTagger.of(List.of(budi), RegionGazetteer.loadDefault());
+
+        assertThat(TAGGER.tag(article).tags().get(0).getKnown()).isFalse();
+        assertThat(updated.tag(article).tags()).extracting(OfficialTag::getOfficialId).containsExactly("budi-santoso-kapolres-singkawang");
+    }
+}
