@@ -24,6 +24,8 @@ final class BodyLocator {
     private static final int ANCESTOR_LEVELS = 5;
     private static final double ALTERNATIVE_SHARE = 0.5;
     private static final int MIN_ALTERNATIVES = 1;
+    /** With JSON-LD evidence, another chunk joins the body only when most of its words are in the evidence. */
+    private static final double MIN_EVIDENCE_SHARE = 0.8;
 
     private BodyLocator() {}
 
@@ -71,9 +73,9 @@ final class BodyLocator {
                 top = entry.getKey();
             }
         }
-        top = commonAncestor(top, topScore, ranked);
+        top = commonAncestor(top, topScore, ranked, evidence);
         top = climb(top, topScore, scores);
-        return withSiblings(top, scores);
+        return withSiblings(top, scores, evidence);
     }
 
     private static void scoreBlock(Element block, String text, Map<Element, double[]> scores, Evidence evidence) {
@@ -108,11 +110,13 @@ final class BodyLocator {
      * When other strong candidates (at least {@value #ALTERNATIVE_SHARE} of the top score) sit under a
      * close ancestor of the top candidate, the body is split into chunks: that ancestor is the body.
      */
-    private static Element commonAncestor(Element top, double topScore, List<Map.Entry<Element, double[]>> ranked) {
+    private static Element commonAncestor(
+            Element top, double topScore, List<Map.Entry<Element, double[]>> ranked, Evidence evidence) {
         List<Element> alternatives = new ArrayList<>();
         for (Map.Entry<Element, double[]> entry : ranked.subList(0, Math.min(15, ranked.size()))) {
             if (entry.getKey() != top && entry.getValue()[1] >= ALTERNATIVE_SHARE * topScore
-                    && !entry.getKey().parents().contains(top) && !top.parents().contains(entry.getKey())) {
+                    && !entry.getKey().parents().contains(top) && !top.parents().contains(entry.getKey())
+                    && (!evidence.isPresent() || evidence.share(entry.getKey().text()) >= MIN_EVIDENCE_SHARE)) {
                 alternatives.add(entry.getKey());
             }
         }
@@ -157,7 +161,7 @@ final class BodyLocator {
         return current;
     }
 
-    private static List<Element> withSiblings(Element top, Map<Element, double[]> scores) {
+    private static List<Element> withSiblings(Element top, Map<Element, double[]> scores, Evidence evidence) {
         Element parent = top.parent();
         if (parent == null) {
             return List.of(top);
@@ -171,7 +175,8 @@ final class BodyLocator {
                 body.add(sibling);
                 continue;
             }
-            if (Furniture.isFurniture(sibling, true)) {
+            if (Furniture.isFurniture(sibling, true)
+                    || evidence.isPresent() && evidence.share(sibling.text()) < MIN_EVIDENCE_SHARE) {
                 continue;
             }
             double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
