@@ -1,57 +1,214 @@
 package id.pantau.ingest.extract;
 
+import id.pantau.ingest.extract.field.Byline;
+import id.pantau.ingest.extract.field.Dateline;
+import id.pantau.ingest.extract.field.DatelineParser;
+import id.pantau.ingest.extract.field.IndonesianDateParser;
+import id.pantau.ingest.extract.generic.GenericExtractor;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Extracts a clean article from an outlet's HTML page. Thread-safe: one instance may serve all
- * outlets and threads.
+ * Extracts a clean article from an outlet's HTML page, in layers: JSON-LD {@code NewsArticle}, OpenGraph
+ * and {@code article:*} meta, microdata and {@code <time>}, then the outlet profile's selectors (which win
+ * for the fields they name), then the generic main-content extractor when the profile gives no body.
+ * Multi-page articles are stitched through a {@link PageLoader}. Thread-safe and stateless: one instance
+ * may serve every outlet and thread.
  */
 public final class ArticleExtractor {
 
-    private final Clock clock;
+    /** Default largest page accepted, in characters (about 5 MB of ASCII). */
+    public static final int DEFAULT_MAX_CHARS = 5_000_000;
+    /** Most pages stitched into one article; a loop guard on top of the visited-URL set. */
+    public static final int MAX_PAGES = 20;
+
+    /** How many leading body paragraphs are searched for the dateline. */
+    private static final int DATELINE_SEARCH_PARAGRAPHS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
+    private static final String DEFAULT_NOISE = "script, style, noscript, template, iframe, svg, form, button, nav, aside, "
+            + "footer, ins.adsbygoogle, .share, .social-share, .sharedaddy, .comments, #comments, .comment-respond, "
+            + ".related-posts, .author-box, .author-bio, .about-author, .saboxplugin-wrap";
+
+    private final PageFields fields;
+    private final GenericExtractor generic = new GenericExtractor();
+    private final int maxChars;
 
     /** @param clock the clock relative dates ("2 jam yang lalu") are resolved against */
     public ArticleExtractor(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(clock, DEFAULT_MAX_CHARS);
+    }
+
+    /**
+     * @param clock the clock relative dates are resolved against
+     * @param maxChars largest page accepted, in characters; larger input fails with {@code TOO_LARGE} before parsing
+     */
+    public ArticleExtractor(Clock clock, int maxChars) {
+        this.fields = new PageFields(new IndonesianDateParser(Objects.requireNonNull(clock, "clock")));
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars: expected a positive number, got " + maxChars);
+        }
+        this.maxChars = maxChars;
     }
 
     /**
      * Extracts the article of one page, following its further pages through {@code pages}.
      *
      * @param html the decoded page
-     * @param url the URL the page was fetched from
-     * @param profile the outlet's selectors, or null for metadata and generic extraction only
-     * @param pages loader of further pages of a multi-page article
-     * @throws ExtractionException with a cause code when no article can be had
+     * @param url the URL the page was fetched from (base for relative links)
+     * @param profile the outlet's selectors, or null for the metadata layers and generic extraction only
+     * @param pages loader of further pages of a multi-page article ({@link PageLoader#NONE} for none)
+     * @throws ExtractionException {@code TOO_LARGE}, {@code NOT_HTML}, {@code NO_TITLE} or {@code EMPTY_BODY}
      */
     public ExtractedArticle extract(String html, String url, @Nullable ExtractionProfile profile, PageLoader pages)
             throws ExtractionException {
+        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(pages, "pages");
+        ExtractionProfile p = profile == null ? ExtractionProfile.empty() : profile;
+        InputCheck.check(html, url, maxChars);
         Document doc = Jsoup.parse(html, url);
-        String title = doc.title();
-        if (title.isBlank()) {
-            throw new ExtractionException(ExtractionException.Cause.NO_TITLE, url, "no title");
+        JsonLdArticle ld = JsonLdReader.read(doc);
+
+        String title = PageFields.title(doc, p, ld);
+        if (title == null) {
+            throw new ExtractionException(ExtractionException.Cause.NO_TITLE, url, "no headline in profile, JSON-LD, og:title, h1 or <title>");
         }
-        List<String> body = new ArrayList<>();
-        for (Element p : doc.select("p")) {
-            if (!p.text().isBlank()) {
-                body.add(p.text());
+        Byline byline = PageFields.byline(doc, p, ld);
+        String section = PageFields.firstNonBlank(PageFields.selectFirstText(doc, p.section()), ld == null ? null : ld.section(), MetaTags.first(doc, "article:section"));
+        List<String> tags = PageFields.tags(doc, p, ld);
+        String datelineText = PageFields.selectFirstText(doc, p.dateline());
+        String canonical = PageFields.canonical(doc, ld, url);
+
+        Set<String> visited = new HashSet<>();
+        visited.add(NextPages.key(url));
+        String showAll = NextPages.showAll(doc, url, visited);
+        String next = showAll == null ? NextPages.next(doc, url, p.nextPage(), visited) : null;
+        Document bodySource = doc;
+        if (showAll != null) {
+            Document all = load(pages, showAll, url);
+            if (all != null) {
+                bodySource = all;
             }
         }
-        if (body.isEmpty()) {
-            throw new ExtractionException(ExtractionException.Cause.EMPTY_BODY, url, "no paragraphs");
+        Body body = body(bodySource, p, ld);
+        int pageCount = 1;
+        Set<String> seen = new HashSet<>(body.paragraphs);
+        while (next != null && pageCount < MAX_PAGES) {
+            visited.add(next);
+            Document page = load(pages, next, url);
+            if (page == null) {
+                break;
+            }
+            String following = NextPages.next(page, next, p.nextPage(), visited);
+            List<String> fresh = new ArrayList<>();
+            for (String paragraph : body(page, p, null).paragraphs) {
+                if (seen.add(paragraph)) {
+                    fresh.add(paragraph);
+                }
+            }
+            if (fresh.isEmpty()) {
+                break;
+            }
+            body.paragraphs.addAll(fresh);
+            pageCount++;
+            next = following;
         }
-        return new ExtractedArticle(url, title, null, null, null, null, null, List.of(), null, null, List.of(), body, null,
-                "id", "generic", 1);
+        if (body.paragraphs.isEmpty()) {
+            throw new ExtractionException(ExtractionException.Cause.EMPTY_BODY, url, "no body paragraphs (method " + body.method + ")");
+        }
+
+        String dateline = datelineText;
+        String place = null;
+        if (datelineText != null) {
+            Dateline given = DatelineParser.parse(datelineText + " .");
+            place = given == null ? null : given.place();
+        } else {
+            dateline = splitDateline(body.paragraphs);
+            Dateline parsed = dateline == null ? null : DatelineParser.parse(dateline + " .");
+            place = parsed == null ? null : parsed.place();
+        }
+        if (body.paragraphs.isEmpty()) {
+            throw new ExtractionException(ExtractionException.Cause.EMPTY_BODY, url, "only a dateline in the body");
+        }
+
+        String lead = PageFields.firstNonBlank(MetaTags.first(doc, "og:description", "description"), ld == null ? null : ld.description());
+        String image = PageFields.firstNonBlank(PageFields.absolute(doc, MetaTags.first(doc, "og:image", "twitter:image")), ld == null ? null : ld.image());
+        LOG.debug("extracted url={} method={} pages={} paragraphs={}", url, body.method, pageCount, body.paragraphs.size());
+        return new ExtractedArticle(canonical, title, lead, fields.published(doc, p, ld), fields.modified(doc, ld), dateline, place,
+                byline.authors(), byline.editor(), section, tags, body.paragraphs, image, PageFields.language(doc, ld), body.method, pageCount);
     }
 
-    Clock clock() {
-        return clock;
+    /**
+     * Removes the dateline from the first of the leading paragraphs that starts with one and returns
+     * it. Paragraphs before it (a subtitle, a caption or a byline the body selector caught) are not
+     * article text, since a news body starts with its dateline, and are dropped too.
+     */
+    private static @Nullable String splitDateline(List<String> paragraphs) {
+        for (int i = 0; i < Math.min(DATELINE_SEARCH_PARAGRAPHS, paragraphs.size()); i++) {
+            Dateline found = DatelineParser.parse(paragraphs.get(i));
+            if (found != null) {
+                paragraphs.subList(0, i).clear();
+                if (found.remainder().isEmpty()) {
+                    paragraphs.remove(0);
+                } else {
+                    paragraphs.set(0, found.remainder());
+                }
+                return found.text();
+            }
+        }
+        return null;
     }
+
+    private @Nullable Document load(PageLoader pages, String pageUrl, String articleUrl) {
+        try {
+            String html = pages.load(pageUrl);
+            if (html == null) {
+                return null;
+            }
+            InputCheck.check(html, pageUrl, maxChars);
+            return Jsoup.parse(html, pageUrl);
+        } catch (IOException | ExtractionException e) {
+            LOG.info("page not stitched url={} page={} reason={}", articleUrl, pageUrl, e.toString());
+            return null;
+        }
+    }
+
+    /** A body: its paragraphs (mutable, for stitching and dateline removal) and the layer that gave it. */
+    private record Body(List<String> paragraphs, String method) {}
+
+    private Body body(Document doc, ExtractionProfile p, @Nullable JsonLdArticle ld) {
+        Document clean = doc.clone();
+        clean.select(DEFAULT_NOISE).remove();
+        for (String noise : p.noise()) {
+            clean.select(noise).remove();
+        }
+        if (p.body() != null) {
+            Elements containers = clean.select(p.body());
+            List<String> paragraphs = BodyText.paragraphs(containers);
+            if (!paragraphs.isEmpty()) {
+                return new Body(new ArrayList<>(paragraphs), "profile");
+            }
+        }
+        List<String> fromLd = ld == null || ld.articleBody() == null ? List.of() : BodyText.clean(List.of(ld.articleBody().split("\\n\\s*\\n|\\r?\\n")));
+        if (fromLd.size() >= 2) {
+            return new Body(new ArrayList<>(fromLd), "json-ld");
+        }
+        List<String> paragraphs = BodyText.clean(generic.extract(clean).paragraphs());
+        if (paragraphs.isEmpty() && !fromLd.isEmpty()) {
+            return new Body(new ArrayList<>(fromLd), "json-ld");
+        }
+        return new Body(new ArrayList<>(paragraphs), "generic");
+    }
+
 }

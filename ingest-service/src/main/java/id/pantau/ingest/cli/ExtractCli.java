@@ -1,0 +1,193 @@
+package id.pantau.ingest.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import id.pantau.ingest.extract.ArticleExtractor;
+import id.pantau.ingest.extract.ExtractedArticle;
+import id.pantau.ingest.extract.ExtractionException;
+import id.pantau.ingest.extract.ExtractionProfile;
+import id.pantau.ingest.extract.ExtractionProfiles;
+import id.pantau.ingest.extract.PageLoader;
+import id.pantau.ingest.extract.generic.BatchExtraction;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code extract} command: {@code extract <file-or-url> [--outlet ID] [--url URL] [--profile-file
+ * outlets.yaml]} prints the extracted article of a saved page or a URL as pretty JSON; for a folder it
+ * prints the batch prediction JSON of {@link BatchExtraction#run(Path)}. Without {@code --outlet} only
+ * the metadata layers and the generic extractor apply. For a saved page, further pages of a
+ * multi-page article are read from sibling files {@code <name>_page<N>.html}.
+ *
+ * <p>Exit codes: 0 extracted, 2 the page could not be extracted (the JSON names the cause), 64 usage
+ * error, 74 input could not be read.
+ */
+public final class ExtractCli {
+
+    static final int OK = 0;
+    static final int NOT_EXTRACTED = 2;
+    static final int USAGE = 64;
+    static final int IO_ERROR = 74;
+
+    private static final String USAGE_TEXT =
+            "usage: extract <file-or-url-or-folder> [--outlet ID] [--url URL] [--profile-file outlets.yaml]";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern PAGE_PARAM = Pattern.compile("[?&]page=(\\d{1,3})(?:&|$)");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ExtractCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the command, printing to {@code out}; returns the exit code. */
+    static int run(String[] args, PrintStream out) {
+        Arguments parsed;
+        try {
+            parsed = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            if (!isHttp(parsed.input()) && Files.isDirectory(Path.of(parsed.input()))) {
+                out.println(BatchExtraction.run(Path.of(parsed.input())));
+                return OK;
+            }
+            ExtractionProfile profile = profile(parsed);
+            String html;
+            String url;
+            PageLoader pages;
+            if (isHttp(parsed.input())) {
+                HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+                url = parsed.url() != null ? parsed.url() : parsed.input();
+                html = get(client, parsed.input());
+                pages = next -> get(client, next);
+            } else {
+                Path file = Path.of(parsed.input());
+                url = parsed.url() != null ? parsed.url() : file.toAbsolutePath().toUri().toString();
+                html = BatchExtraction.readPage(file);
+                pages = siblingPages(file);
+            }
+            ExtractedArticle article = new ArticleExtractor(Clock.systemUTC()).extract(html, url, profile, pages);
+            out.println(JSON.writeValueAsString(ArticleJson.of(article)));
+            return OK;
+        } catch (ExtractionException e) {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("error", e.cause().name());
+            error.put("url", e.url());
+            error.put("message", e.getMessage());
+            out.println(toJson(error));
+            return NOT_EXTRACTED;
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return USAGE;
+        } catch (IOException | UncheckedIOException e) {
+            out.println("cannot read " + parsed.input() + ": " + e.getMessage());
+            return IO_ERROR;
+        }
+    }
+
+    private static @Nullable ExtractionProfile profile(Arguments args) {
+        if (args.outlet() == null) {
+            return null;
+        }
+        ExtractionProfile profile = args.profileFile() == null
+                ? ExtractionProfiles.shipped(args.outlet())
+                : ExtractionProfiles.fromFile(Path.of(args.profileFile())).get(args.outlet());
+        if (profile == null) {
+            throw new IllegalArgumentException("--outlet: no profile for outlet '" + args.outlet() + "'"
+                    + (args.profileFile() == null ? " on the classpath" : " in " + args.profileFile()));
+        }
+        return profile;
+    }
+
+    /** Page N of {@code file} is the sibling {@code <name>_page<N>.html}, when it exists. */
+    static PageLoader siblingPages(Path file) {
+        String name = file.getFileName().toString();
+        String base = name.replaceFirst("\\.html(\\.gz)?$", "");
+        return url -> {
+            Matcher m = PAGE_PARAM.matcher(url);
+            if (!m.find()) {
+                return null;
+            }
+            Path sibling = file.resolveSibling(base + "_page" + Integer.parseInt(m.group(1)) + ".html");
+            return Files.isRegularFile(sibling) ? Files.readString(sibling, StandardCharsets.UTF_8) : null;
+        };
+    }
+
+    private static String get(HttpClient client, String url) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("User-Agent", "pantau-extract-cli/0.1 (+https://github.com/pantau)").GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode() + " for " + url);
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching " + url, e);
+        }
+    }
+
+    private static boolean isHttp(String input) {
+        return input.startsWith("http://") || input.startsWith("https://");
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parsed command line. */
+    record Arguments(String input, @Nullable String outlet, @Nullable String url, @Nullable String profileFile) {
+
+        static Arguments parse(String[] args) {
+            String input = null;
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.startsWith("--")) {
+                    if (!arg.equals("--outlet") && !arg.equals("--url") && !arg.equals("--profile-file")) {
+                        throw new IllegalArgumentException("unknown option " + arg + ": expected one of [--outlet, --url, --profile-file]");
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(arg + ": missing value");
+                    }
+                    options.put(arg, args[++i]);
+                } else if (arg.equals("extract") && input == null && i == 0) {
+                    continue;
+                } else if (input == null) {
+                    input = arg;
+                } else {
+                    throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+                }
+            }
+            if (input == null) {
+                throw new IllegalArgumentException("missing <file-or-url>");
+            }
+            return new Arguments(input, options.get("--outlet"), options.get("--url"), options.get("--profile-file"));
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package id.pantau.ingest.extract.field;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses dates the way Indonesian outlets print them into an {@link Instant}: ISO 8601, "Senin
+ * (26/8/2024)", "Selasa, 19 November 2024 | 13:39 WIB", "Kamis, 17 Oktober 2024 - 15:01 WIB", "Senin
+ * 18 November 2024", "18/11/2024 14:05", English month names ("November 18, 2024 2:05 PM") and
+ * relative times ("4 hours ago", "2 jam yang lalu", "5 menit lalu", "kemarin").
+ *
+ * <p>Zones: WIB (+07), WITA (+08), WIT (+09), explicit offsets, UTC/GMT; a date without a zone is read
+ * in the default zone (WIB unless given). A date without a time is midnight in that zone. Thread-safe.
+ */
+public final class IndonesianDateParser {
+
+    /** Western Indonesian Time, the default zone. */
+    public static final ZoneOffset WIB = ZoneOffset.ofHours(7);
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("januari", 1), Map.entry("january", 1), Map.entry("jan", 1),
+            Map.entry("februari", 2), Map.entry("pebruari", 2), Map.entry("february", 2), Map.entry("feb", 2),
+            Map.entry("peb", 2), Map.entry("maret", 3), Map.entry("march", 3), Map.entry("mar", 3),
+            Map.entry("april", 4), Map.entry("apr", 4), Map.entry("mei", 5), Map.entry("may", 5),
+            Map.entry("juni", 6), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("juli", 7),
+            Map.entry("july", 7), Map.entry("jul", 7), Map.entry("agustus", 8), Map.entry("august", 8),
+            Map.entry("agu", 8), Map.entry("agt", 8), Map.entry("ags", 8), Map.entry("aug", 8),
+            Map.entry("september", 9), Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("oktober", 10),
+            Map.entry("october", 10), Map.entry("okt", 10), Map.entry("oct", 10), Map.entry("november", 11),
+            Map.entry("nopember", 11), Map.entry("nov", 11), Map.entry("nop", 11), Map.entry("desember", 12),
+            Map.entry("december", 12), Map.entry("des", 12), Map.entry("dec", 12));
+
+    private static final String MONTH = "(januari|january|jan|februari|pebruari|february|feb|peb|maret|march|mar|april|apr"
+            + "|mei|may|juni|june|jun|juli|july|jul|agustus|august|agu|agt|ags|aug|september|sept|sep|oktober|october"
+            + "|okt|oct|november|nopember|nov|nop|desember|december|des|dec)\\.?";
+
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final Pattern DAY_MONTH_YEAR =
+            Pattern.compile("\\b(\\d{1,2})\\s*" + MONTH + "\\s*,?\\s*(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMERIC =
+            Pattern.compile("(?<![\\d/])(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?![\\d/])");
+    private static final Pattern TIME = Pattern.compile(
+            "(?<![\\d:.])(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?![\\d:])\\s*(am|pm|a\\.m\\.|p\\.m\\.)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZONE = Pattern.compile(
+            "\\b(WIB|WITA|WIT)\\b|\\b(?:UTC|GMT)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?|\\b(UTC|GMT)\\b|(?<=\\d)\\s*([+-]\\d{2}):?(\\d{2})\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE = Pattern.compile(
+            "\\b(\\d+|a|an|se)\\s*(detik|seconds?|secs?|menit|minutes?|mins?|jam|hours?|hrs?|hari|days?|minggu|pekan|weeks?"
+                    + "|bulan|months?|tahun|years?)\\s+(?:yang\\s+)?(?:lalu|ago)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern JUST_NOW = Pattern.compile("\\b(baru saja|just now|beberapa detik lalu)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YESTERDAY = Pattern.compile("\\b(kemarin|yesterday)\\b", Pattern.CASE_INSENSITIVE);
+
+    private final Clock clock;
+    private final ZoneOffset defaultZone;
+
+    /** A parser resolving relative dates against {@code clock}, reading zone-less dates as WIB. */
+    public IndonesianDateParser(Clock clock) {
+        this(clock, WIB);
+    }
+
+    /** A parser resolving relative dates against {@code clock}, reading zone-less dates in {@code defaultZone}. */
+    public IndonesianDateParser(Clock clock, ZoneOffset defaultZone) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+    }
+
+    /**
+     * Parses the first date in {@code text}.
+     *
+     * @return the instant, or null when the text holds no date this parser knows
+     */
+    public @Nullable Instant parse(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.replace('\u00a0', ' ').strip();
+        try {
+            Instant iso = parseIso(s);
+            if (iso != null) {
+                return iso;
+            }
+            Instant relative = parseRelative(s);
+            if (relative != null) {
+                return relative;
+            }
+            return parseCalendar(s);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private @Nullable Instant parseIso(String s) {
+        Matcher m = ISO.matcher(s);
+        if (!m.find()) {
+            return null;
+        }
+        LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        LocalTime time = m.group(4) == null
+                ? LocalTime.MIDNIGHT
+                : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+        ZoneOffset zone = m.group(7) == null ? zoneIn(s.substring(m.end())) : isoOffset(m.group(7));
+        return LocalDateTime.of(date, time).toInstant(zone);
+    }
+
+    private static ZoneOffset isoOffset(String offset) {
+        if (offset.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        String normal = offset.length() == 3 ? offset + ":00" : offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset;
+        try {
+            return ZoneOffset.of(normal);
+        } catch (DateTimeParseException e) {
+            throw new DateTimeException("bad offset " + offset, e);
+        }
+    }
+
+    private @Nullable Instant parseRelative(String s) {
+        if (JUST_NOW.matcher(s).find()) {
+            return clock.instant();
+        }
+        Matcher m = RELATIVE.matcher(s);
+        if (m.find()) {
+            String count = m.group(1).toLowerCase(Locale.ROOT);
+            long n = count.equals("a") || count.equals("an") || count.equals("se") ? 1 : Long.parseLong(count);
+            return clock.instant().minus(unit(m.group(2).toLowerCase(Locale.ROOT)).multipliedBy(n));
+        }
+        if (YESTERDAY.matcher(s).find()) {
+            return clock.instant().minus(Duration.ofDays(1));
+        }
+        return null;
+    }
+
+    private static Duration unit(String unit) {
+        if (unit.startsWith("detik") || unit.startsWith("sec")) {
+            return Duration.ofSeconds(1);
+        } else if (unit.startsWith("minggu") || unit.startsWith("pekan") || unit.startsWith("week")) {
+            return Duration.ofDays(7);
+        } else if (unit.startsWith("menit") || unit.startsWith("min")) {
+            return Duration.ofMinutes(1);
+        } else if (unit.startsWith("hari") || unit.startsWith("day")) {
+            return Duration.ofDays(1);
+        } else if (unit.startsWith("jam") || unit.startsWith("hour") || unit.startsWith("hr")) {
+            return Duration.ofHours(1);
+        } else if (unit.startsWith("bulan") || unit.startsWith("month")) {
+            return Duration.ofDays(30);
+        }
+        return Duration.ofDays(365);
+    }
+
+    private @Nullable Instant parseCalendar(String s) {
+        LocalDate date;
+        int end;
+        Matcher dmy = DAY_MONTH_YEAR.matcher(s);
+        Matcher mdy = MONTH_DAY_YEAR.matcher(s);
+        Matcher num = NUMERIC.matcher(s);
+        if (dmy.find()) {
+            date = LocalDate.of(Integer.parseInt(dmy.group(3)), month(dmy.group(2)), Integer.parseInt(dmy.group(1)));
+            end = dmy.end();
+        } else if (mdy.find()) {
+            date = LocalDate.of(Integer.parseInt(mdy.group(3)), month(mdy.group(1)), Integer.parseInt(mdy.group(2)));
+            end = mdy.end();
+        } else if (num.find()) {
+            int year = Integer.parseInt(num.group(3));
+            date = LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(num.group(2)), Integer.parseInt(num.group(1)));
+            end = num.end();
+        } else {
+            return null;
+        }
+        String rest = s.substring(end);
+        return LocalDateTime.of(date, time(rest)).toInstant(zoneIn(rest));
+    }
+
+    private static int month(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (key.endsWith(".")) {
+            key = key.substring(0, key.length() - 1);
+        }
+        Integer month = MONTHS.get(key);
+        if (month == null) {
+            throw new DateTimeException("unknown month " + name);
+        }
+        return month;
+    }
+
+    private static LocalTime time(String rest) {
+        Matcher m = TIME.matcher(rest);
+        if (!m.find()) {
+            return LocalTime.MIDNIGHT;
+        }
+        int hour = Integer.parseInt(m.group(1));
+        String half = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
+        if (half.startsWith("p") && hour < 12) {
+            hour += 12;
+        } else if (half.startsWith("a") && hour == 12) {
+            hour = 0;
+        }
+        return LocalTime.of(hour, Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+    }
+
+    private ZoneOffset zoneIn(String rest) {
+        Matcher m = ZONE.matcher(rest);
+        if (!m.find()) {
+            return defaultZone;
+        }
+        if (m.group(1) != null) {
+            return switch (m.group(1).toUpperCase(Locale.ROOT)) {
+                case "WITA" -> ZoneOffset.ofHours(8);
+                case "WIT" -> ZoneOffset.ofHours(9);
+                default -> WIB;
+            };
+        }
+        if (m.group(2) != null) {
+            int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            int hours = Integer.parseInt(m.group(2));
+            return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes);
+        }
+        if (m.group(4) != null) {
+            return ZoneOffset.UTC;
+        }
+        int hours = Integer.parseInt(m.group(5));
+        int minutes = Integer.parseInt(m.group(6));
+        return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes);
+    }
+
+    /** Whether {@code text} parses as a date; convenience for selector fallbacks. */
+    public boolean hasDate(@Nullable String text) {
+        return parse(text) != null;
+    }
+
+}
