@@ -1,9 +1,13 @@
 package id.pantau.localstack;
 
 import id.pantau.localstack.elasticsearch.ElasticsearchNode;
+import id.pantau.localstack.internal.DirectoryLock;
 import id.pantau.localstack.internal.MoreFiles;
 import id.pantau.localstack.kafka.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedLocalStack implements LocalStack {
 
+    /** Name prefix of the temporary directories of {@link #temporary()} stacks. */
+    public static final String TEMP_PREFIX = "pantau-stack-";
+    /** The lock file a running stack holds in its base directory. */
+    public static final String LOCK_FILE = "stack.lock";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLocalStack.class);
 
     private final Path baseDir;
@@ -36,12 +45,14 @@ public final class EmbeddedLocalStack implements LocalStack {
     private final KafkaBroker broker;
     private final ElasticsearchNode node;
     private final Thread shutdownHook;
+    private final DirectoryLock stackLock;
     private @Nullable Admin admin;
     private boolean closed;
 
     private EmbeddedLocalStack(Path baseDir, boolean deleteOnClose) {
         this.baseDir = baseDir.toAbsolutePath();
         this.deleteOnClose = deleteOnClose;
+        this.stackLock = lockBaseDir(this.baseDir);
         this.broker = new KafkaBroker(this.baseDir.resolve("kafka"));
         this.node = new ElasticsearchNode(this.baseDir.resolve("elasticsearch"));
         this.shutdownHook = new Thread(this::close, "pantau-local-stack-stop");
@@ -53,9 +64,14 @@ public final class EmbeddedLocalStack implements LocalStack {
         return new EmbeddedLocalStack(dataDir, false);
     }
 
-    /** A stack in a fresh temporary directory that {@link #close()} deletes. */
+    /**
+     * A stack in a fresh temporary directory that {@link #close()} deletes. First removes what stacks of
+     * crashed runs left in the temporary directory ({@link AbandonedStacks}).
+     */
     public static EmbeddedLocalStack temporary() {
-        return new EmbeddedLocalStack(MoreFiles.createReadableTempDirectory("pantau-stack-"), true);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        AbandonedStacks.sweep(tmp, TEMP_PREFIX);
+        return new EmbeddedLocalStack(MoreFiles.createReadableTempDirectory(TEMP_PREFIX), true);
     }
 
     @Override
@@ -146,8 +162,12 @@ public final class EmbeddedLocalStack implements LocalStack {
         } finally {
             broker.close();
         }
-        if (deleteOnClose) {
-            MoreFiles.deleteRecursively(baseDir);
+        try {
+            if (deleteOnClose) {
+                MoreFiles.deleteRecursively(baseDir);
+            }
+        } finally {
+            stackLock.close();
         }
         if (Thread.currentThread() != shutdownHook) {
             try {
@@ -157,6 +177,19 @@ public final class EmbeddedLocalStack implements LocalStack {
             }
         }
         LOG.info("local stack closed baseDir={} deleted={}", baseDir, deleteOnClose);
+    }
+
+    private static DirectoryLock lockBaseDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the local stack directory " + dir, e);
+        }
+        DirectoryLock lock = DirectoryLock.tryAcquire(dir.resolve(LOCK_FILE));
+        if (lock == null) {
+            throw new IllegalStateException("the local stack directory " + dir + " is in use by another running stack");
+        }
+        return lock;
     }
 
     private synchronized Admin admin() {

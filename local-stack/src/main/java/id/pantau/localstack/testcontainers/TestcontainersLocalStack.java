@@ -3,6 +3,9 @@ package id.pantau.localstack.testcontainers;
 import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.internal.Versions;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -37,13 +40,36 @@ public final class TestcontainersLocalStack implements LocalStack {
     private @Nullable ElasticsearchContainer elasticsearch;
     private @Nullable Admin admin;
 
-    /** True when Testcontainers finds a Docker engine. */
+    /**
+     * True when Testcontainers finds a Docker engine. Asks Testcontainers only when there is a sign of
+     * one (a {@code DOCKER_HOST}, a Docker socket, a Testcontainers config), because its search logs
+     * an error and takes seconds on machines without Docker.
+     */
     public static boolean isDockerAvailable() {
+        if (!hasDockerHint(System.getenv(), Path.of(System.getProperty("user.home")))) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /** True when the environment shows some sign of a Docker engine; visible for tests. */
+    static boolean hasDockerHint(Map<String, String> env, Path userHome) {
+        if (env.containsKey("DOCKER_HOST") || env.containsKey("TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE")) {
+            return true;
+        }
+        List<Path> hints = new ArrayList<>(List.of(
+                Path.of("/var/run/docker.sock"),
+                userHome.resolve(".docker").resolve("run").resolve("docker.sock"),
+                userHome.resolve(".testcontainers.properties")));
+        String runtimeDir = env.get("XDG_RUNTIME_DIR");
+        if (runtimeDir != null) {
+            hints.add(Path.of(runtimeDir).resolve("docker.sock"));
+        }
+        return hints.stream().anyMatch(Files::exists);
     }
 
     /** The pinned Elasticsearch image, the same version as the embedded node's zip. */
