@@ -11,6 +11,8 @@ import id.pantau.schemas.DeadLetterHeaders;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.Alert;
 import id.pantau.schemas.avro.EnrichedArticle;
+import id.pantau.schemas.avro.Official;
+import id.pantau.schemas.avro.OfficialTag;
 import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.avro.TopicTag;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +150,24 @@ class EnrichTopologyTest {
         assertThat(alert.getStoryClusterId()).isEqualTo("a1");
         assertThat(alert.getOutletId()).isEqualTo("tribun-pontianak");
         assertThat(alert.getTitle()).isEqualTo("Pj Bupati Mempawah Ismail Ajak ASN dan Kades Jaga Netralitas");
+    }
+
+    @Test
+    void shouldTagOfficialAsKnownOnceRefOfficialsNamesThemWithoutRestart() {
+        TestInputTopic<String, Official> officials =
+                driver.createInputTopic(Topics.OFFICIALS.name(), new StringSerializer(), Topics.OFFICIALS.valueSerde().serializer());
+        String body = "Penjabat Bupati Sambas Budi Santoso meminta camat dan kepala desa menjaga netralitas selama pilkada.";
+
+        raw.pipeInput("s1", Articles.raw("s1", 1, "tribun-pontianak", "Rapat di Sambas", body));
+        officials.pipeInput("budi-santoso-pj-bupati-sambas", Official.newBuilder().setId("budi-santoso-pj-bupati-sambas")
+                .setName("Budi Santoso").setOffice("Penjabat Bupati Sambas").setJurisdictionCode("61.01").build());
+        raw.pipeInput("s2", Articles.raw("s2", 1, "tribun-pontianak", "Rapat Lanjutan di Sambas", body));
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertThat(out.get(0).getOfficials()).extracting(OfficialTag::getName, OfficialTag::getKnown)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Budi Santoso", false));
+        assertThat(out.get(1).getOfficials()).extracting(OfficialTag::getOfficialId, OfficialTag::getName, OfficialTag::getKnown)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("budi-santoso-pj-bupati-sambas", "Budi Santoso", true));
     }
 
     @Test
