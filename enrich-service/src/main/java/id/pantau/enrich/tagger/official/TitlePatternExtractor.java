@@ -162,7 +162,8 @@ final class TitlePatternExtractor {
             }
         }
         int nameFrom = j;
-        while (j < t.size() && j - nameFrom < MAX_NAME_WORDS && isNameWord(t.get(j))) {
+        // a name never runs across a line break (headline into dateline) and is not written in capitals
+        while (j < t.size() && j - nameFrom < MAX_NAME_WORDS && isNameWord(t.get(j)) && !t.get(j).lineStart()) {
             j++;
         }
         if (j == nameFrom) {
@@ -181,9 +182,8 @@ final class TitlePatternExtractor {
         if (!text.chars().allMatch(c -> Character.isLetter(c) || c == '\'' || c == '-' || c == '\u2019')) {
             return false;
         }
-        boolean allCaps = text.chars().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c));
-        if (allCaps && text.length() <= 5) {
-            return false; // ASN, KPU, TPS
+        if (text.length() > 1 && text.chars().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c))) {
+            return false; // ASN, KPU, a dateline such as MEMPAWAH
         }
         return !NOT_NAME.contains(token.key()) && !officeWords.contains(token.key()) && lexicon.interim(token.key()) == null;
     }

@@ -12,15 +12,18 @@ import java.util.List;
  * @param start offset in the text
  * @param end offset just past it
  * @param word true for a word, false for punctuation
+ * @param lineStart true when a line break stands between it and the token before
  */
-record Token(String text, String key, int start, int end, boolean word) {
+record Token(String text, String key, int start, int end, boolean word, boolean lineStart) {
 
     static List<Token> of(String s) {
         List<Token> out = new ArrayList<>();
         int i = 0;
+        boolean newline = false;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
+                newline |= c == '\n';
                 i++;
             } else if (Character.isLetterOrDigit(c)) {
                 int j = i + 1;
@@ -36,10 +39,12 @@ record Token(String text, String key, int start, int end, boolean word) {
                     }
                 }
                 String text = s.substring(i, j);
-                out.add(new Token(text, OfficeLexicon.key(text), i, j, true));
+                out.add(new Token(text, OfficeLexicon.key(text), i, j, true, newline));
+                newline = false;
                 i = j;
             } else {
-                out.add(new Token(String.valueOf(c), String.valueOf(c), i, i + 1, false));
+                out.add(new Token(String.valueOf(c), String.valueOf(c), i, i + 1, false, newline));
+                newline = false;
                 i++;
             }
         }
