@@ -4,6 +4,8 @@ import id.pantau.ingest.extract.generic.BatchExtraction;
 import id.pantau.ingest.extract.generic.GenericExtractor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +57,13 @@ public final class ExtractionBench {
             }
         }
         if (passes > 0) {
-            double pagesPerSecond = pagesPerSecond(pages, passes);
-            System.out.printf(Locale.ROOT, "speed: %.0f pages/s (one thread, parse + extraction, median of %d passes over %d pages)%n",
-                    pagesPerSecond, passes, pages.size());
+            Speed extraction = speed(pages, passes, true);
+            Speed parse = speed(pages, passes, false);
+            System.out.printf(Locale.ROOT, "speed (one thread, median of %d passes over %d pages after warm-up):%n", passes, pages.size());
+            System.out.printf(Locale.ROOT, "  parse + extraction: %.0f pages/s on CPU time, %.0f pages/s wall-clock%n",
+                    extraction.cpuPagesPerSecond(), extraction.wallPagesPerSecond());
+            System.out.printf(Locale.ROOT, "  jsoup parse alone:  %.0f pages/s on CPU time, %.0f pages/s wall-clock%n",
+                    parse.cpuPagesPerSecond(), parse.wallPagesPerSecond());
         }
     }
 
@@ -119,29 +125,44 @@ public final class ExtractionBench {
         rows.stream().limit(count).forEach(row -> out.printf(Locale.ROOT, "  %s  P %.3f  R %.3f%n", row.id(), row.precision(), row.recall()));
     }
 
-    /** Median pages/s of {@code passes} timed passes after two warm-up passes. */
+    /**
+     * Median pages/s of parse + extraction over {@code passes} timed passes after two warm-up passes,
+     * on the thread's CPU time (one core; other processes on a shared machine do not count).
+     */
     public static double pagesPerSecond(Map<String, String> pages, int passes) {
+        return speed(pages, passes, true).cpuPagesPerSecond();
+    }
+
+    /** Pages/s on CPU time and on wall-clock time. */
+    record Speed(double cpuPagesPerSecond, double wallPagesPerSecond) {}
+
+    static Speed speed(Map<String, String> pages, int passes, boolean extract) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         GenericExtractor extractor = new GenericExtractor();
         List<String> htmls = List.copyOf(pages.values());
         long sink = 0;
         for (int i = 0; i < 2; i++) {
             for (String html : htmls) {
-                sink += extractor.extract(Jsoup.parse(html)).paragraphs().size();
+                sink += extract ? extractor.extract(Jsoup.parse(html)).paragraphs().size() : Jsoup.parse(html).childNodeSize();
             }
         }
-        double[] rates = new double[passes];
+        double[] cpuRates = new double[passes];
+        double[] wallRates = new double[passes];
         for (int pass = 0; pass < passes; pass++) {
-            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long wallStart = System.nanoTime();
             for (String html : htmls) {
-                sink += extractor.extract(Jsoup.parse(html)).paragraphs().size();
+                sink += extract ? extractor.extract(Jsoup.parse(html)).paragraphs().size() : Jsoup.parse(html).childNodeSize();
             }
-            rates[pass] = htmls.size() / ((System.nanoTime() - start) / 1e9);
+            wallRates[pass] = htmls.size() / ((System.nanoTime() - wallStart) / 1e9);
+            cpuRates[pass] = htmls.size() / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         }
         if (sink == Long.MIN_VALUE) {
             System.out.println(sink);
         }
-        Arrays.sort(rates);
-        return rates[passes / 2];
+        Arrays.sort(cpuRates);
+        Arrays.sort(wallRates);
+        return new Speed(cpuRates[passes / 2], wallRates[passes / 2]);
     }
 
     private static int intOption(String[] args, String name, int fallback) {

@@ -1,98 +1,121 @@
 package id.pantau.ingest.extract.generic;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
- * Class / id / role hints: words that say a block is page furniture (comment, sidebar, related,
- * share, ad, "baca-juga", ...) or the story itself (article, content, entry, post, story, text,
- * body). General rules, no per-host lists.
+ * Class / id / itemprop / role hints: words that say a block is page furniture (comment, sidebar,
+ * related, share, ad, "baca-juga", ...) or the story itself (article, content, entry, post, story,
+ * text, body). The attributes are split into lower-case words at non-letters and camelCase humps
+ * ({@code newsCaption} gives "news", "caption"); two adjacent words also match as one hyphenated word
+ * ("baca-juga"). General rules, no per-host lists.
  */
 final class ClassHints {
 
-    /** Furniture: a block whose class or id says this is dropped unless it also says "content". */
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "(?:^|[^a-z])(?:ad|ads|adv|advert|advertisement|adsense|dfp|gpt|iklan|banner|sponsor(?:ed)?|promo|"
-                    + "comments?|komentar|disqus|replies|respond|sidebar|side-bar|widget|related|terkait|"
-                    + "baca-?juga|bacajuga|readmore|read-more|recommend(?:ed|ation)?s?|rekomendasi|trending|popular|"
-                    + "terpopuler|share|sharing|social|sosmed|newsletter|subscribe|subscription|signup|"
-                    + "breadcrumbs?|pagination|pager|popup|modal|cookie|gdpr|consent|footer|menu|navbar|nav|"
-                    + "masthead|toolbar|outbrain|taboola|mgid|more-stories|tags?|topics?|caption|credit|"
-                    + "author-box|authorbox|author-bio|byline|print|skip|jump|login|rating|"
-                    + "tooltip|most-read|mostread|next-post|prev-post|post-nav|nextprev)(?:$|[^a-z])");
-
-    /** Captions and credits are never body, even inside a "content" block. */
-    private static final Pattern CAPTION = Pattern.compile("(?:^|[^a-z])(?:caption|credit|keterangan)s?(?:$|[^a-z])");
+    /** Furniture: a block carrying one of these is dropped unless it also carries a {@link #MAYBE} word. */
+    private static final Set<String> UNLIKELY = Set.of(
+            "ad", "ads", "adv", "advert", "advertisement", "advertising", "adsense", "dfp", "gpt", "iklan", "banner",
+            "sponsor", "sponsored", "promo", "comment", "comments", "komentar", "disqus", "replies", "respond",
+            "sidebar", "side-bar", "widget", "related", "terkait", "baca-juga", "bacajuga", "readmore", "read-more",
+            "recommend", "recommended", "recommendation", "recommendations", "rekomendasi", "trending", "popular",
+            "terpopuler", "share", "sharing", "social", "sosmed", "newsletter", "subscribe", "subscription", "signup",
+            "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal", "cookie", "gdpr", "consent", "footer",
+            "menu", "navbar", "nav", "masthead", "toolbar", "outbrain", "taboola", "mgid", "more-stories", "tag",
+            "tags", "topic", "topics", "caption", "credit", "credits", "author-box", "authorbox", "author-bio",
+            "byline", "print", "skip", "jump", "login", "rating", "tooltip", "most-read", "mostread", "next-post",
+            "prev-post", "post-nav", "nextprev");
 
     /** Words that keep a block even when it also carries a furniture word. */
-    private static final Pattern MAYBE = Pattern.compile(
-            "(?:^|[^a-z])(?:and|article|body|column|content|main|entry|story|text|detail|"
-                    + "isi|berita|embed|tweet|twitter-tweet|instagram-media)(?:$|[^a-z])");
+    private static final Set<String> MAYBE = Set.of(
+            "and", "article", "body", "column", "content", "main", "entry", "story", "text", "detail", "isi", "berita",
+            "embed", "tweet", "instagram-media");
 
-    private static final Pattern POSITIVE = Pattern.compile(
-            "(?:^|[^a-z])(?:article|body|content|entry|hentry|h-entry|main|post|text|blog|story|detail|isi|"
-                    + "artikel|berita|news|txt|paragraph|itemprop-articlebody)(?:$|[^a-z])");
+    /** Captions and credits are never body, even inside a "content" block. */
+    private static final Set<String> CAPTION = Set.of("caption", "captions", "credit", "credits", "keterangan");
 
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "(?:^|[^a-z])(?:ad|ads|advert|iklan|banner|combx|comments?|com|contact|footer|gdpr|"
-                    + "masthead|media|meta|outbrain|taboola|promo|related|terkait|scroll|share|shoutbox|sidebar|"
-                    + "skyscraper|sponsor|shopping|tags?|widget|caption|credit|byline|author|social|newsletter|"
-                    + "baca-?juga|recommend|trending|popular|nav|menu)(?:$|[^a-z])");
+    private static final Set<String> POSITIVE = Set.of(
+            "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog", "story", "detail", "isi",
+            "artikel", "berita", "news", "txt", "paragraph");
 
-    private static final Set<String> ROLES_UNLIKELY =
-            Set.of("navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "dialog", "alert",
-                    "search", "toolbar");
+    private static final Set<String> NEGATIVE = Set.of(
+            "ad", "ads", "advert", "iklan", "banner", "combx", "comment", "comments", "com", "contact", "footer", "gdpr",
+            "masthead", "media", "meta", "outbrain", "taboola", "promo", "related", "terkait", "scroll", "share",
+            "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tag", "tags", "widget", "caption", "credit",
+            "byline", "author", "social", "newsletter", "baca-juga", "bacajuga", "recommend", "trending", "popular",
+            "nav", "menu");
+
+    private static final Set<String> ROLES_UNLIKELY = Set.of(
+            "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "dialog", "alert", "search",
+            "toolbar");
 
     private ClassHints() {}
 
-    /** Class, id (and itemprop) of {@code element}, lower-cased, for matching. */
-    static String signature(Element element) {
+    /** The words of {@code element}'s class, id and itemprop, with adjacent pairs hyphenated. */
+    static List<String> words(Element element) {
         String className = element.className();
         String id = element.id();
         String itemprop = element.attr("itemprop");
         if (className.isEmpty() && id.isEmpty() && itemprop.isEmpty()) {
-            return "";
+            return List.of();
         }
-        String joined = className + " " + id + (itemprop.isEmpty() ? "" : " itemprop-" + itemprop);
-        StringBuilder signature = new StringBuilder(joined.length() + 8);
-        for (int i = 0; i < joined.length(); i++) {
-            char c = joined.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(joined.charAt(i - 1))) {
-                signature.append('-');
-            }
-            signature.append(c == '_' ? '-' : Character.toLowerCase(c));
+        List<String> words = new ArrayList<>();
+        split(className, words);
+        split(id, words);
+        split(itemprop, words);
+        int single = words.size();
+        for (int i = 0; i + 1 < single; i++) {
+            words.add(words.get(i) + "-" + words.get(i + 1));
         }
-        return signature.toString();
+        return words;
     }
 
-    /** True when the class / id / role say furniture and nothing says content. */
+    private static void split(String value, List<String> words) {
+        int start = -1;
+        for (int i = 0; i <= value.length(); i++) {
+            char c = i < value.length() ? value.charAt(i) : ' ';
+            boolean letter = c < 128 ? (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') : Character.isLetter(c);
+            boolean hump = letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(value.charAt(i - 1));
+            if (start >= 0 && (!letter || hump)) {
+                words.add(value.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            if (letter && start < 0) {
+                start = i;
+            }
+        }
+    }
+
+    /** True when the class / id / role say furniture and nothing says content (captions always). */
     static boolean isUnlikely(Element element) {
         String role = element.attr("role");
         if (!role.isEmpty() && ROLES_UNLIKELY.contains(role.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        String signature = signature(element);
-        if (signature.isEmpty() || !UNLIKELY.matcher(signature).find()) {
+        List<String> words = words(element);
+        if (words.isEmpty() || !any(words, UNLIKELY)) {
             return false;
         }
-        return CAPTION.matcher(signature).find() || !MAYBE.matcher(signature).find();
+        return any(words, CAPTION) || !any(words, MAYBE);
     }
 
     /** Class weight: +25 for a content word, -25 for a furniture word (both may apply). */
     static int weight(Element element) {
-        String signature = signature(element);
-        if (signature.isEmpty()) {
+        List<String> words = words(element);
+        if (words.isEmpty()) {
             return 0;
         }
-        int weight = 0;
-        if (POSITIVE.matcher(signature).find()) {
-            weight += 25;
+        return (any(words, POSITIVE) ? 25 : 0) - (any(words, NEGATIVE) ? 25 : 0);
+    }
+
+    private static boolean any(List<String> words, Set<String> set) {
+        for (String word : words) {
+            if (set.contains(word)) {
+                return true;
+            }
         }
-        if (NEGATIVE.matcher(signature).find()) {
-            weight -= 25;
-        }
-        return weight;
+        return false;
     }
 }

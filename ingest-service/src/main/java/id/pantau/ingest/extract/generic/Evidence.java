@@ -27,7 +27,7 @@ final class Evidence {
 
     /** The evidence of {@code document}; {@link #NONE} when it has no usable {@code articleBody}. */
     static Evidence of(Document document) {
-        for (JsonNode article : JsonLd.articles(document)) {
+        for (JsonNode article : JsonLd.articles(document, "articleBody")) {
             JsonNode body = article.get("articleBody");
             if (body != null && body.isTextual()) {
                 Set<String> words = words(body.asText());

@@ -16,10 +16,19 @@ final class JsonLd {
 
     /** The JSON-LD objects whose {@code @type} ends with "Article" or is a posting/report; never throws. */
     static List<JsonNode> articles(Document document) {
+        return articles(document, "");
+    }
+
+    /** As {@link #articles(Document)}, reading only scripts whose text contains {@code mustContain}. */
+    static List<JsonNode> articles(Document document, String mustContain) {
         List<JsonNode> articles = new ArrayList<>();
         for (Element script : document.select("script[type=application/ld+json]")) {
+            String data = script.data();
+            if (!data.contains(mustContain)) {
+                continue;
+            }
             try {
-                collect(MAPPER.readTree(script.data()), articles, 0);
+                collect(MAPPER.readTree(data), articles, 0);
             } catch (Exception e) {
                 // malformed JSON-LD is common; it is simply not evidence
             }
