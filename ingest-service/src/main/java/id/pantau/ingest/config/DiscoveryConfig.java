@@ -1,0 +1,36 @@
+package id.pantau.ingest.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Feed, sitemap and section-page polling. Immutable.
+ *
+ * @param recentWindow {@code ingest.discovery.recent.window.hours}: items older than this are ignored, default 48 h
+ * @param pollMin {@code ingest.discovery.poll.min.ms}: fastest re-poll of a changing source, default 15 s
+ * @param pollMax {@code ingest.discovery.poll.max.ms}: slowest re-poll of a quiet source, default 60 s
+ * @param maxChildSitemaps {@code ingest.discovery.max.child.sitemaps}: children of an index per poll, default 20
+ */
+public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration pollMax, int maxChildSitemaps) {
+
+    public DiscoveryConfig {
+        Objects.requireNonNull(recentWindow, "recentWindow");
+        Objects.requireNonNull(pollMin, "pollMin");
+        Objects.requireNonNull(pollMax, "pollMax");
+        if (pollMax.compareTo(pollMin) < 0) {
+            throw new IllegalArgumentException("ingest.discovery.poll.max.ms: expected at least ingest.discovery.poll.min.ms ("
+                    + pollMin.toMillis() + "), got " + pollMax.toMillis());
+        }
+        if (maxChildSitemaps < 1) {
+            throw new IllegalArgumentException("ingest.discovery.max.child.sitemaps: expected an integer in 1..1000, got " + maxChildSitemaps);
+        }
+    }
+
+    static DiscoveryConfig from(ConfigValues v) {
+        return new DiscoveryConfig(
+                Duration.ofHours(v.longIn("ingest.discovery.recent.window.hours", 1, 8760)),
+                v.millisIn("ingest.discovery.poll.min.ms", 100, 86_400_000),
+                v.millisIn("ingest.discovery.poll.max.ms", 100, 86_400_000),
+                v.intIn("ingest.discovery.max.child.sitemaps", 1, 1000));
+    }
+}

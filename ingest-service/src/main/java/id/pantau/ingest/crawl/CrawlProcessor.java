@@ -1,0 +1,156 @@
+package id.pantau.ingest.crawl;
+
+import id.pantau.ingest.config.Outlet;
+import id.pantau.ingest.config.OutletRegistry;
+import id.pantau.ingest.discovery.ArticleIds;
+import id.pantau.ingest.discovery.UrlNormalizer;
+import id.pantau.ingest.extract.ArticleExtractor;
+import id.pantau.ingest.extract.ExtractedArticle;
+import id.pantau.ingest.extract.ExtractionException;
+import id.pantau.ingest.extract.PageLoader;
+import id.pantau.ingest.fetch.FetchCause;
+import id.pantau.ingest.fetch.FetchOutcome;
+import id.pantau.ingest.fetch.PageDecoder;
+import id.pantau.ingest.fetch.PoliteFetcher;
+import id.pantau.ingest.publish.ArticlePublisher;
+import id.pantau.ingest.publish.DeadLetter;
+import id.pantau.ingest.publish.RawArticleMapper;
+import id.pantau.ingest.seen.SeenStore;
+import id.pantau.ingest.seen.VersionDecision;
+import id.pantau.schemas.avro.CrawlRequest;
+import id.pantau.schemas.avro.RawArticle;
+import id.pantau.schemas.avro.SeenArticle;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one crawl request into at most one published article version or one dead letter: fetch
+ * politely, decode, extract (following further pages through the same fetcher), map the canonical
+ * URL, compare the content hash with the seen-store, publish. Expected failures (robots, HTTP
+ * errors, timeouts, size, extraction) become dead letters with their cause code. Thread-safe; one
+ * host's requests must be processed one after the other (see {@link HostQueues}).
+ */
+public final class CrawlProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlProcessor.class);
+
+    private final OutletRegistry outlets;
+    private final PoliteFetcher fetcher;
+    private final ArticleExtractor extractor;
+    private final SeenStore seen;
+    private final ArticlePublisher publisher;
+    private final UrlNormalizer normalizer = new UrlNormalizer();
+    private final Clock clock;
+
+    public CrawlProcessor(OutletRegistry outlets, PoliteFetcher fetcher, ArticleExtractor extractor, SeenStore seen,
+            ArticlePublisher publisher, Clock clock) {
+        this.outlets = Objects.requireNonNull(outlets, "outlets");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.seen = Objects.requireNonNull(seen, "seen");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Processes one request.
+     *
+     * @param source Kafka coordinates of the request for dead-letter headers, or null
+     */
+    public CrawlResult process(CrawlRequest request, DeadLetter.@Nullable Source source) {
+        String url = request.getUrl();
+        String host = hostOf(url);
+        Outlet outlet = outlets.get(request.getOutletId());
+        if (outlet == null) {
+            return deadLetter(url, host, "UNKNOWN_OUTLET", "no outlet '" + request.getOutletId() + "' in the registry", null, source);
+        }
+        String requested = normalizer.normalize(url);
+        if (requested == null) {
+            return deadLetter(url, host, FetchCause.MALFORMED_URL.name(), "not an absolute http(s) URL: " + url, null, source);
+        }
+        SeenArticle known = seen.get(requested);
+        if (known != null && !request.getDiscoveredAt().isAfter(known.getPublishedAt())) {
+            LOG.debug("event=already_seen url={} version={}", requested, known.getVersion());
+            return CrawlResult.ALREADY_SEEN;
+        }
+        Instant fetchedAt = clock.instant();
+        FetchOutcome outcome = fetcher.fetch(url, outlet, null);
+        return switch (outcome) {
+            case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> CrawlResult.NOT_MODIFIED;
+            case FetchOutcome.Skipped skipped -> deadLetter(url, host, skipped.cause().name(), skipped.detail(), null, source);
+            case FetchOutcome.Failed failed -> deadLetter(url, host, failed.cause().name(),
+                    failed.detail() + (failed.retryable() ? " (retryable, gave up after retries)" : ""), null, source);
+            case FetchOutcome.Fetched fetched -> extractAndPublish(fetched, outlet, requested, fetchedAt, host, source);
+        };
+    }
+
+    private CrawlResult extractAndPublish(FetchOutcome.Fetched fetched, Outlet outlet, String requested, Instant fetchedAt, String host,
+            DeadLetter.@Nullable Source source) {
+        String html = PageDecoder.decode(fetched.body(), fetched.contentType());
+        ExtractedArticle article;
+        try {
+            article = extractor.extract(html, fetched.finalUrl(), outlet.profile(), pageLoader(outlet));
+        } catch (ExtractionException e) {
+            return deadLetter(fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source);
+        } catch (RuntimeException e) {
+            // An extractor bug must not lose the URL or stop the host's queue.
+            return deadLetter(fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source);
+        }
+        String canonical = canonicalOf(article, outlet, requested);
+        String hash = ArticleIds.contentHash(article.title(), article.bodyParagraphs());
+        VersionDecision decision = VersionDecision.decide(seen.get(canonical), hash);
+        if (!decision.publish()) {
+            LOG.info("event=article_unchanged url={} version={}", canonical, decision.version());
+            return CrawlResult.UNCHANGED;
+        }
+        RawArticle raw = RawArticleMapper.toRaw(article, outlet.id(), fetched.url(), canonical, hash, decision.version(), fetchedAt);
+        SeenArticle seenRecord = RawArticleMapper.toSeen(raw, clock.instant());
+        publisher.publish(raw, seenRecord);
+        seen.put(seenRecord);
+        if (!canonical.equals(requested)) {
+            // The feed's URL differs from the page's canonical one; remember both spellings.
+            seen.put(SeenArticle.newBuilder(seenRecord).setCanonicalUrl(requested).build());
+        }
+        LOG.info("event=article_published outlet={} id={} version={} url={} pages={} method={}", outlet.id(), raw.getArticleId(),
+                raw.getVersion(), canonical, raw.getPageCount(), raw.getExtractionMethod());
+        return CrawlResult.PUBLISHED;
+    }
+
+    /** The page's rel=canonical when it is a URL of the same outlet, else the requested URL. */
+    private String canonicalOf(ExtractedArticle article, Outlet outlet, String requested) {
+        String declared = normalizer.normalize(article.canonicalUrl());
+        if (declared == null) {
+            return requested;
+        }
+        String declaredHost = URI.create(declared).getHost();
+        return declaredHost != null && outlet.isOwnHost(declaredHost) ? declared : requested;
+    }
+
+    private PageLoader pageLoader(Outlet outlet) {
+        return next -> fetcher.fetch(next, outlet, null) instanceof FetchOutcome.Fetched page
+                ? PageDecoder.decode(page.body(), page.contentType())
+                : null;
+    }
+
+    private CrawlResult deadLetter(String url, String host, String reason, String message, @Nullable String exception,
+            DeadLetter.@Nullable Source source) {
+        publisher.deadLetter(new DeadLetter(url, host, reason, message, exception, source));
+        LOG.info("event=dead_letter url={} reason={} message=\"{}\"", url, reason, message);
+        return CrawlResult.DEAD_LETTER;
+    }
+
+    static String hostOf(String url) {
+        try {
+            String host = URI.create(url.trim()).getHost();
+            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

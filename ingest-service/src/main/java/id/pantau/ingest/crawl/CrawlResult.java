@@ -1,0 +1,15 @@
+package id.pantau.ingest.crawl;
+
+/** What processing one crawl request came to; counted in logs and asserted in tests. */
+public enum CrawlResult {
+    /** A new article or a new version was published. */
+    PUBLISHED,
+    /** The page was fetched and extracted, but its content hash is the published one. */
+    UNCHANGED,
+    /** The request was older than the last publication of the URL: nothing fetched. */
+    ALREADY_SEEN,
+    /** The server said 304 Not Modified. */
+    NOT_MODIFIED,
+    /** The URL went to the dead-letter topic. */
+    DEAD_LETTER
+}

@@ -1,0 +1,81 @@
+package id.pantau.ingest.discovery;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+import crawlercommons.sitemaps.extension.Extension;
+import crawlercommons.sitemaps.extension.ExtensionMetadata;
+import crawlercommons.sitemaps.extension.NewsAttributes;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads XML sitemaps, Google news sitemaps, sitemap indexes and RSS/Atom feeds with crawler-commons'
+ * {@link SiteMapParser} (which understands all of them). A news sitemap's publication date stands
+ * in for a missing {@code lastmod}. Thread-safe: a parser is made per call.
+ */
+public final class SitemapSource {
+
+    /**
+     * Parses one fetched sitemap or feed.
+     *
+     * @param contentType the response's Content-Type, or null
+     * @throws SourceParseException when the document is not a sitemap or feed, or is broken XML
+     *     before any entry could be read
+     */
+    public ParsedSource parse(byte[] body, String url, @Nullable String contentType) throws SourceParseException {
+        SiteMapParser parser = new SiteMapParser(false);
+        parser.enableExtension(Extension.NEWS);
+        AbstractSiteMap map;
+        try {
+            URL location = URI.create(url).toURL();
+            map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body, location);
+        } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
+            throw new SourceParseException(url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
+        if (map instanceof SiteMapIndex index) {
+            List<CandidateUrl> children = new ArrayList<>();
+            for (AbstractSiteMap child : index.getSitemaps()) {
+                children.add(new CandidateUrl(child.getUrl().toString(),
+                        child.getLastModified() == null ? null : child.getLastModified().toInstant()));
+            }
+            children.sort(Comparator.comparing((CandidateUrl c) -> c.lastModified() == null ? Instant.MIN : c.lastModified()).reversed());
+            return new ParsedSource(List.of(), children);
+        }
+        List<CandidateUrl> candidates = new ArrayList<>();
+        if (map instanceof SiteMap sitemap) {
+            for (SiteMapURL entry : sitemap.getSiteMapUrls()) {
+                candidates.add(new CandidateUrl(entry.getUrl().toString(), dateOf(entry)));
+            }
+        }
+        if (!map.isProcessed() && candidates.isEmpty()) {
+            throw new SourceParseException(url, "no entries could be read", new IOException("unprocessed sitemap"));
+        }
+        return ParsedSource.ofCandidates(candidates);
+    }
+
+    private static @Nullable Instant dateOf(SiteMapURL entry) {
+        if (entry.getLastModified() != null) {
+            return entry.getLastModified().toInstant();
+        }
+        ExtensionMetadata[] news = entry.getAttributesForExtension(Extension.NEWS);
+        if (news != null) {
+            for (ExtensionMetadata meta : news) {
+                if (meta instanceof NewsAttributes attrs && attrs.getPublicationDateTime() != null) {
+                    return attrs.getPublicationDateTime().toInstant();
+                }
+            }
+        }
+        return null;
+    }
+
+}

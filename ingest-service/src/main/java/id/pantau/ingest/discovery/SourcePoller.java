@@ -1,0 +1,137 @@
+package id.pantau.ingest.discovery;
+
+import id.pantau.ingest.config.Outlet;
+import id.pantau.ingest.config.SourceConfig;
+import id.pantau.ingest.fetch.FetchCause;
+import id.pantau.ingest.fetch.FetchOutcome;
+import id.pantau.ingest.fetch.PageDecoder;
+import id.pantau.ingest.fetch.PoliteFetcher;
+import id.pantau.ingest.fetch.Validators;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one discovery source through the polite fetcher: conditional GET with the validators of
+ * the previous response, parse (feed, sitemap, index and its children, section page, robots.txt
+ * Sitemap lines), and tell whether anything changed. Unreadable sources are reported, not thrown.
+ * Thread-safe (validator and digest caches are concurrent maps keyed by URL).
+ */
+public final class SourcePoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
+
+    /**
+     * What a poll found.
+     *
+     * @param changed whether any fetched document differs from the previous poll
+     * @param unreadable a source that could not be parsed (its URL and why), or null
+     */
+    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable SourceParseException unreadable) {
+        public Poll {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    private final PoliteFetcher fetcher;
+    private final int maxChildSitemaps;
+    private final SitemapSource sitemaps = new SitemapSource();
+    private final SectionPageSource sections = new SectionPageSource();
+    private final ConcurrentHashMap<String, Validators> validators = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> digests = new ConcurrentHashMap<>();
+
+    public SourcePoller(PoliteFetcher fetcher, int maxChildSitemaps) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.maxChildSitemaps = maxChildSitemaps;
+    }
+
+    /** Polls {@code source} of {@code outlet} once. */
+    public Poll poll(Outlet outlet, SourceConfig source) {
+        List<CandidateUrl> found = new ArrayList<>();
+        boolean[] changed = {false};
+        SourceParseException unreadable = null;
+        try {
+            switch (source.type()) {
+                case FEED, SITEMAP -> readSitemap(outlet, outlet.urlOf(source), found, changed, true);
+                case SECTION -> {
+                    FetchOutcome.Fetched page = fetchIfChanged(outlet, outlet.urlOf(source), changed);
+                    if (page != null) {
+                        found.addAll(sections.parse(PageDecoder.decode(page.body(), page.contentType()), page.finalUrl(),
+                                source.compiledLinkPattern()).candidates());
+                    }
+                }
+                case ROBOTS -> {
+                    for (String sitemap : fetcher.robots().sitemapsFor(URI.create(outlet.urlOf(source)))) {
+                        readSitemap(outlet, sitemap, found, changed, true);
+                    }
+                }
+            }
+        } catch (SourceParseException e) {
+            unreadable = e;
+        }
+        return new Poll(found, changed[0], unreadable);
+    }
+
+    private void readSitemap(Outlet outlet, String url, List<CandidateUrl> found, boolean[] changed, boolean followChildren)
+            throws SourceParseException {
+        FetchOutcome.Fetched doc = fetchIfChanged(outlet, url, changed);
+        if (doc == null) {
+            return;
+        }
+        ParsedSource parsed;
+        try {
+            parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
+        } catch (SourceParseException e) {
+            // Fetch it in full next time: a fixed document must not hide behind a 304.
+            validators.remove(url);
+            throw e;
+        }
+        found.addAll(parsed.candidates());
+        if (followChildren) {
+            parsed.sitemaps().stream().limit(maxChildSitemaps).forEach(child -> {
+                try {
+                    readSitemap(outlet, child.url(), found, changed, false);
+                } catch (SourceParseException e) {
+                    LOG.warn("event=source_unreadable url={} message=\"{}\"", child.url(), e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Fetches conditionally; null when not modified, unchanged or failed (failures are logged). */
+    private FetchOutcome.@Nullable Fetched fetchIfChanged(Outlet outlet, String url, boolean[] changed) {
+        FetchOutcome outcome = fetcher.fetch(url, outlet, validators.get(url));
+        switch (outcome) {
+            case FetchOutcome.Fetched fetched -> {
+                Validators v = Validators.of(fetched);
+                if (v != null) {
+                    validators.put(url, v);
+                }
+                Integer digest = Arrays.hashCode(fetched.body());
+                Integer before = digests.put(url, digest);
+                if (digest.equals(before)) {
+                    return null;
+                }
+                changed[0] = true;
+                return fetched;
+            }
+            case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> {
+                return null;
+            }
+            case FetchOutcome.Skipped skipped -> {
+                LOG.warn("event=source_skipped url={} cause={} detail=\"{}\"", url, skipped.cause(), skipped.detail());
+                return null;
+            }
+            case FetchOutcome.Failed failed -> {
+                LOG.warn("event=source_failed url={} cause={} status={} detail=\"{}\"", url, failed.cause(), failed.status(), failed.detail());
+                return null;
+            }
+        }
+    }
+}

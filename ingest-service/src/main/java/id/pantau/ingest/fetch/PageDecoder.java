@@ -1,0 +1,92 @@
+package id.pantau.ingest.fetch;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a fetched body into text. Charset from the Content-Type header, then a {@code <meta>}
+ * charset in the first 4 KiB, then a byte-order mark, else UTF-8. Decoding is lenient: bytes that
+ * are not valid in the charset (a windows-1252 page labelled UTF-8) become U+FFFD instead of
+ * failing. A BOM is never part of the text. Thread-safe.
+ */
+public final class PageDecoder {
+
+    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final int META_SCAN_BYTES = 4096;
+
+    private PageDecoder() {}
+
+    /** The charset the page is decoded with. */
+    public static Charset charsetOf(byte[] body, @Nullable String contentType) {
+        Charset charset = contentType == null ? null : find(HEADER_CHARSET, contentType);
+        if (charset == null) {
+            String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
+            charset = find(META_CHARSET, head);
+        }
+        if (charset == null) {
+            charset = bomCharset(body);
+        }
+        return charset == null ? StandardCharsets.UTF_8 : charset;
+    }
+
+    /** Decodes the page leniently. */
+    public static String decode(byte[] body, @Nullable String contentType) {
+        Charset charset = charsetOf(body, contentType);
+        int skip = bomLength(body, charset);
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(body, skip, body.length - skip))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("REPLACE decoders do not throw", e);
+        }
+    }
+
+    private static @Nullable Charset find(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            return null;
+        }
+        String name = matcher.group(1).toLowerCase(Locale.ROOT);
+        try {
+            // Browsers decode ISO-8859-1 labels as windows-1252; so do we.
+            return name.equals("iso-8859-1") || name.equals("latin1") ? Charset.forName("windows-1252") : Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Charset bomCharset(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    private static int bomLength(byte[] body, Charset charset) {
+        Charset bom = bomCharset(body);
+        if (bom == null || !bom.equals(charset)) {
+            return 0;
+        }
+        return bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+    }
+}

@@ -1,0 +1,183 @@
+package id.pantau.ingest.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.ingest.config.Outlet;
+import id.pantau.ingest.config.OutletRegistry;
+import id.pantau.ingest.discovery.ArticleIds;
+import id.pantau.ingest.extract.ArticleExtractor;
+import id.pantau.ingest.fetch.HostPacer;
+import id.pantau.ingest.fetch.HttpFetcher;
+import id.pantau.ingest.fetch.PoliteFetcher;
+import id.pantau.ingest.publish.DeadLetter;
+import id.pantau.ingest.seen.InMemorySeenStore;
+import id.pantau.ingest.testing.FakeSleeper;
+import id.pantau.ingest.testing.MutableClock;
+import id.pantau.ingest.testing.RecordingPublisher;
+import id.pantau.ingest.testing.TestConfigs;
+import id.pantau.ingest.testing.TestSite;
+import id.pantau.schemas.avro.CrawlKind;
+import id.pantau.schemas.avro.CrawlRequest;
+import id.pantau.schemas.avro.RawArticle;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CrawlProcessorTest {
+
+    private static final String ARTICLE = "/2024/11/18/rakor-netralitas-asn/";
+    private final TestSite site = new TestSite();
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-11-18T08:00:00Z"));
+    private final HttpFetcher http = new HttpFetcher(TestConfigs.http(), clock);
+    private final PoliteFetcher fetcher = new PoliteFetcher(http, new HostPacer(clock, new FakeSleeper(clock)),
+            TestConfigs.fetch(Duration.ofSeconds(1)), TestConfigs.USER_AGENT, clock);
+    private final Outlet outlet = TestConfigs.feedOutlet("kalbaronline", site, "/feed/");
+    private final InMemorySeenStore seen = new InMemorySeenStore();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final CrawlProcessor processor =
+            new CrawlProcessor(OutletRegistry.of(List.of(outlet)), fetcher, new ArticleExtractor(clock), seen, publisher, clock);
+
+    @AfterEach
+    void close() {
+        http.close();
+        site.close();
+    }
+
+    private CrawlRequest request(String path) {
+        return CrawlRequest.newBuilder().setUrl(site.url(path)).setOutletId("kalbaronline").setKind(CrawlKind.ARTICLE)
+                .setDiscoveredAt(clock.instant()).setAttempt(0).build();
+    }
+
+    private void serveArticle(String html) {
+        site.html(ARTICLE, html);
+    }
+
+    @Test
+    void shouldPublishNewArticleAsVersionOneKeyedByCanonicalUrlHash() {
+        serveArticle(site.resourceText("article.html"));
+
+        CrawlResult result = processor.process(request(ARTICLE + "?utm_source=rss"), null);
+
+        assertThat(result).isEqualTo(CrawlResult.PUBLISHED);
+        RawArticle raw = publisher.articles.getFirst();
+        String canonical = site.url(ARTICLE);
+        assertThat(raw.getCanonicalUrl()).isEqualTo(canonical);
+        assertThat(raw.getArticleId()).isEqualTo(ArticleIds.of(canonical));
+        assertThat(raw.getUrl()).isEqualTo(site.url(ARTICLE + "?utm_source=rss"));
+        assertThat(raw.getVersion()).isEqualTo(1);
+        assertThat(raw.getOutletId()).isEqualTo("kalbaronline");
+        assertThat(raw.getFetchedAt()).isEqualTo(Instant.parse("2024-11-18T08:00:00Z"));
+        assertThat(raw.getContentHash()).isEqualTo(ArticleIds.contentHash(raw.getTitle(), raw.getBodyParagraphs()));
+        assertThat(raw.getBodyParagraphs()).hasSize(3);
+        assertThat(raw.getBodyParagraphs().get(1)).isEqualTo(
+                "Penjabat Bupati Mempawah, Ismail, yang hadir dalam pertemuan itu menyebut sikap netral ASN dan kades sebagai syarat pokok pilkada yang jujur.");
+        assertThat(publisher.seen.getFirst().getVersion()).isEqualTo(1);
+        assertThat(seen.get(canonical).getContentHash()).isEqualTo(raw.getContentHash());
+    }
+
+    @Test
+    void shouldNotPublishUnchangedArticleAgain() {
+        serveArticle(site.resourceText("article.html"));
+        processor.process(request(ARTICLE), null);
+        clock.advance(Duration.ofMinutes(5));
+
+        CrawlResult result = processor.process(request(ARTICLE), null);
+
+        assertThat(result).isEqualTo(CrawlResult.UNCHANGED);
+        assertThat(publisher.articles).hasSize(1);
+        assertThat(site.hits(ARTICLE)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldPublishEditedArticleAsNextVersion() {
+        serveArticle(site.resourceText("article.html"));
+        processor.process(request(ARTICLE), null);
+        clock.advance(Duration.ofMinutes(5));
+        serveArticle(site.resourceText("article.html").replace("hingga hari pemungutan suara", "sampai hari pencoblosan"));
+
+        CrawlResult result = processor.process(request(ARTICLE), null);
+
+        assertThat(result).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(publisher.articles).extracting(RawArticle::getVersion).containsExactly(1, 2);
+        assertThat(publisher.articles.get(1).getArticleId()).isEqualTo(publisher.articles.get(0).getArticleId());
+        assertThat(publisher.articles.get(1).getContentHash()).isNotEqualTo(publisher.articles.get(0).getContentHash());
+    }
+
+    @Test
+    void shouldNotFetchRequestMadeBeforeLastPublication() {
+        serveArticle(site.resourceText("article.html"));
+        CrawlRequest early = request(ARTICLE);
+        clock.advance(Duration.ofSeconds(1));
+        processor.process(request(ARTICLE), null);
+
+        CrawlResult result = processor.process(early, null);
+
+        assertThat(result).isEqualTo(CrawlResult.ALREADY_SEEN);
+        assertThat(site.hits(ARTICLE)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterNotFoundPageWithReasonAndSource() {
+        CrawlResult result = processor.process(request("/2024/11/18/hilang/"), new DeadLetter.Source("ingest.crawl.requests", 2, 41));
+
+        assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(publisher.deadLetters).containsExactly(new DeadLetter(site.url("/2024/11/18/hilang/"), "127.0.0.1", "HTTP_4XX",
+                "HTTP 404 for " + site.url("/2024/11/18/hilang/"), null, new DeadLetter.Source("ingest.crawl.requests", 2, 41)));
+        assertThat(publisher.articles).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterPageWithoutArticleBody() {
+        site.html("/galeri/", site.resourceText("article-empty.html"));
+
+        processor.process(request("/galeri/"), null);
+
+        assertThat(publisher.deadLetters).hasSize(1);
+        DeadLetter letter = publisher.deadLetters.getFirst();
+        assertThat(letter.reason()).isEqualTo("EXTRACTION_EMPTY_BODY");
+        assertThat(letter.exception()).isEqualTo("id.pantau.ingest.extract.ExtractionException");
+    }
+
+    @Test
+    void shouldDeadLetterPageDisallowedByRobots() {
+        site.serve("/robots.txt", 200, "text/plain", site.resourceText("robots.txt").getBytes(StandardCharsets.UTF_8));
+
+        processor.process(request("/private/memo/"), null);
+
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason).containsExactly("ROBOTS_DENIED");
+        assertThat(site.hits("/private/memo/")).isZero();
+    }
+
+    @Test
+    void shouldDeadLetterPageAboveSizeLimit() {
+        site.serve("/besar/", 200, "text/html", new byte[2 * 1024 * 1024]);
+
+        processor.process(request("/besar/"), null);
+
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason).containsExactly("TOO_LARGE");
+    }
+
+    @Test
+    void shouldDeadLetterRequestOfUnknownOutlet() {
+        CrawlRequest stray = CrawlRequest.newBuilder(request(ARTICLE)).setOutletId("hilang").build();
+
+        processor.process(stray, null);
+
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason, DeadLetter::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("UNKNOWN_OUTLET", "no outlet 'hilang' in the registry"));
+    }
+
+    @Test
+    void shouldPublishWindows1252PageLabelledUtf8WithReplacementCharacters() {
+        site.serve("/cafe/", 200, "text/html; charset=utf-8", TestSite.resourceBytes("article-cp1252.html"));
+
+        CrawlResult result = processor.process(request("/cafe/"), null);
+
+        assertThat(result).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(publisher.articles.getFirst().getBodyParagraphs()).contains("Peserta sepakat bahwa kepala desa tidak boleh ikut berkampanye.");
+        assertThat(String.join(" ", publisher.articles.getFirst().getBodyParagraphs())).contains("caf\uFFFD");
+    }
+}

@@ -1,0 +1,111 @@
+package id.pantau.ingest.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.ingest.config.Outlet;
+import id.pantau.ingest.config.SourceType;
+import id.pantau.ingest.fetch.HostPacer;
+import id.pantau.ingest.fetch.HttpFetcher;
+import id.pantau.ingest.fetch.PoliteFetcher;
+import id.pantau.ingest.testing.FakeSleeper;
+import id.pantau.ingest.testing.MutableClock;
+import id.pantau.ingest.testing.TestConfigs;
+import id.pantau.ingest.testing.TestSite;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SourcePollerTest {
+
+    private final TestSite site = new TestSite();
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-11-19T12:00:00Z"));
+    private final HttpFetcher http = new HttpFetcher(TestConfigs.http(), clock);
+    private final SourcePoller poller = new SourcePoller(new PoliteFetcher(http, new HostPacer(clock, new FakeSleeper(clock)),
+            TestConfigs.fetch(Duration.ofSeconds(1)), TestConfigs.USER_AGENT, clock), 20);
+
+    @AfterEach
+    void close() {
+        http.close();
+        site.close();
+    }
+
+    private void serveXml(String path, String resource) {
+        site.serve(path, 200, "application/xml", site.resourceText(resource).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldUseConditionalGetAndReportNoChangeOn304() {
+        byte[] feed = site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8);
+        site.route("/feed/", (ex, hit) -> {
+            if ("\"feed-1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                TestSite.send(ex, 304, "application/rss+xml", new byte[0]);
+            } else {
+                ex.getResponseHeaders().set("ETag", "\"feed-1\"");
+                TestSite.send(ex, 200, "application/rss+xml", feed);
+            }
+        });
+        Outlet outlet = TestConfigs.feedOutlet("kalbaronline", site, "/feed/");
+
+        SourcePoller.Poll first = poller.poll(outlet, outlet.sources().getFirst());
+        SourcePoller.Poll second = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(first.changed()).isTrue();
+        assertThat(first.candidates()).hasSize(3);
+        assertThat(second.changed()).isFalse();
+        assertThat(second.candidates()).isEmpty();
+        assertThat(site.received()).filteredOn(r -> r.path().equals("/feed/")).last()
+                .satisfies(r -> assertThat(r.header("If-None-Match")).isEqualTo("\"feed-1\""));
+    }
+
+    @Test
+    void shouldReportUnchangedWhenSameBodyComesBackWithoutValidators() {
+        serveXml("/feed/", "feed.xml");
+        Outlet outlet = TestConfigs.feedOutlet("kalbaronline", site, "/feed/");
+
+        poller.poll(outlet, outlet.sources().getFirst());
+        SourcePoller.Poll again = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.candidates()).isEmpty();
+    }
+
+    @Test
+    void shouldReportBrokenFeedAsUnreadable() {
+        serveXml("/broken.xml", "broken-feed.xml");
+        Outlet outlet = TestConfigs.feedOutlet("kalbaronline", site, "/broken.xml");
+
+        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(poll.candidates()).isEmpty();
+        assertThat(poll.unreadable()).isNotNull();
+        assertThat(poll.unreadable().url()).isEqualTo(site.url("/broken.xml"));
+    }
+
+    @Test
+    void shouldFollowSitemapsOfRobotsAndTheirIndex() {
+        site.serve("/robots.txt", 200, "text/plain", site.resourceText("robots.txt").getBytes(StandardCharsets.UTF_8));
+        serveXml("/sitemap-index.xml", "sitemap-index.xml");
+        serveXml("/sitemap.xml", "sitemap.xml");
+        Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.ROBOTS, "/robots.txt", null);
+
+        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(
+                site.url("/2024/11/19/asn-pontianak-diingatkan/"), site.url("/2024/08/26/pelantikan-pejabat/"), site.url("/tentang-kami/"));
+        assertThat(site.hits("/sitemap-posts-2024-08.xml")).isEqualTo(1); // a missing child is logged, not fatal
+    }
+
+    @Test
+    void shouldFindArticleLinksOnSectionPage() {
+        site.html("/category/pontianak/", site.resourceText("section.html"));
+        String pattern = java.util.regex.Pattern.quote(site.base()) + "/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/";
+        Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.SECTION, "/category/pontianak/", pattern);
+
+        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(poll.candidates()).extracting(CandidateUrl::url)
+                .containsExactly(site.url("/2024/11/18/rakor-netralitas-asn/"), site.url("/2024/11/18/kades-mempawah-netral/"));
+    }
+}
