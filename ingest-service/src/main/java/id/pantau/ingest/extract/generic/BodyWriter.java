@@ -19,7 +19,8 @@ final class BodyWriter {
     private static final Set<String> BREAKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "th", "br",
             "hr", "header", "figure", "form", "center", "address", "details", "summary", "tbody", "thead");
-    private static final Set<String> LINK_LIST_TAGS = Set.of("ul", "ol", "div", "section", "table", "dl", "p");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> LINK_LIST_TAGS = Set.of("ul", "ol", "div", "section", "table", "dl");
 
     /** Lines that are page furniture wherever they appear. */
     private static final Pattern NOISE_LINE = Pattern.compile(
@@ -33,7 +34,7 @@ final class BodyWriter {
             "(?i)^[\\s,.|/:-]*(?:(?:mon|tue|wed|thu|fri|sat|sun|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\\w*"
                     + "|\\d{1,4}|jan\\w*|feb\\w*|mar\\w*|apr\\w*|may|mei|jun\\w*|jul\\w*|aug\\w*|agu\\w*|sep\\w*"
                     + "|oct\\w*|okt\\w*|nov\\w*|dec\\w*|des\\w*|am|pm|wib|wita|wit|utc|gmt|et|pukul|at"
-                    + "|published|updated|diperbarui|dipublikasikan|[\\s,.|/:()-])+$");
+                    + "|a\\.m\\.|p\\.m\\.|published|posted|updated|last|diperbarui|dipublikasikan|diposting|terbit|[\\s,.|/:()-])+$");
 
     /** A WordPress shortcode that leaked into the text: "[button link=...]Send[/button]". */
     private static final Pattern SHORTCODE_LINE = Pattern.compile("^\\[\\w+[^\\]]*\\].*\\[/\\w+\\]$");
@@ -47,12 +48,15 @@ final class BodyWriter {
             NodeTraversor.filter(collector, root);
             collector.flush();
         }
-        return collector.paragraphs;
+        return withoutOrphanHeadings(collector.paragraphs, collector.headings);
     }
 
     private static final class Collector implements NodeFilter {
         private final boolean useClassHints;
         private final List<String> paragraphs = new ArrayList<>();
+        /** Indexes (in {@link #paragraphs}) of the paragraphs that are headings. */
+        private final Set<Integer> headings = new java.util.HashSet<>();
+        private int headingDepth;
         private final StringBuilder current = new StringBuilder();
         private int currentLinkChars;
         private int currentChars;
@@ -76,7 +80,8 @@ final class BodyWriter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             String tag = element.normalName();
-            if (LINK_LIST_TAGS.contains(tag) && depth > 0 && isLinkList(element)) {
+            if (LINK_LIST_TAGS.contains(tag) && depth > 0 && isLinkList(element)
+                    || tag.equals("span") && isLinkCard(element)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (BREAKS.contains(tag)) {
@@ -88,6 +93,8 @@ final class BodyWriter {
                 linkDepth++;
             } else if (tag.equals("pre")) {
                 preDepth++;
+            } else if (HEADINGS.contains(tag)) {
+                headingDepth++;
             }
             return FilterResult.CONTINUE;
         }
@@ -96,13 +103,15 @@ final class BodyWriter {
         public FilterResult tail(Node node, int depth) {
             if (node instanceof Element element) {
                 String tag = element.normalName();
+                if (BREAKS.contains(tag)) {
+                    flush();
+                }
                 if (tag.equals("a")) {
                     linkDepth--;
                 } else if (tag.equals("pre")) {
                     preDepth--;
-                }
-                if (BREAKS.contains(tag)) {
-                    flush();
+                } else if (HEADINGS.contains(tag)) {
+                    headingDepth--;
                 }
             }
             return FilterResult.CONTINUE;
@@ -133,12 +142,32 @@ final class BodyWriter {
         void flush() {
             String text = current.toString().strip();
             if (!text.isEmpty() && !isNoise(text, currentLinkChars, currentChars)) {
+                if (headingDepth > 0) {
+                    headings.add(paragraphs.size());
+                }
                 paragraphs.add(text);
             }
             current.setLength(0);
             currentChars = 0;
             currentLinkChars = 0;
         }
+    }
+
+    /**
+     * Drops headings that head nothing: the last paragraph, or one followed directly by another heading
+     * (the list under "Berita Terbaru" / "Related" was dropped, its heading stays behind).
+     */
+    private static List<String> withoutOrphanHeadings(List<String> paragraphs, Set<Integer> headings) {
+        if (headings.isEmpty()) {
+            return paragraphs;
+        }
+        List<String> kept = new ArrayList<>(paragraphs.size());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (!headings.contains(i) || i + 1 < paragraphs.size() && !headings.contains(i + 1)) {
+                kept.add(paragraphs.get(i));
+            }
+        }
+        return kept;
     }
 
     static boolean isNoise(String text, int linkChars, int chars) {
@@ -157,6 +186,11 @@ final class BodyWriter {
         }
         char last = text.charAt(end);
         return (last == '.' || last == '!' || last == '?') && text.indexOf(' ') > 0;
+    }
+
+    /** An inline hover card or link cluster inside running text: several links and next to no other text. */
+    private static boolean isLinkCard(Element span) {
+        return span.childrenSize() > 0 && span.getElementsByTag("a").size() >= 3 && TextStats.linkDensity(span) > 0.8;
     }
 
     private static boolean isLinkList(Element element) {

@@ -34,7 +34,13 @@ public final class GenericExtractor {
         if (length(strict) >= MIN_BODY_CHARS) {
             return new GenericBody(strict);
         }
-        List<String> lenient = BodyWriter.write(BodyLocator.locate(root, false, evidence), false);
+        // a wrapper of the whole page may carry a furniture word ("page-ad-margins"): locate without
+        // class hints, but still drop furniture inside the body found
+        List<Element> located = BodyLocator.locate(root, false, evidence);
+        List<String> lenient = BodyWriter.write(located, true);
+        if (length(lenient) < MIN_BODY_CHARS) {
+            lenient = BodyWriter.write(located, false);
+        }
         return new GenericBody(length(lenient) > length(strict) ? lenient : strict);
     }
 
