@@ -58,6 +58,12 @@ public final class ApiServer implements AutoCloseable {
         });
         app.get("/api/alerts", ctx -> ctx.json(search.alerts(ctx.queryParam("rule"), intParam(ctx, "page", 0, 0, 10_000),
                 intParam(ctx, "size", Math.min(DEFAULT_PAGE_SIZE, config.maxPageSize()), 1, config.maxPageSize()))));
+        app.before("/api/feed", ctx -> {
+            // Javalin serves SSE only to this exact Accept header (EventSource sends it); say so instead of an empty answer.
+            if (!"text/event-stream".equals(ctx.header("Accept"))) {
+                throw new ApiException(406, "the feed is Server-Sent Events: send Accept: text/event-stream");
+            }
+        });
         app.sse("/api/feed", new FeedStream(hub, search, FEED_KEEP_ALIVE_MS));
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IOException.class, (e, ctx) -> backendError(ctx, 503, "search backend unavailable", e));

@@ -17,6 +17,8 @@ import java.util.function.LongConsumer;
  */
 final class BulkOutcomeListener implements BulkListener<Pending> {
 
+    private static final int MAX_ERROR_CHARS = 500;
+
     private final Queue<BulkEvent> events;
     private final LongConsumer latencyNanos;
     private final Map<Long, Long> started = new ConcurrentHashMap<>();
@@ -42,7 +44,7 @@ final class BulkOutcomeListener implements BulkListener<Pending> {
                 continue;
             }
             BulkResponseItem item = items.get(i);
-            String error = item.error() == null ? null : item.error().type() + ": " + item.error().reason();
+            String error = item.error() == null ? null : abbreviate(item.error().type() + ": " + item.error().reason());
             events.add(new BulkEvent.Item(pending, ItemOutcome.of(item), item.status(), item.result(), error));
         }
     }
@@ -53,6 +55,11 @@ final class BulkOutcomeListener implements BulkListener<Pending> {
         for (Pending pending : contexts) {
             events.add(new BulkEvent.RequestFailed(pending, failure));
         }
+    }
+
+    /** Elasticsearch quotes a preview of the rejected value; keep headers and logs readable. */
+    static String abbreviate(String text) {
+        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS - 3) + "...";
     }
 
     private void recordLatency(long executionId) {

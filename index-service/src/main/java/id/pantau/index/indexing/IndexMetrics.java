@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -42,6 +43,12 @@ public final class IndexMetrics {
                 .description("Records on the consumed partitions not yet read, summed")
                 .baseUnit("records")
                 .register(registry);
+        // Register every series up front so dashboards see zeros rather than gaps.
+        for (Pending.Kind kind : Pending.Kind.values()) {
+            for (String result : List.of("indexed", "conflict", "rejected", "retried")) {
+                countDocument(kind, result, 0);
+            }
+        }
     }
 
     void registerPipelineGauges(IntSupplier inFlight, IntSupplier paused) {
@@ -59,12 +66,16 @@ public final class IndexMetrics {
     }
 
     void countDocument(Pending.Kind kind, String result) {
+        countDocument(kind, result, 1);
+    }
+
+    private void countDocument(Pending.Kind kind, String result, double amount) {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         counters.computeIfAbsent("doc." + name + "." + result, k -> Counter.builder("pantau.index.documents")
                 .description("Bulk item outcomes by document kind and result")
                 .tag("kind", name)
                 .tag("result", result)
-                .register(registry)).increment();
+                .register(registry)).increment(amount);
     }
 
     void countDeadLetter(String reason) {
@@ -108,7 +119,11 @@ public final class IndexMetrics {
     /** One-line key=value summary for progress logs. */
     String summary() {
         Map<String, Long> sorted = new TreeMap<>();
-        counters.forEach((k, c) -> sorted.put(k, (long) c.count()));
+        counters.forEach((k, c) -> {
+            if (c.count() > 0) {
+                sorted.put(k, (long) c.count());
+            }
+        });
         StringBuilder out = new StringBuilder();
         sorted.forEach((k, v) -> out.append(out.isEmpty() ? "" : " ").append(k).append('=').append(v));
         out.append(" lag=").append(lag.get()).append(" bulks=").append(bulkLatency.count());

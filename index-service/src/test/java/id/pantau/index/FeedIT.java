@@ -1,0 +1,124 @@
+package id.pantau.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.localstack.LocalStack;
+import id.pantau.localstack.junit.LocalStackExtension;
+import id.pantau.schemas.avro.EnrichedArticle;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalStackExtension.class)
+class FeedIT {
+
+    private static IndexApp.Running service;
+    private static KafkaProducer<String, EnrichedArticle> producer;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start(LocalStack stack) {
+        ItSupport.topics(stack);
+        producer = ItSupport.articleProducer(stack);
+        service = IndexApp.start(ItSupport.config(stack, "it-feed-" + UUID.randomUUID(), List.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        producer.close();
+    }
+
+    /** One SSE event: its id and data. */
+    record Event(String id, String data) {}
+
+    @Test
+    void shouldStreamNewArticlesPassingTheFiltersAndResumeFromLastEventId() throws Exception {
+        String outlet = "feed-" + UUID.randomUUID().toString().substring(0, 8);
+        String path = "/api/feed?outlet=" + outlet + "&region=61.04";
+        BlockingQueue<Event> first = new LinkedBlockingQueue<>();
+        Thread reader = connect(path, null, first);
+        waitForSubscriber();
+
+        ItSupport.send(producer, TestArticles.pontianak(outlet + "-skip", 1, outlet));
+        ItSupport.send(producer, TestArticles.mempawah(outlet + "-1", 1, outlet));
+        Event one = first.poll(60, TimeUnit.SECONDS);
+        reader.interrupt();
+
+        assertThat(one).isNotNull();
+        assertThat(one.data()).contains("\"article_id\":\"" + outlet + "-1\"");
+        assertThat(one.id()).endsWith("_" + outlet + "-1");
+
+        // While disconnected, two more matching articles are indexed; resuming must deliver exactly them.
+        ItSupport.send(producer, TestArticles.mempawah(outlet + "-2", 1, outlet));
+        ItSupport.send(producer, TestArticles.mempawah(outlet + "-3", 1, outlet));
+        ItSupport.await(Duration.ofSeconds(60), () -> ItSupport.get(service.apiPort(), "/api/articles/" + outlet + "-3").status() == 200);
+        BlockingQueue<Event> resumed = new LinkedBlockingQueue<>();
+        Thread second = connect(path, one.id(), resumed);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Event event = resumed.poll(60, TimeUnit.SECONDS);
+            assertThat(event).isNotNull();
+            ids.add(event.id().substring(event.id().indexOf('_') + 1));
+        }
+        Event extra = resumed.poll(2, TimeUnit.SECONDS);
+        second.interrupt();
+
+        assertThat(ids).containsExactly(outlet + "-2", outlet + "-3");
+        assertThat(extra).isNull();
+    }
+
+    private static void waitForSubscriber() {
+        ItSupport.await(Duration.ofSeconds(20), () -> ItSupport.get(service.apiPort(), "/health", null).json().path("feed_subscribers").asInt() >= 1);
+    }
+
+    private static Thread connect(String path, String lastEventId, BlockingQueue<Event> events) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.apiPort() + path))
+                .header("X-Api-Key", ItSupport.API_KEY)
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        Thread thread = Thread.ofVirtual().start(() -> {
+            try {
+                HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String id = null;
+                    String data = null;
+                    String line;
+                    while (!Thread.currentThread().isInterrupted() && (line = lines.readLine()) != null) {
+                        if (line.startsWith("id:")) {
+                            id = line.substring(3).strip();
+                        } else if (line.startsWith("data:")) {
+                            data = line.substring(5).strip();
+                        } else if (line.isEmpty() && data != null) {
+                            events.add(new Event(id, data));
+                            id = null;
+                            data = null;
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // The test interrupts the reader when it is done.
+            }
+        });
+        return thread;
+    }
+}

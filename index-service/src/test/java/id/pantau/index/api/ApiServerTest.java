@@ -1,0 +1,113 @@
+package id.pantau.index.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import id.pantau.index.TestArticles;
+import id.pantau.index.config.IndexConfig;
+import id.pantau.index.indexing.ArticleDocumentMapper;
+import id.pantau.index.indexing.ElasticsearchClients;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The API server without Elasticsearch: auth, error bodies, and the live part of the feed. */
+class ApiServerTest {
+
+    private static final String KEY = "kunci-unit";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final FeedHub hub = new FeedHub(10);
+    private ElasticsearchClient es;
+    private ApiServer server;
+
+    @BeforeEach
+    void start() {
+        // Nothing listens on port 9: Elasticsearch is unreachable for these tests.
+        es = ElasticsearchClients.create(new IndexConfig.Elasticsearch(URI.create("http://127.0.0.1:9"), 1000, "articles", "articles-v1",
+                "alerts", "alerts-v1", "alert-deliveries", "alert-deliveries-v1"));
+        IndexConfig.Api config = new IndexConfig.Api(true, "127.0.0.1", 0, List.of(ApiKeyAuth.hash(KEY)), 50, 10);
+        server = ApiServer.start(config, es, new SearchService(es, "articles", "alerts"), hub, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        es._transport().close();
+    }
+
+    @Test
+    void shouldAnswerWithJsonErrorsAndNoStackTraces() throws Exception {
+        HttpResponse<String> missing = get("/api/search", null);
+        HttpResponse<String> wrong = get("/api/search", "salah");
+        HttpResponse<String> tooBig = get("/api/search?size=51", KEY);
+        HttpResponse<String> backendDown = get("/api/search?q=asn", KEY);
+        HttpResponse<String> health = get("/health", null);
+        HttpResponse<String> feedWithoutAccept = get("/api/feed", KEY);
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.body()).isEqualTo("{\"error\":\"missing API key: send it in the X-Api-Key header\"}");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).isEqualTo("{\"error\":\"API key not accepted\"}");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(tooBig.body()).isEqualTo("{\"error\":\"size: expected 1..50, got 51\"}");
+        assertThat(backendDown.statusCode()).isEqualTo(503);
+        assertThat(backendDown.body()).startsWith("{\"error\":\"search backend unavailable\",\"error_id\":\"").doesNotContain("Exception");
+        assertThat(feedWithoutAccept.statusCode()).isEqualTo(406);
+        assertThat(feedWithoutAccept.body()).isEqualTo("{\"error\":\"the feed is Server-Sent Events: send Accept: text/event-stream\"}");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).isEqualTo("{\"status\":\"DEGRADED\",\"elasticsearch\":\"unreachable\",\"feed_subscribers\":0}");
+    }
+
+    @Test
+    void shouldStreamLiveArticlesThatPassTheFeedFilters() throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/feed?region=61.04"))
+                .header(ApiKeyAuth.HEADER, KEY).header("Accept", "text/event-stream").build();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        lines.add(line);
+                    }
+                }
+            } catch (Exception e) {
+                lines.add("failed: " + e);
+            }
+        });
+        assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo(": live");
+
+        ArticleDocumentMapper mapper = new ArticleDocumentMapper();
+        hub.publish(mapper.toDocument(TestArticles.pontianak("p1", 1, "o"), Instant.ofEpochMilli(1000)));
+        hub.publish(mapper.toDocument(TestArticles.mempawah("m1", 1, "o"), Instant.ofEpochMilli(1001)));
+
+        assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("id: 1001_m1");
+        assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("event: article");
+        assertThat(lines.poll(5, TimeUnit.SECONDS)).startsWith("data: {\"article_id\":\"m1\",\"version\":1,\"outlet\":\"o\"");
+        reader.interrupt();
+    }
+
+    private HttpResponse<String> get(String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (key != null) {
+            request.header(ApiKeyAuth.HEADER, key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
