@@ -91,7 +91,8 @@ public final class OfficialTagger {
         Objects.requireNonNull(article, "article");
         String text = article.text();
         Set<String> context = article.outletProvinceCode() == null ? Set.of() : Set.of(article.outletProvinceCode());
-        List<TitleHit> hits = extractor.extract(text, context);
+        NormalizedText nt = NormalizedText.of(text);
+        List<TitleHit> hits = extractor.extract(nt, context);
         Map<String, Person> people = new LinkedHashMap<>();
         Map<String, TitleHit> discoveredBest = new HashMap<>();
         // a discovered person named twice, once with a jurisdiction, is one person: keep the fullest hit
@@ -115,14 +116,13 @@ public final class OfficialTagger {
                 people.putIfAbsent(p.id, p);
             }
         }
-        NormalizedText nt = NormalizedText.of(text);
         for (KeywordMatcher.Match<List<Official>> m : fullNames.findLongest(nt)) {
             if (m.value().size() == 1 && nt.isCapitalised(nt.originalStart(m.start()), nt.originalEnd(m.end()))) {
                 Official o = m.value().get(0);
                 people.computeIfAbsent(o.getId(), id -> known(o, ""));
             }
         }
-        List<OfficialMention> mentions = mentions(people, text);
+        List<OfficialMention> mentions = mentions(people, nt);
         return new OfficialTagging(tags(people, mentions), mentions);
     }
 
@@ -200,7 +200,8 @@ public final class OfficialTagger {
         }
     }
 
-    private List<OfficialMention> mentions(Map<String, Person> people, String text) {
+    private List<OfficialMention> mentions(Map<String, Person> people, NormalizedText nt) {
+        String text = nt.original();
         Map<String, List<Person>> byForm = new HashMap<>();
         for (Person p : people.values()) {
             for (String f : p.forms) {
@@ -218,12 +219,33 @@ public final class OfficialTagger {
         if (unique.isEmpty()) {
             return out;
         }
-        NormalizedText nt = NormalizedText.of(text);
-        for (KeywordMatcher.Match<Person> m : new KeywordMatcher<>(unique).findLongest(nt)) {
-            int s = nt.originalStart(m.start());
-            int e = nt.originalEnd(m.end());
-            if (nt.isCapitalised(s, e)) {
-                out.add(new OfficialMention(m.value().id, text.substring(s, e), s, e));
+        int maxWords = unique.keySet().stream().mapToInt(f -> f.split(" ").length).max().orElse(1);
+        String s = nt.normalized();
+        // longest form first at each word start; forms are few, so a map beats building an automaton per article
+        int pos = 0;
+        while (pos < s.length()) {
+            int matchedEnd = -1;
+            Person matched = null;
+            int end = pos;
+            for (int w = 0; w < maxWords && end < s.length(); w++) {
+                int sp = s.indexOf(' ', end == pos ? pos : end + 1);
+                end = sp < 0 ? s.length() : sp;
+                Person p = unique.get(s.substring(pos, end));
+                if (p != null) {
+                    matched = p;
+                    matchedEnd = end;
+                }
+            }
+            if (matched != null) {
+                int os = nt.originalStart(pos);
+                int oe = nt.originalEnd(matchedEnd);
+                if (nt.isCapitalised(os, oe)) {
+                    out.add(new OfficialMention(matched.id, text.substring(os, oe), os, oe));
+                }
+                pos = matchedEnd + 1;
+            } else {
+                int sp = s.indexOf(' ', pos);
+                pos = sp < 0 ? s.length() : sp + 1;
             }
         }
         return out;

@@ -32,6 +32,8 @@ final class TitlePatternExtractor {
     private final OfficeLexicon lexicon;
     private final RegionNames regions;
     private final Set<String> officeWords;
+    /** First words of every office and interim phrase: a cheap test before parsing at a token. */
+    private final Set<String> startWords;
 
     TitlePatternExtractor(OfficeLexicon lexicon, RegionNames regions) {
         this.lexicon = lexicon;
@@ -41,14 +43,23 @@ final class TitlePatternExtractor {
             words.addAll(Arrays.asList(OfficeLexicon.key(e.written()).split(" ")));
         }
         this.officeWords = Set.copyOf(words);
+        Set<String> starts = new java.util.HashSet<>();
+        for (OfficeLexicon.Entry e : lexicon.offices()) {
+            starts.add(OfficeLexicon.key(e.written()).split(" ")[0]);
+        }
+        for (String interim : List.of("penjabat", "pj", "pjs", "pelaksana", "plt", "plh")) {
+            starts.add(interim);
+        }
+        this.startWords = Set.copyOf(starts);
     }
 
     /** A phrase of the lexicon starting at token {@code i}: the entry and the index after it. */
     private record Phrase(OfficeLexicon.Entry entry, int next) {}
 
-    List<TitleHit> extract(String text, Set<String> provinceContext) {
+    /** Hits in the text that {@code nt} normalises. */
+    List<TitleHit> extract(NormalizedText nt, Set<String> provinceContext) {
+        String text = nt.original();
         List<Token> tokens = Token.of(text);
-        NormalizedText nt = NormalizedText.of(text);
         int[] toNorm = new int[text.length() + 1];
         Arrays.fill(toNorm, -1);
         for (int k = 0; k < nt.normalized().length(); k++) {
@@ -73,7 +84,7 @@ final class TitlePatternExtractor {
     }
 
     private @Nullable TitleHit parseAt(List<Token> t, int i, NormalizedText nt, int[] toNorm, Set<String> context) {
-        if (!t.get(i).isCapitalised()) {
+        if (!t.get(i).isCapitalised() || !startWords.contains(t.get(i).key())) {
             return null;
         }
         int j = i;

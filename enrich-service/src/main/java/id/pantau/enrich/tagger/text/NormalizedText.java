@@ -25,26 +25,46 @@ public final class NormalizedText {
     /** Normalises {@code original}, keeping the offset map. */
     public static NormalizedText of(String original) {
         Objects.requireNonNull(original, "original");
-        StringBuilder sb = new StringBuilder(original.length());
-        int[] map = new int[original.length()];
+        int n = original.length();
+        char[] out = new char[n];
+        int[] map = new int[n];
+        int len = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < original.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = original.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                if (pendingSpace && sb.length() > 0) {
-                    map[sb.length()] = i - 1;
-                    sb.append(' ');
+            char lower;
+            if (c < 128) {
+                // ASCII fast path: most of an Indonesian article
+                lower = ASCII[c];
+            } else {
+                lower = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+            }
+            if (lower != 0) {
+                if (pendingSpace && len > 0) {
+                    map[len] = i - 1;
+                    out[len++] = ' ';
                 }
                 pendingSpace = false;
-                map[sb.length()] = i;
-                sb.append(Character.toLowerCase(c));
+                map[len] = i;
+                out[len++] = lower;
             } else {
                 pendingSpace = true;
             }
         }
-        int[] trimmed = new int[sb.length()];
-        System.arraycopy(map, 0, trimmed, 0, sb.length());
-        return new NormalizedText(original, sb.toString(), trimmed);
+        return new NormalizedText(original, new String(out, 0, len), java.util.Arrays.copyOf(map, len));
+    }
+
+    /** Lower-case form of each ASCII letter or digit; 0 for every other ASCII character. */
+    private static final char[] ASCII = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII[c] = c;
+            ASCII[c - 'a' + 'A'] = c;
+        }
     }
 
     /** The normal form of a keyword, as it would appear inside a normalised text. */
