@@ -44,6 +44,10 @@ class OfficialTaggerTest {
             Wabup Sambas Hendri Kurniawan membuka pasar murah. # disc|Hendri Kurniawan|Wakil Bupati|Wabup Sambas|61.01|false|1
             Mendagri Tito Karnavian memberi arahan. # disc|Tito Karnavian|Menteri Dalam Negeri|Mendagri|null|false|1
             Wako Singkawang Hendra Wijaya dan Wawako Singkawang Sari Dewi hadir. # disc|Hendra Wijaya|Wali Kota|Wako Singkawang|61.72|false|1 ; disc|Sari Dewi|Wakil Wali Kota|Wawako Singkawang|61.72|false|1
+            Pangdam XII/Tanjungpura Mayjen TNI Iwan Santosa meninjau pasukan. # disc|Iwan Santosa|Panglima Komando Daerah Militer|Pangdam XII/Tanjungpura|null|false|1
+            Kapolresta Pontianak Kombes Pol Adhe Hariadi mengecek TPS. Menurut Adhe, situasi aman. # disc|Adhe Hariadi|Kepala Kepolisian Resor Kota|Kapolresta Pontianak|61.71|false|2
+            Plh Sekda Kalbar, Drs. H. Mulyadi, M.Si, membuka acara. # disc|Mulyadi|Pelaksana Harian Sekretaris Daerah|Plh Sekda Kalbar|61|false|1
+            Wartawan Tribun, Ramadhan, melaporkan dari Mempawah. # ''
             Ketua KPU Kalbar Ramdan Hidayat dan Anggota Bawaslu Kalbar Lutfi Hakim hadir. # disc|Ramdan Hidayat|Ketua Komisi Pemilihan Umum|Ketua KPU Kalbar|61|false|1 ; disc|Lutfi Hakim|Anggota Badan Pengawas Pemilihan Umum|Anggota Bawaslu Kalbar|61|false|1
             """)
     void shouldTagOfficialsInSentences(String body, String expected) {

@@ -87,6 +87,25 @@ class RegionTaggerTest {
     }
 
     @Test
+    void shouldUseTheOutletsProvinceForANameThatIsAlsoAWord() {
+        assertThat(tag("Warga Landak menolak politik uang.", null, "61")).isEqualTo("61/rollup/0 61.08/context/1");
+        assertThat(tag("Warga Landak menolak politik uang.", null, "35")).isEmpty();
+    }
+
+    @Test
+    void shouldResolveABarePairedNameFromTheDateline() {
+        assertThat(tag("BOGOR - Relawan di Bogor membagikan masker.", "Bogor", "32"))
+                .isEqualTo("32/rollup/0 32.71/dateline/2");
+    }
+
+    @Test
+    void shouldTagAKecamatanWithItsRegencyAndProvince() {
+        assertThat(tag("Warga Kecamatan Sungai Kakap antre di TPS.", null, "61"))
+                .isEqualTo("61/rollup/0 61.12/rollup/0 61.12.09/explicit-prefix/1");
+        assertThat(tag("Warga Kecamatan Sungai Raya antre di TPS.", null, null)).isEmpty();
+    }
+
+    @Test
     void shouldReportOffsetsIntoTheTitleAndBodyText() {
         ArticleText article = new ArticleText("Apel di Kalbar", "Pemkab Mempawah siaga.", null, "test", null);
 
