@@ -114,9 +114,11 @@ final class TitlePatternExtractor {
                 if (j < t.size() && t.get(j).word() && toNorm[t.get(j).start()] >= 0) {
                     int normStart = toNorm[t.get(j).start()];
                     RegionNames.Located loc = regions.resolveAt(nt, normStart, hint(entry.level()), context);
-                    if (loc != null) {
-                        jurisdiction = loc.region();
-                        int origEnd = nt.originalEnd(loc.end());
+                    // an ambiguous place ("Ketua DPRD Bogor") is still a place, never the start of the name
+                    int normEnd = loc != null ? loc.end() : regions.nameEndAt(nt, normStart);
+                    if (normEnd > 0) {
+                        jurisdiction = loc == null ? null : loc.region();
+                        int origEnd = nt.originalEnd(normEnd);
                         while (j < t.size() && t.get(j).start() < origEnd) {
                             j++;
                         }

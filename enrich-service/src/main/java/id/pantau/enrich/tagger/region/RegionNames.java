@@ -110,6 +110,26 @@ public final class RegionNames {
         return fits.size() == 1 ? new Located(fits.get(0), m.end()) : null;
     }
 
+    /**
+     * Normalised offset just past a region name (with an optional prefix) starting at {@code start}, even one
+     * {@link #resolveAt} leaves ambiguous ("Bogor"), or -1 when no name of a province, regency or city starts there.
+     */
+    public int nameEndAt(NormalizedText text, int start) {
+        String s = text.normalized();
+        int pos = start;
+        for (String prefix : PREFIXES.keySet()) {
+            if (s.startsWith(prefix + " ", pos)) {
+                pos += prefix.length() + 1;
+                break;
+            }
+        }
+        KeywordMatcher.Match<List<Candidate>> m = matcher.longestAt(text, pos);
+        if (m == null || m.value().stream().allMatch(c -> c.region().getLevel() == RegionLevel.DISTRICT)) {
+            return -1;
+        }
+        return m.end();
+    }
+
     private static boolean levelFits(RegionLevel level, RegionLevel hint) {
         return switch (hint) {
             case PROVINCE -> level == RegionLevel.PROVINCE;

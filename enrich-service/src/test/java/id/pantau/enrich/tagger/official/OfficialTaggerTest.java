@@ -47,6 +47,7 @@ class OfficialTaggerTest {
             Pangdam XII/Tanjungpura Mayjen TNI Iwan Santosa meninjau pasukan. # disc|Iwan Santosa|Panglima Komando Daerah Militer|Pangdam XII/Tanjungpura|null|false|1
             Kapolresta Pontianak Kombes Pol Adhe Hariadi mengecek TPS. Menurut Adhe, situasi aman. # disc|Adhe Hariadi|Kepala Kepolisian Resor Kota|Kapolresta Pontianak|61.71|false|2
             Plh Sekda Kalbar, Drs. H. Mulyadi, M.Si, membuka acara. # disc|Mulyadi|Pelaksana Harian Sekretaris Daerah|Plh Sekda Kalbar|61|false|1
+            Ketua DPRD Bogor Rudi Hartono menerima aspirasi. # disc|Rudi Hartono|Ketua Dewan Perwakilan Rakyat Daerah|Ketua DPRD Bogor|null|false|1
             Wartawan Tribun, Ramadhan, melaporkan dari Mempawah. # ''
             Ketua KPU Kalbar Ramdan Hidayat dan Anggota Bawaslu Kalbar Lutfi Hakim hadir. # disc|Ramdan Hidayat|Ketua Komisi Pemilihan Umum|Ketua KPU Kalbar|61|false|1 ; disc|Lutfi Hakim|Anggota Badan Pengawas Pemilihan Umum|Anggota Bawaslu Kalbar|61|false|1
             """)
@@ -71,6 +72,24 @@ class OfficialTaggerTest {
                 new OfficialMention("pipit-rismanto-kapolda-kalbar", "Pipit Rismanto", 25, 39),
                 new OfficialMention("pipit-rismanto-kapolda-kalbar", "Pipit", 64, 69));
         assertThat(article.text().substring(64, 69)).isEqualTo("Pipit");
+    }
+
+    @Test
+    void shouldGiveTheSameTagsFromManyThreads() throws Exception {
+        ArticleText article = new ArticleText("", "Kapolda Kalbar Irjen Pol Pipit Rismanto hadir. Semua siap, ujar Pipit.", null, "test", null);
+        OfficialTagging expected = TAGGER.tag(article);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<OfficialTagging>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> TAGGER.tag(article)));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
