@@ -49,6 +49,11 @@ public final class RunningIngest implements AutoCloseable {
         return worker.processedCount();
     }
 
+    /** Crawl-request partitions (and so hosts) this instance owns now; empty until the group has settled. */
+    public java.util.Set<Integer> ownedPartitions() {
+        return worker.ownedPartitions();
+    }
+
     private void logProgress() {
         LOG.info("event=ingest_progress instance={} sourcesPolled={} requestsSent={} requestsProcessed={}", instanceId,
                 sourcesPolled(), requestsSent(), requestsProcessed());

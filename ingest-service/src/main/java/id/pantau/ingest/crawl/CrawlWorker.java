@@ -1,6 +1,7 @@
 package id.pantau.ingest.crawl;
 
 import id.pantau.ingest.config.KafkaConfig;
+import id.pantau.ingest.internal.TopicPartitions;
 import id.pantau.ingest.publish.ArticlePublisher;
 import id.pantau.ingest.publish.DeadLetter;
 import id.pantau.schemas.Topics;
@@ -83,6 +84,11 @@ public final class CrawlWorker implements AutoCloseable {
         return Utils.toPositive(Utils.murmur2(host.getBytes(StandardCharsets.UTF_8))) % partitionCount;
     }
 
+    /** Crawl-request partitions currently assigned to this instance. */
+    public Set<Integer> ownedPartitions() {
+        return owned;
+    }
+
     /** Crawl requests processed so far. */
     public long processedCount() {
         return processed.get();
@@ -90,7 +96,7 @@ public final class CrawlWorker implements AutoCloseable {
 
     private void run() {
         try {
-            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();
+            partitions = TopicPartitions.await(consumer, topic, Duration.ofSeconds(30)).size();
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> revoked) {

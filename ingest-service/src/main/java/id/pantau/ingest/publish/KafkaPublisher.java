@@ -82,11 +82,6 @@ public final class KafkaPublisher implements ArticlePublisher, CrawlRequestSink,
         await(topic, host, producer.send(new ProducerRecord<>(topic, utf8(host), value)));
     }
 
-    /** Partitions of a topic, as the producer sees them. */
-    public int partitionsOf(String topic) {
-        return producer.partitionsFor(topic).size();
-    }
-
     private static void await(String topic, String key, Future<RecordMetadata> ack) {
         try {
             ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

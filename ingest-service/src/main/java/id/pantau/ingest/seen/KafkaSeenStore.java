@@ -1,5 +1,6 @@
 package id.pantau.ingest.seen;
 
+import id.pantau.ingest.internal.TopicPartitions;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.SeenArticle;
 import id.pantau.schemas.serde.PayloadDecodingException;
@@ -73,9 +74,7 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SEEN_ARTICLES.name(), Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
+            List<TopicPartition> partitions = TopicPartitions.await(consumer, Topics.SEEN_ARTICLES.name(), Duration.ofSeconds(30));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -48,9 +48,18 @@ public final class TestSite implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
+    private final String host;
+
+    /** A site on 127.0.0.1. */
     public TestSite() {
+        this("127.0.0.1");
+    }
+
+    /** A site on one loopback address, e.g. {@code 127.0.0.5}: each address is a host of its own to the crawler. */
+    public TestSite(String loopbackAddress) {
+        this.host = loopbackAddress;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +70,12 @@ public final class TestSite implements AutoCloseable {
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
     public String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + host + ":" + server.getAddress().getPort();
+    }
+
+    /** The host (loopback address) of the site. */
+    public String host() {
+        return host;
     }
 
     /** Absolute URL of a path. */
