@@ -19,7 +19,7 @@ import org.jsoup.select.NodeTraversor;
 final class BodyLocator {
 
     private static final Set<String> BLOCK_TAGS = Set.of("p", "pre", "td", "dd", "blockquote");
-    private static final Set<String> OWN_TEXT_TAGS = Set.of("div", "section", "article", "span", "font", "main", "center");
+    private static final Set<String> OWN_TEXT_TAGS = Set.of("div", "section", "article", "main", "center");
     private static final int MIN_BLOCK_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final double ALTERNATIVE_SHARE = 0.5;
@@ -30,7 +30,7 @@ final class BodyLocator {
     private BodyLocator() {}
 
     /** The body's root elements in document order; empty when the page has no scoring block. */
-    static List<Element> locate(Element root, boolean useClassHints, Evidence evidence) {
+    static List<Element> locate(Element root, boolean useClassHints, Evidence evidence, TextStats stats) {
         Map<Element, double[]> scores = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -66,7 +66,7 @@ final class BodyLocator {
         List<Map.Entry<Element, double[]>> ranked = new ArrayList<>(scores.entrySet());
         ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
         for (Map.Entry<Element, double[]> entry : ranked.subList(0, Math.min(15, ranked.size()))) {
-            double score = entry.getValue()[0] * (1 - TextStats.linkDensity(entry.getKey()));
+            double score = entry.getValue()[0] * (1 - stats.linkDensity(entry.getKey()));
             entry.getValue()[1] = score;
             if (score > topScore) {
                 topScore = score;
@@ -74,8 +74,8 @@ final class BodyLocator {
             }
         }
         top = commonAncestor(top, topScore, ranked, evidence);
-        top = climb(top, topScore, scores);
-        return withSiblings(top, scores, evidence);
+        top = climb(top, topScore, scores, stats);
+        return withSiblings(top, scores, evidence, stats);
     }
 
     private static void scoreBlock(Element block, String text, Map<Element, double[]> scores, Evidence evidence) {
@@ -140,7 +140,7 @@ final class BodyLocator {
     }
 
     /** Moves up while the parent holds the same text (a wrapper) or scores close to the candidate. */
-    private static Element climb(Element top, double topScore, Map<Element, double[]> scores) {
+    private static Element climb(Element top, double topScore, Map<Element, double[]> scores, TextStats stats) {
         Element current = top;
         Element parent = current.parent();
         while (parent != null && !parent.nameIs("body") && !parent.nameIs("html")) {
@@ -150,7 +150,7 @@ final class BodyLocator {
                 continue;
             }
             double[] parentScore = scores.get(parent);
-            if (parentScore != null && parentScore[0] * (1 - TextStats.linkDensity(parent)) > topScore) {
+            if (parentScore != null && parentScore[0] * (1 - stats.linkDensity(parent)) > topScore) {
                 current = parent;
                 topScore = parentScore[0];
                 parent = current.parent();
@@ -161,7 +161,8 @@ final class BodyLocator {
         return current;
     }
 
-    private static List<Element> withSiblings(Element top, Map<Element, double[]> scores, Evidence evidence) {
+    private static List<Element> withSiblings(
+            Element top, Map<Element, double[]> scores, Evidence evidence, TextStats stats) {
         Element parent = top.parent();
         if (parent == null) {
             return List.of(top);
@@ -181,11 +182,11 @@ final class BodyLocator {
             }
             double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
             double[] entry = scores.get(sibling);
-            if (entry != null && entry[0] * (1 - TextStats.linkDensity(sibling)) + bonus >= threshold) {
+            if (entry != null && entry[0] * (1 - stats.linkDensity(sibling)) + bonus >= threshold) {
                 body.add(sibling);
             } else if (sibling.nameIs("p") || sibling.nameIs("blockquote") || sibling.nameIs("h2") || sibling.nameIs("h3")) {
                 String text = sibling.text();
-                double linkDensity = TextStats.linkDensity(sibling);
+                double linkDensity = stats.linkDensity(sibling);
                 if (text.length() > 80 && linkDensity < 0.25
                         || !text.isEmpty() && linkDensity == 0 && (text.endsWith(".") || text.contains(". "))) {
                     body.add(sibling);

@@ -43,7 +43,12 @@ final class BodyWriter {
 
     /** Paragraphs of {@code roots}, in order. */
     static List<String> write(List<Element> roots, boolean useClassHints) {
-        Collector collector = new Collector(useClassHints);
+        return write(roots, useClassHints, new TextStats());
+    }
+
+    /** Paragraphs of {@code roots}, in order, measuring with {@code stats}. */
+    static List<String> write(List<Element> roots, boolean useClassHints, TextStats stats) {
+        Collector collector = new Collector(useClassHints, stats);
         for (Element root : roots) {
             NodeTraversor.filter(collector, root);
             collector.flush();
@@ -63,8 +68,11 @@ final class BodyWriter {
         private int linkDepth;
         private int preDepth;
 
-        Collector(boolean useClassHints) {
+        private final TextStats stats;
+
+        Collector(boolean useClassHints, TextStats stats) {
             this.useClassHints = useClassHints;
+            this.stats = stats;
         }
 
         @Override
@@ -80,8 +88,8 @@ final class BodyWriter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             String tag = element.normalName();
-            if (LINK_LIST_TAGS.contains(tag) && depth > 0 && isLinkList(element)
-                    || tag.equals("span") && isLinkCard(element)) {
+            if (LINK_LIST_TAGS.contains(tag) && depth > 0 && isLinkList(element, stats)
+                    || tag.equals("span") && isLinkCard(element, stats)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (BREAKS.contains(tag)) {
@@ -189,11 +197,11 @@ final class BodyWriter {
     }
 
     /** An inline hover card or link cluster inside running text: several links and next to no other text. */
-    private static boolean isLinkCard(Element span) {
-        return span.childrenSize() > 0 && span.getElementsByTag("a").size() >= 3 && TextStats.linkDensity(span) > 0.8;
+    private static boolean isLinkCard(Element span, TextStats stats) {
+        return span.childrenSize() > 0 && stats.linkDensity(span) > 0.8 && span.getElementsByTag("a").size() >= 3;
     }
 
-    private static boolean isLinkList(Element element) {
-        return element.childrenSize() > 1 && TextStats.linkDensity(element) > 0.5;
+    private static boolean isLinkList(Element element, TextStats stats) {
+        return element.childrenSize() > 1 && stats.linkDensity(element) > 0.5;
     }
 }

@@ -30,16 +30,17 @@ public final class GenericExtractor {
     private GenericBody extractUnchecked(Document document) {
         Element root = document.body() != null ? document.body() : document;
         Evidence evidence = Evidence.of(document);
-        List<String> strict = BodyWriter.write(BodyLocator.locate(root, true, evidence), true);
+        TextStats stats = new TextStats();
+        List<String> strict = BodyWriter.write(BodyLocator.locate(root, true, evidence, stats), true, stats);
         if (length(strict) >= MIN_BODY_CHARS) {
             return new GenericBody(strict);
         }
         // a wrapper of the whole page may carry a furniture word ("page-ad-margins"): locate without
         // class hints, but still drop furniture inside the body found
-        List<Element> located = BodyLocator.locate(root, false, evidence);
-        List<String> lenient = BodyWriter.write(located, true);
+        List<Element> located = BodyLocator.locate(root, false, evidence, stats);
+        List<String> lenient = BodyWriter.write(located, true, stats);
         if (length(lenient) < MIN_BODY_CHARS) {
-            lenient = BodyWriter.write(located, false);
+            lenient = BodyWriter.write(located, false, stats);
         }
         return new GenericBody(length(lenient) > length(strict) ? lenient : strict);
     }

@@ -22,7 +22,10 @@ final class JsonLd {
     /** As {@link #articles(Document)}, reading only scripts whose text contains {@code mustContain}. */
     static List<JsonNode> articles(Document document, String mustContain) {
         List<JsonNode> articles = new ArrayList<>();
-        for (Element script : document.select("script[type=application/ld+json]")) {
+        for (Element script : document.getElementsByTag("script")) {
+            if (!script.attr("type").equalsIgnoreCase("application/ld+json")) {
+                continue;
+            }
             String data = script.data();
             if (!data.contains(mustContain)) {
                 continue;

@@ -1,18 +1,27 @@
 package id.pantau.ingest.extract.generic;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
-/** Text measures of a subtree: text length, link text length, link density. */
+/**
+ * Text measures of subtrees (non-space characters, characters inside links, link density), computed
+ * once per element for one extraction: measuring an element measures and remembers all its
+ * descendants, so nested candidates cost one walk. Not thread-safe; one instance per extraction.
+ */
 final class TextStats {
 
     private static final Set<String> INLINE = Set.of("a", "b", "strong", "i", "em", "u", "span", "font", "small",
             "sup", "sub", "mark", "abbr", "cite", "q", "code", "s", "del", "ins", "time", "big", "kbd", "var", "label");
 
-    private TextStats() {}
+    private final Map<Element, int[]> counts = new IdentityHashMap<>();
 
     /** True for inline formatting elements. */
     static boolean isInline(Element element) {
@@ -20,36 +29,75 @@ final class TextStats {
     }
 
     /** Share of the subtree's non-space characters that sit inside links, 0 when it has no text. */
-    static double linkDensity(Element element) {
-        int[] counts = new int[3];
-        element.traverse(new NodeVisitor() {
+    double linkDensity(Element element) {
+        int[] count = counts(element);
+        return count[0] == 0 ? 0 : (double) count[1] / count[0];
+    }
+
+    /** {@code [non-space characters, of which inside links]} of the subtree. */
+    private int[] counts(Element root) {
+        int[] cached = counts.get(root);
+        if (cached != null) {
+            return cached;
+        }
+        Deque<int[]> stack = new ArrayDeque<>();
+        int[] linkDepth = {0};
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     int length = nonSpace(text.getWholeText());
-                    counts[0] += length;
-                    if (counts[2] > 0) {
-                        counts[1] += length;
+                    int[] top = stack.peek();
+                    if (top != null) {
+                        top[0] += length;
+                        top[1] += linkDepth[0] > 0 ? length : 0;
                     }
-                } else if (node instanceof Element e && e.nameIs("a")) {
-                    counts[2]++;
+                    return FilterResult.CONTINUE;
                 }
+                if (!(node instanceof Element element)) {
+                    return FilterResult.CONTINUE;
+                }
+                int[] known = element == root ? null : counts.get(element);
+                if (known != null) {
+                    int[] top = stack.peek();
+                    if (top != null) {
+                        top[0] += known[0];
+                        top[1] += linkDepth[0] > 0 ? known[0] : known[1];
+                    }
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                stack.push(new int[2]);
+                if (element.nameIs("a")) {
+                    linkDepth[0]++;
+                }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.nameIs("a")) {
-                    counts[2]--;
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element) {
+                    int[] count = stack.pop();
+                    counts.put(element, count);
+                    int[] parent = stack.peek();
+                    if (parent != null) {
+                        parent[0] += count[0];
+                        parent[1] += count[1];
+                    }
+                    if (element.nameIs("a")) {
+                        linkDepth[0]--;
+                    }
                 }
+                return FilterResult.CONTINUE;
             }
-        });
-        return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
+        }, root);
+        return counts.get(root);
     }
 
     static int nonSpace(String text) {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00a0') {
+            char c = text.charAt(i);
+            if (c > ' ' && c != '\u00a0' && (c < 128 || !Character.isWhitespace(c))) {
                 count++;
             }
         }
