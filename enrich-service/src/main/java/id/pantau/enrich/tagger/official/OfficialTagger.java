@@ -92,7 +92,8 @@ public final class OfficialTagger {
         String text = article.text();
         Set<String> context = article.outletProvinceCode() == null ? Set.of() : Set.of(article.outletProvinceCode());
         NormalizedText nt = NormalizedText.of(text);
-        List<TitleHit> hits = extractor.extract(nt, context);
+        List<TitleHit> all = extractor.extract(nt, context);
+        List<TitleHit> hits = all.stream().filter(h -> !h.isOfficeOnly()).toList();
         Map<String, Person> people = new LinkedHashMap<>();
         Map<String, TitleHit> discoveredBest = new HashMap<>();
         // a discovered person named twice, once with a jurisdiction, is one person: keep the fullest hit
@@ -122,7 +123,9 @@ public final class OfficialTagger {
                 people.computeIfAbsent(o.getId(), id -> known(o, ""));
             }
         }
-        List<OfficialMention> mentions = mentions(people, nt);
+        List<OfficialMention> mentions = new ArrayList<>(mentions(people, nt));
+        mentions.addAll(officeMentions(all, people, text));
+        mentions.sort(java.util.Comparator.comparingInt(OfficialMention::start));
         return new OfficialTagging(tags(people, mentions), mentions);
     }
 
@@ -246,6 +249,28 @@ public final class OfficialTagger {
             } else {
                 int sp = s.indexOf(' ', pos);
                 pos = sp < 0 ? s.length() : sp + 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Kapolda Kalbar menjelaskan": an office and jurisdiction without a name, linked to the one official of
+     * this article holding that office there.
+     */
+    private static List<OfficialMention> officeMentions(List<TitleHit> hits, Map<String, Person> people, String text) {
+        List<OfficialMention> out = new ArrayList<>();
+        for (TitleHit h : hits) {
+            if (!h.isOfficeOnly() || h.jurisdiction() == null) {
+                continue;
+            }
+            String office = lastWords(NormalizedText.normalize(h.officeFull()));
+            List<Person> holders = people.values().stream()
+                    .filter(p -> h.jurisdiction().getCode().equals(p.jurisdictionCode))
+                    .filter(p -> lastWords(NormalizedText.normalize(p.office)).startsWith(office))
+                    .toList();
+            if (holders.size() == 1) {
+                out.add(new OfficialMention(holders.get(0).id, text.substring(h.officeStart(), h.officeEnd()), h.officeStart(), h.officeEnd()));
             }
         }
         return out;

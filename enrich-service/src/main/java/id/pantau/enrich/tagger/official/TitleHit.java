@@ -10,8 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param officeEnd offset just past the office and its jurisdiction as written
  * @param officeFull office in full, interim prefix included, e.g. "Penjabat Bupati"
  * @param jurisdiction the region the office names, or null
- * @param name the name without decorations
+ * @param name the name without decorations; empty for an office named without a name ("Kapolda Kalbar menjelaskan")
  * @param nameStart offset of the name
  * @param nameEnd offset just past the name
  */
-record TitleHit(int officeStart, int officeEnd, String officeFull, @Nullable Region jurisdiction, String name, int nameStart, int nameEnd) {}
+record TitleHit(int officeStart, int officeEnd, String officeFull, @Nullable Region jurisdiction, String name, int nameStart, int nameEnd) {
+
+    boolean isOfficeOnly() {
+        return name.isEmpty();
+    }
+}

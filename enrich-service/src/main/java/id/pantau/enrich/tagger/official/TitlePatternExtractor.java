@@ -179,11 +179,13 @@ final class TitlePatternExtractor {
         while (j < t.size() && j - nameFrom < MAX_NAME_WORDS && isNameWord(t.get(j)) && !t.get(j).lineStart()) {
             j++;
         }
+        String full = interim == null ? entry.full() : interim + " " + entry.full();
         if (j == nameFrom) {
-            return null;
+            // an office with its jurisdiction but no name may still refer to an official named elsewhere
+            return jurisdiction == null ? null
+                    : new TitleHit(t.get(i).start(), officeEnd, full, jurisdiction, "", t.get(i).start(), officeEnd);
         }
         String name = String.join(" ", t.subList(nameFrom, j).stream().map(Token::text).toList());
-        String full = interim == null ? entry.full() : interim + " " + entry.full();
         return new TitleHit(t.get(i).start(), officeEnd, full, jurisdiction, name, t.get(nameFrom).start(), t.get(j - 1).end());
     }
 

@@ -93,6 +93,19 @@ class OfficialTaggerTest {
     }
 
     @Test
+    void shouldLinkAnOfficeNamedWithoutANameToItsHolderInTheArticle() {
+        ArticleText article = new ArticleText("", "Pj Gubernur Kalbar Harisson membuka apel. Pj Gubernur Kalbar mengingatkan ASN. "
+                + "Gubernur Kaltara meminta hal serupa.", null, "test", null);
+
+        OfficialTagging tagging = TAGGER.tag(article);
+
+        assertThat(tagging.mentions()).containsExactly(
+                new OfficialMention("harisson-pj-gubernur-kalbar", "Harisson", 19, 27),
+                new OfficialMention("harisson-pj-gubernur-kalbar", "Pj Gubernur Kalbar", 42, 60));
+        assertThat(tagging.tags()).extracting(OfficialTag::getMentionCount).containsExactly(2);
+    }
+
+    @Test
     void shouldKeepDiscoveredIdsStable() {
         assertThat(OfficialTagger.discoveredId("Budi Santoso", "Kepala Kepolisian Resor Kota Singkawang"))
                 .isEqualTo(OfficialTagger.discoveredId("BUDI  santoso", "kepala kepolisian resor kota singkawang"))
