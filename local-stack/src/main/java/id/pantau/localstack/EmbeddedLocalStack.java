@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * ({@link #inDirectory}, data kept across runs, for the launcher) or a temporary one
  * ({@link #temporary}, deleted on close, for tests). A shutdown hook closes it when the JVM exits.
  *
- * <p>Thread-safe. The creator closes it.
+ * <p>Thread-safe; the broker and the node start independently, so a test asking for the broker does
+ * not wait for a node that another thread is starting. The creator closes it.
  */
 public final class EmbeddedLocalStack implements LocalStack {
 
@@ -46,8 +47,9 @@ public final class EmbeddedLocalStack implements LocalStack {
     private final ElasticsearchNode node;
     private final Thread shutdownHook;
     private final DirectoryLock stackLock;
+    private final Object adminLock = new Object();
     private @Nullable Admin admin;
-    private boolean closed;
+    private volatile boolean closed;
 
     private EmbeddedLocalStack(Path baseDir, boolean deleteOnClose) {
         this.baseDir = baseDir.toAbsolutePath();
@@ -75,14 +77,14 @@ public final class EmbeddedLocalStack implements LocalStack {
     }
 
     @Override
-    public synchronized String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         checkOpen();
         broker.start();
         return broker.bootstrapServers();
     }
 
     @Override
-    public synchronized URI elasticsearchUri() {
+    public URI elasticsearchUri() {
         checkOpen();
         node.start();
         return node.uri();
@@ -113,24 +115,24 @@ public final class EmbeddedLocalStack implements LocalStack {
     }
 
     @Override
-    public synchronized void stopKafka() {
+    public void stopKafka() {
         closeAdmin();
         broker.stop();
     }
 
     @Override
-    public synchronized void startKafka() {
+    public void startKafka() {
         checkOpen();
         broker.start();
     }
 
     @Override
-    public synchronized void stopElasticsearch() {
+    public void stopElasticsearch() {
         node.stop();
     }
 
     @Override
-    public synchronized void startElasticsearch() {
+    public void startElasticsearch() {
         checkOpen();
         node.start();
     }
@@ -192,18 +194,22 @@ public final class EmbeddedLocalStack implements LocalStack {
         return lock;
     }
 
-    private synchronized Admin admin() {
+    private Admin admin() {
         String bootstrap = kafkaBootstrapServers();
-        if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        synchronized (adminLock) {
+            if (admin == null) {
+                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+            }
+            return admin;
         }
-        return admin;
     }
 
     private void closeAdmin() {
-        if (admin != null) {
-            admin.close();
-            admin = null;
+        synchronized (adminLock) {
+            if (admin != null) {
+                admin.close();
+                admin = null;
+            }
         }
     }
 

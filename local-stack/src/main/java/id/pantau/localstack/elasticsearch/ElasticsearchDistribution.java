@@ -5,6 +5,7 @@ import id.pantau.localstack.internal.MoreFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +40,13 @@ public final class ElasticsearchDistribution {
     public record Installation(Path home, boolean unpacked) {}
 
     /**
-     * Where the zip of {@code version} is: {@code zipOverride} (env {@code PANTAU_ES_ZIP}) if given,
-     * else {@code <mavenRepoLocal>/org/elasticsearch/...} if {@code mavenRepoLocal} (system property
-     * {@code maven.repo.local}) is given, else {@code <userHome>/.m2/repository/...}.
+     * Where the zip of {@code version} is: {@code zipOverride} (env {@code PANTAU_ES_ZIP}) if given, else
+     * the first of {@code repositories} (local Maven repositories, in order of preference) that holds
+     * {@code org/elasticsearch/distribution/integ-test-zip/elasticsearch/<version>/elasticsearch-<version>.zip}.
      *
-     * @throws IllegalStateException naming the path looked at and the Maven command that fetches the zip
+     * @throws IllegalStateException naming the paths looked at and the Maven command that fetches the zip
      */
-    public static Path locateZip(String version, @Nullable String zipOverride, @Nullable String mavenRepoLocal,
-            Path userHome) {
+    public static Path locateZip(String version, @Nullable String zipOverride, List<Path> repositories) {
         if (zipOverride != null && !zipOverride.isBlank()) {
             Path zip = Path.of(zipOverride);
             if (!Files.isRegularFile(zip)) {
@@ -54,17 +54,44 @@ public final class ElasticsearchDistribution {
             }
             return zip;
         }
-        Path repo = mavenRepoLocal != null && !mavenRepoLocal.isBlank()
-                ? Path.of(mavenRepoLocal)
-                : userHome.resolve(".m2").resolve("repository");
-        Path zip = repo.resolve(GROUP_PATH).resolve(version).resolve("elasticsearch-" + version + ".zip");
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("the Elasticsearch distribution zip is missing: " + zip
-                    + ". Fetch it with: mvn -B dependency:get"
-                    + " -Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:" + version + ":zip"
-                    + " (or build local-stack once with Maven), or set PANTAU_ES_ZIP to the zip's path");
+        List<Path> tried = new ArrayList<>();
+        for (Path repo : repositories) {
+            Path zip = repo.resolve(GROUP_PATH).resolve(version).resolve("elasticsearch-" + version + ".zip");
+            if (Files.isRegularFile(zip)) {
+                return zip;
+            }
+            tried.add(zip);
         }
-        return zip;
+        throw new IllegalStateException("the Elasticsearch distribution zip is missing: " + tried
+                + ". Fetch it with: mvn -B dependency:get"
+                + " -Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:" + version + ":zip"
+                + " (or build local-stack once with Maven), or set PANTAU_ES_ZIP to the zip's path");
+    }
+
+    /**
+     * The local Maven repository a jar on the classpath came from, found by walking up from the jar of
+     * {@code probe} (a class from {@code groupPath/artifactId}); null when the class is not loaded from
+     * such a repository. Covers a custom {@code localRepository} the test JVM was not told about.
+     */
+    public static @Nullable Path repositoryOf(Class<?> probe, String groupPath, String artifactId) {
+        try {
+            var source = probe.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            Path jar = Path.of(source.getLocation().toURI());
+            Path artifactDir = jar.getParent() == null ? null : jar.getParent().getParent();
+            if (artifactDir == null || !artifactDir.endsWith(Path.of(groupPath, artifactId))) {
+                return null;
+            }
+            Path repo = artifactDir;
+            for (int i = 0; i < Path.of(groupPath, artifactId).getNameCount(); i++) {
+                repo = repo.getParent();
+            }
+            return repo;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

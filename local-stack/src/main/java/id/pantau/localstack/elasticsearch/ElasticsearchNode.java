@@ -36,6 +36,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchNode.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final int MAX_PORT_ATTEMPTS = 3;
 
     private final ElasticsearchNodeOptions options;
     private final NodeUser user;
@@ -43,6 +44,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     private int httpPort;
     private int transportPort;
     private boolean lastStartUnpacked;
+    private boolean everHealthy;
     private @Nullable DirectoryLock ownerLock;
     private @Nullable Process process;
     private @Nullable Thread shutdownHook;
@@ -55,6 +57,15 @@ public final class ElasticsearchNode implements AutoCloseable {
     public ElasticsearchNode(ElasticsearchNodeOptions options, NodeUser user) {
         this.options = options;
         this.user = user;
+    }
+
+    /** Presets the ports a first start uses instead of picking them; for tests. */
+    synchronized void presetPorts(int http, int transport) {
+        if (everHealthy) {
+            throw new IllegalStateException("the node has run already; its ports are fixed");
+        }
+        this.httpPort = http;
+        this.transportPort = transport;
     }
 
     /**
@@ -79,7 +90,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
         killStaleNode();
         Path zip = ElasticsearchDistribution.locateZip(options.version(), options.zipOverride(),
-                options.mavenRepoLocal(), options.userHome());
+                options.mavenRepositories());
         ElasticsearchDistribution.Installation installation =
                 ElasticsearchDistribution.unpackOnce(zip, options.cacheDir(), options.version());
         lastStartUnpacked = installation.unpacked();
@@ -88,17 +99,29 @@ public final class ElasticsearchNode implements AutoCloseable {
             httpPort = FreePorts.pick();
             transportPort = FreePorts.pick();
         }
-        prepareNodeDir(home);
-        Process started = ProcessLauncher.start(processBuilder(home));
-        process = started;
-        NodePidFile.of(started.toHandle()).write(launcherPidFile());
-        registerShutdownHook();
-        try {
-            awaitHealthy(started, began);
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            prepareNodeDir(home);
+            long consoleOffset = fileSize(consoleLog());
+            Process started = ProcessLauncher.start(processBuilder(home));
+            process = started;
+            NodePidFile.of(started.toHandle()).write(launcherPidFile());
+            registerShutdownHook();
+            try {
+                awaitHealthy(started, began, consoleOffset);
+                break;
+            } catch (RuntimeException e) {
+                stop();
+                // A free port picked seconds ago may have been taken meanwhile; only a first start may move.
+                if (everHealthy || attempt >= MAX_PORT_ATTEMPTS || !isPortClash(e)) {
+                    throw e;
+                }
+                LOG.warn("elasticsearch ports taken, retrying with others httpPort={} transportPort={} attempt={}",
+                        httpPort, transportPort, attempt);
+                httpPort = FreePorts.pick();
+                transportPort = FreePorts.pick();
+            }
         }
+        everHealthy = true;
         LOG.info("elasticsearch node started uri={} user={} unpacked={} millis={}", uri(),
                 user.dropsPrivileges() ? user.user() : System.getProperty("user.name"), lastStartUnpacked,
                 (System.nanoTime() - began) / 1_000_000);
@@ -243,14 +266,15 @@ public final class ElasticsearchNode implements AutoCloseable {
         return builder;
     }
 
-    private void awaitHealthy(Process started, long beganNanos) {
+    private void awaitHealthy(Process started, long beganNanos, long consoleOffset) {
         URI health = uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=2s");
         long deadline = beganNanos + options.startTimeout().toNanos();
         String lastAnswer = "no answer";
         while (System.nanoTime() < deadline) {
             if (!started.isAlive()) {
                 throw new IllegalStateException("the Elasticsearch node exited with code " + started.exitValue()
-                        + " before it became healthy; end of " + consoleLog() + ":\n" + consoleTail());
+                        + " before it became healthy; first error: " + firstError(consoleOffset) + "; end of "
+                        + consoleLog() + ":\n" + consoleTail());
             }
             try {
                 HttpResponse<String> response = http.send(
@@ -271,6 +295,41 @@ public final class ElasticsearchNode implements AutoCloseable {
         throw new IllegalStateException("the Elasticsearch node at " + uri() + " was not healthy after "
                 + options.startTimeout().toSeconds() + " s (last answer: " + lastAnswer + "); end of " + consoleLog()
                 + ":\n" + consoleTail());
+    }
+
+    static boolean isPortClash(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("BindHttpException") || message.contains("BindTransportException")
+                || message.contains("Address already in use");
+    }
+
+    /** The first line of this attempt's console output that names a port clash or an error. */
+    private String firstError(long consoleOffset) {
+        String output;
+        try (var channel = Files.newByteChannel(consoleLog())) {
+            channel.position(consoleOffset);
+            output = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(console log unreadable: " + e + ")";
+        }
+        List<String> lines = output.lines().toList();
+        for (String marker : List.of("BindHttpException", "BindTransportException", "Address already in use",
+                "ERROR", "Exception")) {
+            for (String line : lines) {
+                if (line.contains(marker)) {
+                    return line.strip();
+                }
+            }
+        }
+        return "(none in the console output)";
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private String consoleTail() {

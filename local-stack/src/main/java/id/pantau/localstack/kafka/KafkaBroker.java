@@ -41,17 +41,26 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_PORT_ATTEMPTS = 3;
 
     private final Path dataDir;
     private int port;
     private int controllerPort;
+    private boolean everStarted;
     private @Nullable KafkaRaftServer server;
 
     /**
      * @param dataDir directory for the broker's log and metadata; created if missing, reused if formatted
      */
     public KafkaBroker(Path dataDir) {
+        this(dataDir, 0, 0);
+    }
+
+    /** A broker with preset ports (0 = pick at first start); for tests. */
+    KafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -103,18 +112,28 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Kafka log directory " + logDir, e);
         }
-        Properties props = brokerProperties(logDir, port, controllerPort);
-        KafkaConfig config = KafkaConfig.fromProps(props, false);
         formatIfNeeded(logDir);
-        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
-        try {
-            raftServer.startup();
-            awaitReady();
-        } catch (RuntimeException e) {
-            shutdownQuietly(raftServer);
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            KafkaRaftServer raftServer = new KafkaRaftServer(
+                    KafkaConfig.fromProps(brokerProperties(logDir, port, controllerPort), false), Time.SYSTEM);
+            try {
+                raftServer.startup();
+                awaitReady();
+                server = raftServer;
+                break;
+            } catch (RuntimeException e) {
+                shutdownQuietly(raftServer);
+                // A free port picked a moment ago may have been taken meanwhile; only a first start may move.
+                if (everStarted || attempt >= MAX_PORT_ATTEMPTS || !isPortClash(e)) {
+                    throw e;
+                }
+                LOG.warn("kafka ports taken, retrying with others port={} controllerPort={} attempt={}",
+                        port, controllerPort, attempt);
+                port = FreePorts.pick();
+                controllerPort = FreePorts.pick();
+            }
         }
-        server = raftServer;
+        everStarted = true;
         LOG.info("kafka broker started bootstrap={} dataDir={} millis={}",
                 bootstrapServers(), dataDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
     }
@@ -203,6 +222,17 @@ public final class KafkaBroker implements AutoCloseable {
         }
         throw new IllegalStateException("the Kafka broker on 127.0.0.1:" + port + " was not ready after "
                 + READY_TIMEOUT.toSeconds() + " s", last);
+    }
+
+    static boolean isPortClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof java.net.BindException || message.contains("Address already in use")
+                    || message.contains("failed to bind")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void shutdownQuietly(KafkaRaftServer raftServer) {

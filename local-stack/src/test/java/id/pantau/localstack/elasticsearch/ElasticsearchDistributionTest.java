@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,43 +22,53 @@ class ElasticsearchDistributionTest {
     @TempDir
     Path dir;
 
-    @Test
-    void shouldFindZipInMavenRepoLocalWhenGiven() throws IOException {
-        Path zip = dir.resolve("repo/org/elasticsearch/distribution/integ-test-zip/elasticsearch/8.19.21/elasticsearch-8.19.21.zip");
-        Files.createDirectories(zip.getParent());
-        Files.writeString(zip, "zip");
-
-        assertThat(ElasticsearchDistribution.locateZip("8.19.21", null, dir.resolve("repo").toString(), dir.resolve("home")))
-                .isEqualTo(zip);
-    }
+    private static final String ZIP_PATH =
+            "org/elasticsearch/distribution/integ-test-zip/elasticsearch/8.19.21/elasticsearch-8.19.21.zip";
 
     @Test
-    void shouldFindZipInUserM2RepositoryByDefault() throws IOException {
-        Path zip = dir.resolve("home/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/8.19.21/elasticsearch-8.19.21.zip");
-        Files.createDirectories(zip.getParent());
+    void shouldTakeZipFromFirstRepositoryHoldingIt() throws IOException {
+        Path zip = Files.createDirectories(dir.resolve("second").resolve(ZIP_PATH).getParent())
+                .resolve("elasticsearch-8.19.21.zip");
         Files.writeString(zip, "zip");
 
-        assertThat(ElasticsearchDistribution.locateZip("8.19.21", null, null, dir.resolve("home"))).isEqualTo(zip);
+        assertThat(ElasticsearchDistribution.locateZip("8.19.21", null,
+                List.of(dir.resolve("first"), dir.resolve("second"), dir.resolve("third")))).isEqualTo(zip);
     }
 
     @Test
     void shouldPreferExplicitZip() throws IOException {
         Path zip = Files.writeString(dir.resolve("es.zip"), "zip");
 
-        assertThat(ElasticsearchDistribution.locateZip("8.19.21", zip.toString(), null, dir)).isEqualTo(zip);
+        assertThat(ElasticsearchDistribution.locateZip("8.19.21", zip.toString(), List.of(dir))).isEqualTo(zip);
     }
 
     @Test
-    void shouldNameMavenCommandWhenZipIsMissing() {
-        assertThatThrownBy(() -> ElasticsearchDistribution.locateZip("8.19.21", null, null, dir))
+    void shouldNamePathsTriedAndMavenCommandWhenZipIsMissing() {
+        assertThatThrownBy(() -> ElasticsearchDistribution.locateZip("8.19.21", null, List.of(dir.resolve("a"))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("the Elasticsearch distribution zip is missing: " + dir.resolve(".m2/repository"))
-                .hasMessageContaining("mvn -B dependency:get -Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:8.19.21:zip");
+                .hasMessage("the Elasticsearch distribution zip is missing: [" + dir.resolve("a").resolve(ZIP_PATH) + "]."
+                        + " Fetch it with: mvn -B dependency:get"
+                        + " -Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:8.19.21:zip"
+                        + " (or build local-stack once with Maven), or set PANTAU_ES_ZIP to the zip's path");
+    }
+
+    @Test
+    void shouldFindRepositoryTheKafkaJarsCameFrom() {
+        Path repo = ElasticsearchDistribution.repositoryOf(Admin.class, "org/apache/kafka", "kafka-clients");
+
+        assertThat(repo).isNotNull();
+        assertThat(repo.resolve("org/apache/kafka/kafka-clients")).isDirectory();
+    }
+
+    @Test
+    void shouldFindNoRepositoryForClassOutsideOne() {
+        assertThat(ElasticsearchDistribution.repositoryOf(ElasticsearchDistributionTest.class, "org/apache/kafka",
+                "kafka-clients")).isNull();
     }
 
     @Test
     void shouldRejectExplicitZipThatIsNotAFile() {
-        assertThatThrownBy(() -> ElasticsearchDistribution.locateZip("8.19.21", "/no/such.zip", null, dir))
+        assertThatThrownBy(() -> ElasticsearchDistribution.locateZip("8.19.21", "/no/such.zip", List.of(dir)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("PANTAU_ES_ZIP names /no/such.zip, which is not a file");
     }
