@@ -33,11 +33,19 @@ final class BodyWriter {
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?i)^[\\s,.|/:-]*(?:(?:mon|tue|wed|thu|fri|sat|sun|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\\w*"
                     + "|\\d{1,4}|jan\\w*|feb\\w*|mar\\w*|apr\\w*|may|mei|jun\\w*|jul\\w*|aug\\w*|agu\\w*|sep\\w*"
-                    + "|oct\\w*|okt\\w*|nov\\w*|dec\\w*|des\\w*|am|pm|wib|wita|wit|utc|gmt|et|pukul|at"
+                    + "|oct\\w*|okt\\w*|nov\\w*|dec\\w*|des\\w*|am|pm|wib|wita|wit|utc|gmt|et|est|edt|pst|pdt|cst|cdt|bst|cet|pukul|at"
                     + "|a\\.m\\.|p\\.m\\.|published|posted|updated|last|diperbarui|dipublikasikan|diposting|terbit|[\\s,.|/:()-])+$");
 
     /** A WordPress shortcode that leaked into the text: "[button link=...]Send[/button]". */
     private static final Pattern SHORTCODE_LINE = Pattern.compile("^\\[\\w+[^\\]]*\\].*\\[/\\w+\\]$");
+
+    /** A call to subscribe, sign up, follow or download, in English or Indonesian. */
+    private static final Pattern PROMO = Pattern.compile(
+            "(?i)\\b(?:subscribe|newsletters?|sign up|signup|follow (?:us|him|her|them)|download (?:our|the) app"
+                    + "|follow\\b.{0,60}\\bon (?:twitter|facebook|instagram|youtube|tiktok)"
+                    + "|^\\(?(?:additional )?(?:reporting|writing|editing) by\\b|contributed (?:reporting )?to this report"
+                    + "|langganan|berlangganan|ikuti (?:kami|kanal|akun|berita)|unduh aplikasi|dapatkan (?:update|informasi)"
+                    + "|gabung(?:lah)? (?:di|ke|dengan) (?:grup|kanal|channel))\\b");
 
     private BodyWriter() {}
 
@@ -53,7 +61,7 @@ final class BodyWriter {
             NodeTraversor.filter(collector, root);
             collector.flush();
         }
-        return withoutOrphanHeadings(collector.paragraphs, collector.headings);
+        return withoutPromoTail(withoutOrphanHeadings(collector.paragraphs, collector.headings));
     }
 
     private static final class Collector implements NodeFilter {
@@ -176,6 +184,19 @@ final class BodyWriter {
             }
         }
         return kept;
+    }
+
+    /**
+     * Drops calls to subscribe, follow or download and wire credits ("Reporting by ...") at the end of
+     * the body (at most three short ones).
+     */
+    private static List<String> withoutPromoTail(List<String> paragraphs) {
+        int end = paragraphs.size();
+        while (end > 0 && paragraphs.size() - end < 3 && paragraphs.get(end - 1).length() < 300
+                && PROMO.matcher(paragraphs.get(end - 1)).find()) {
+            end--;
+        }
+        return end == paragraphs.size() ? paragraphs : paragraphs.subList(0, end);
     }
 
     static boolean isNoise(String text, int linkChars, int chars) {
