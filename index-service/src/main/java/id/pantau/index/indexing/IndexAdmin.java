@@ -1,16 +1,23 @@
 package id.pantau.index.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Conflicts;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.ReindexResponse;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.ScrollResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import id.pantau.index.config.ConfigLoader;
 import id.pantau.index.config.IndexConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class IndexAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexAdmin.class);
+
+    private static final int COPY_BATCH = 500;
+    private static final String SCROLL_KEEP_ALIVE = "2m";
 
     private final ElasticsearchClient es;
 
@@ -64,8 +74,8 @@ public final class IndexAdmin {
 
     /**
      * Moves {@code alias} to {@code newIndex} (whose template {@code es/<newIndex>.json} must exist):
-     * creates it, reindexes with external versions kept, swaps the alias in one atomic request and
-     * reindexes once more to catch documents written to the old index in between. Versions make both
+     * creates it, copies the documents with their external versions, swaps the alias in one atomic
+     * request and copies once more to catch documents written to the old index in between. Versions make both
      * passes idempotent, so a failed migration can simply be run again.
      *
      * @throws IllegalStateException when the alias does not point to exactly one index
@@ -96,19 +106,50 @@ public final class IndexAdmin {
         }
     }
 
+    /**
+     * Copies every document of {@code from} into {@code to} keeping its version (scroll plus bulk with
+     * {@code version_type=external}): a client-side reindex, because the local node's distribution
+     * has no reindex module; it works on any node. Documents whose version {@code to} already has
+     * or exceeds are skipped as conflicts. Returns how many documents were written.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private long reindex(String from, String to) throws IOException {
-        ReindexResponse response = es.reindex(r -> r
-                .source(s -> s.index(from))
-                .dest(d -> d.index(to).versionType(VersionType.External))
-                .conflicts(Conflicts.Proceed)
-                .refresh(true));
-        if (!response.failures().isEmpty()) {
-            throw new IllegalStateException("reindex " + from + " -> " + to + " failed for " + response.failures().size()
-                    + " documents, first: " + response.failures().get(0).cause().reason());
+        long written = 0;
+        SearchResponse<Map> page = es.search(s -> s.index(from).size(COPY_BATCH).version(true).scroll(t -> t.time(SCROLL_KEEP_ALIVE))
+                .query(q -> q.matchAll(m -> m)), Map.class);
+        String scrollId = page.scrollId();
+        List<Hit<Map>> hits = page.hits().hits();
+        try {
+            while (!hits.isEmpty()) {
+                List<BulkOperation> ops = new ArrayList<>();
+                for (Hit<Map> hit : hits) {
+                    Map<String, Object> source = hit.source();
+                    long version = hit.version() == null ? 1 : hit.version();
+                    ops.add(BulkOperation.of(b -> b.index(i -> i.index(to).id(hit.id()).version(version).versionType(VersionType.External)
+                            .document(source))));
+                }
+                BulkResponse response = es.bulk(b -> b.operations(ops).refresh(Refresh.True));
+                for (BulkResponseItem item : response.items()) {
+                    ItemOutcome outcome = ItemOutcome.of(item);
+                    if (outcome == ItemOutcome.INDEXED) {
+                        written++;
+                    } else if (outcome != ItemOutcome.CONFLICT) {
+                        throw new IllegalStateException("copy " + from + " -> " + to + " failed for document " + item.id() + ": "
+                                + (item.error() == null ? "status " + item.status() : item.error().reason()));
+                    }
+                }
+                String id = scrollId;
+                ScrollResponse<Map> next = es.scroll(s -> s.scrollId(id).scroll(t -> t.time(SCROLL_KEEP_ALIVE)), Map.class);
+                scrollId = next.scrollId();
+                hits = next.hits().hits();
+            }
+        } finally {
+            if (scrollId != null) {
+                String id = scrollId;
+                es.clearScroll(c -> c.scrollId(id));
+            }
         }
-        Long created = response.created();
-        Long updated = response.updated();
-        return (created == null ? 0 : created) + (updated == null ? 0 : updated);
+        return written;
     }
 
     private void putTemplate(String index) throws IOException {
