@@ -6,6 +6,8 @@ import id.pantau.enrich.tagger.text.NormalizedText;
 import id.pantau.schemas.avro.Region;
 import id.pantau.schemas.avro.RegionLevel;
 import id.pantau.schemas.avro.RegionTag;
+import id.pantau.enrich.tagger.region.ContextResolver.Deferred;
+import id.pantau.enrich.tagger.region.ContextResolver.Resolved;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegionTagger {
 
-    private static final int DISTRICT_NEAR_CHARS = 200;
-    private static final int LEAN_WINDOW_TOKENS = 8;
 
     private final RegionGazetteer gazetteer;
     private final RegionNames names;
@@ -34,11 +34,6 @@ public final class RegionTagger {
         this.names = gazetteer.names();
     }
 
-    /** A place mention resolved to one region. */
-    private record Resolved(Region region, int start, int originalStart, String evidence) {}
-
-    /** A mention waiting for article-wide context. */
-    private record Deferred(List<Region> candidates, int start, int end, int originalStart, boolean needsContext, boolean districtOnly) {}
 
     /** Region tags of one article, in code order. */
     public List<RegionTag> tag(ArticleText article) {
@@ -58,7 +53,7 @@ public final class RegionTagger {
             context.add(dateline.getProvinceCode());
         }
         Set<String> rollupOnly = new HashSet<>();
-        resolveDeferred(text, deferred, resolved, context, dateline, rollupOnly);
+        ContextResolver.resolve(text, deferred, resolved, context, dateline, rollupOnly);
         return aggregate(resolved, dateline, rollupOnly);
     }
 
@@ -184,94 +179,6 @@ public final class RegionTagger {
                 if (at.size() > 1) {
                     return null;
                 }
-            }
-        }
-        return null;
-    }
-
-    private void resolveDeferred(
-            NormalizedText text, List<Deferred> deferred, List<Resolved> resolved, Set<String> context,
-            @Nullable Region dateline, Set<String> rollupOnly) {
-        Set<String> resolvedCodes = new HashSet<>();
-        resolved.forEach(r -> resolvedCodes.add(r.region().getCode()));
-        if (dateline != null) {
-            resolvedCodes.add(dateline.getCode());
-        }
-        for (Deferred d : deferred) {
-            Region pick = null;
-            String evidence = "context";
-            List<Region> known = d.candidates().stream().filter(r -> resolvedCodes.contains(r.getCode())).toList();
-            if (known.size() == 1) {
-                pick = known.get(0);
-            } else if (d.districtOnly()) {
-                pick = districtNear(text, d, resolved, context);
-            } else {
-                List<Region> inContext = d.candidates().stream().filter(r -> context.contains(r.getProvinceCode())).toList();
-                if (inContext.size() == 1) {
-                    pick = inContext.get(0);
-                } else if (!inContext.isEmpty() && isPair(inContext)) {
-                    int lean = Cue.regencyLean(window(text, d));
-                    if (lean != 0) {
-                        RegionLevel want = lean > 0 ? RegionLevel.REGENCY : RegionLevel.CITY;
-                        pick = inContext.stream().filter(r -> r.getLevel() == want).findFirst().orElse(null);
-                    } else {
-                        rollupOnly.add(inContext.get(0).getProvinceCode());
-                    }
-                } else if (!d.needsContext() && isPair(d.candidates())) {
-                    int lean = Cue.regencyLean(window(text, d));
-                    if (lean != 0) {
-                        RegionLevel want = lean > 0 ? RegionLevel.REGENCY : RegionLevel.CITY;
-                        pick = d.candidates().stream().filter(r -> r.getLevel() == want).findFirst().orElse(null);
-                    } else {
-                        rollupOnly.add(d.candidates().get(0).getProvinceCode());
-                    }
-                } else if (!d.needsContext() && d.candidates().size() == 1) {
-                    pick = d.candidates().get(0);
-                    evidence = "alias";
-                }
-            }
-            if (pick != null) {
-                resolved.add(new Resolved(pick, d.start(), d.originalStart(), evidence));
-            }
-        }
-    }
-
-    /** True for the regency and the city of one bare name in one province (Kabupaten/Kota Bogor). */
-    private static boolean isPair(List<Region> regions) {
-        return regions.size() == 2
-                && regions.get(0).getProvinceCode().equals(regions.get(1).getProvinceCode())
-                && regions.stream().anyMatch(r -> r.getLevel() == RegionLevel.REGENCY)
-                && regions.stream().anyMatch(r -> r.getLevel() == RegionLevel.CITY);
-    }
-
-    private static List<String> window(NormalizedText text, Deferred d) {
-        List<String> w = new ArrayList<>(text.tokensBefore(d.start(), LEAN_WINDOW_TOKENS));
-        w.addAll(text.tokensAfter(d.end(), LEAN_WINDOW_TOKENS));
-        return w;
-    }
-
-    /** A district whose regency is named near it in the article ("di Sungai Pinyuh, Mempawah"). */
-    private @Nullable Region districtNear(NormalizedText text, Deferred d, List<Resolved> resolved, Set<String> context) {
-        List<Region> near = new ArrayList<>();
-        for (Region district : d.candidates()) {
-            for (Resolved r : resolved) {
-                if (r.region().getCode().equals(district.getParentCode()) && Math.abs(r.start() - d.start()) <= DISTRICT_NEAR_CHARS) {
-                    near.add(district);
-                    break;
-                }
-            }
-        }
-        if (near.size() == 1) {
-            return near.get(0);
-        }
-        if (!d.needsContext() && d.candidates().size() > 0) {
-            // after "Kecamatan": one district of the provinces in context
-            List<Region> inContext = d.candidates().stream().filter(r -> context.contains(r.getProvinceCode())).toList();
-            if (inContext.size() == 1) {
-                return inContext.get(0);
-            }
-            if (d.candidates().size() == 1) {
-                return d.candidates().get(0);
             }
         }
         return null;
