@@ -108,8 +108,7 @@ public final class OfficialTagger {
             inTitle = h.nameStart() < article.bodyOffset() && !article.title().isEmpty();
             Official o = knownFor(h);
             if (o != null) {
-                Person p = people.computeIfAbsent(o.getId(), id -> known(o, text.substring(h.officeStart(), h.officeEnd())));
-                p.forms.add(NormalizedText.normalize(h.name()));
+                people.computeIfAbsent(o.getId(), id -> known(o, text.substring(h.officeStart(), h.officeEnd())));
             } else if (!inTitle) {
                 // headlines are in title case, so a title hit there only counts for a name confirmed by the body
                 TitleHit best = discoveredBest.get(NormalizedText.normalize(h.name()));
@@ -130,7 +129,13 @@ public final class OfficialTagger {
     }
 
     private @Nullable Official knownFor(TitleHit h) {
-        List<Official> named = byName.get(NormalizedText.normalize(h.name()));
+        // the longest leading part of the name that is a known name: a headline may run on ("Rion Sardi Serap ...")
+        String name = NormalizedText.normalize(h.name());
+        List<Official> named = byName.get(name);
+        while (named == null && name.indexOf(' ') > 0) {
+            name = name.substring(0, name.lastIndexOf(' '));
+            named = byName.get(name);
+        }
         if (named == null) {
             return null;
         }

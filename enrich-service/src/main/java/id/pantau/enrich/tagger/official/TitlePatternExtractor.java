@@ -27,7 +27,8 @@ final class TitlePatternExtractor {
             "mereka", "ini", "itu", "tersebut", "minta", "ajak", "serukan", "hadiri", "tekankan", "buka", "imbau",
             "tegaskan", "ingatkan", "pimpin", "sebut", "harap", "berharap", "resmikan", "dorong", "bakal", "akan",
             "terima", "lantik", "beri", "berikan", "jaga", "kunjungi", "tinjau", "apresiasi", "pastikan", "sambut",
-            "lepas", "gelar", "hadir", "menghadiri", "membuka", "mengatakan", "terpilih", "periode", "fraksi", "partai");
+            "lepas", "gelar", "hadir", "menghadiri", "membuka", "mengatakan", "terpilih", "periode", "fraksi", "partai",
+            "perangkat", "anggota", "tokoh", "warga", "masyarakat", "kepala", "ketua", "wakil", "serap", "aspirasi");
 
     private final OfficeLexicon lexicon;
     private final RegionNames regions;
@@ -263,7 +264,8 @@ final class TitlePatternExtractor {
             };
             if (e != null) {
                 int next = k + 1;
-                if (next < t.size() && t.get(next).is(".")) {
+                // "Pjs." and "Irjen." are abbreviations; after an office word such as "Kota." a dot ends the sentence
+                if (next < t.size() && t.get(next).is(".") && kind != Kind.OFFICE) {
                     next++;
                 }
                 best = new Phrase(e, next);

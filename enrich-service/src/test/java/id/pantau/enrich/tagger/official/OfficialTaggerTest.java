@@ -48,6 +48,9 @@ class OfficialTaggerTest {
             Kapolresta Pontianak Kombes Pol Adhe Hariadi mengecek TPS. Menurut Adhe, situasi aman. # disc|Adhe Hariadi|Kepala Kepolisian Resor Kota|Kapolresta Pontianak|61.71|false|2
             Plh Sekda Kalbar, Drs. H. Mulyadi, M.Si, membuka acara. # disc|Mulyadi|Pelaksana Harian Sekretaris Daerah|Plh Sekda Kalbar|61|false|1
             Ketua DPRD Bogor Rudi Hartono menerima aspirasi. # disc|Rudi Hartono|Ketua Dewan Perwakilan Rakyat Daerah|Ketua DPRD Bogor|null|false|1
+            Hadir pula ASN, Kepala Desa, Perangkat Desa dan tokoh agama. # ''
+            Pilih Gubernur, Bupati, maupun Wali Kota. Gunakan hak pilih dengan bijak. # ''
+            Anggota DPRD Ketapang Rion Sardi Serap Aspirasi Warga # rion-sardi-anggota-dprd-ketapang|Rion Sardi|Anggota Dewan Perwakilan Rakyat Daerah Kabupaten Ketapang|Anggota DPRD Ketapang|61.04|true|1
             Wartawan Tribun, Ramadhan, melaporkan dari Mempawah. # ''
             Ketua KPU Kalbar Ramdan Hidayat dan Anggota Bawaslu Kalbar Lutfi Hakim hadir. # disc|Ramdan Hidayat|Ketua Komisi Pemilihan Umum|Ketua KPU Kalbar|61|false|1 ; disc|Lutfi Hakim|Anggota Badan Pengawas Pemilihan Umum|Anggota Bawaslu Kalbar|61|false|1
             """)
