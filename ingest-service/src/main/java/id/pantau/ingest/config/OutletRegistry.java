@@ -2,10 +2,9 @@ package id.pantau.ingest.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import id.pantau.ingest.extract.ExtractionProfile;
+import id.pantau.ingest.extract.ExtractionProfiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,8 +27,6 @@ public final class OutletRegistry {
 
     /** Classpath resource of the bundled registry. */
     public static final String BUNDLED_RESOURCE = "/outlets.yaml";
-    /** Classpath folder of bundled extraction profiles, one {@code <outlet-id>.yaml} each. */
-    public static final String PROFILES_FOLDER = "/id/pantau/ingest/extract/profiles/";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -112,24 +109,9 @@ public final class OutletRegistry {
             if (!ids.add(outlet.id())) {
                 throw new IllegalArgumentException(source + ": outlets: duplicate id '" + outlet.id() + "'");
             }
-            return outlet.profile() != null ? outlet : outlet.withProfile(bundledProfile(outlet.id()));
+            return outlet.profile() != null ? outlet : outlet.withProfile(ExtractionProfiles.shipped(outlet.id()));
         }).toList();
         return new OutletRegistry(outlets);
-    }
-
-    /** The bundled profile of an outlet id, or null when none is bundled. */
-    static @Nullable ExtractionProfile bundledProfile(String outletId) {
-        String resource = PROFILES_FOLDER + outletId + ".yaml";
-        try (InputStream in = OutletRegistry.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            JsonNode root = YAML.readTree(in);
-            JsonNode node = root != null && root.has("profile") ? root.get("profile") : root;
-            return YAML.treeToValue(node, ExtractionProfile.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(resource + ": not a valid extraction profile: " + e.getMessage(), e);
-        }
     }
 
     /** All outlets in file order. */

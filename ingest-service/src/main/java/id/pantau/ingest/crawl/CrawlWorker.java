@@ -43,6 +43,11 @@ public final class CrawlWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlWorker.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
+    /**
+     * A batch waits for polite pacing (and Retry-After waits of up to a minute per retry), so it may
+     * take minutes; Kafka's default of 5 min between polls would evict a busy but healthy member.
+     */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(15);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final CrawlProcessor processor;
@@ -64,6 +69,7 @@ public final class CrawlWorker implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(kafka.maxPollRecords()));
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Long.toString(MAX_POLL_INTERVAL.toMillis()));
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = Thread.ofPlatform().name(clientId + "-crawl-worker").unstarted(this::run);
     }

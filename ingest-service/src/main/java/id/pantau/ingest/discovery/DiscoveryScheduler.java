@@ -153,8 +153,9 @@ public final class DiscoveryScheduler implements AutoCloseable {
                     sink.request(host, CrawlRequest.newBuilder()
                             .setUrl(url).setOutletId(state.outlet.id()).setKind(CrawlKind.ARTICLE).setDiscoveredAt(now).setAttempt(0).build());
                 } catch (RuntimeException e) {
-                    // Not sent: let the next poll admit these again.
+                    // Not sent: let the next poll read the source in full and admit these again.
                     admitted.subList(i, admitted.size()).forEach(gate::forget);
+                    poller.forgetAll();
                     throw e;
                 }
             }

@@ -51,6 +51,15 @@ public final class SourcePoller {
         this.maxChildSitemaps = maxChildSitemaps;
     }
 
+    /**
+     * Forgets validators and digests, so the next polls read and parse every source in full (after
+     * their candidates could not be sent).
+     */
+    public void forgetAll() {
+        validators.clear();
+        digests.clear();
+    }
+
     /** Polls {@code source} of {@code outlet} once. */
     public Poll poll(Outlet outlet, SourceConfig source) {
         List<CandidateUrl> found = new ArrayList<>();

@@ -29,6 +29,48 @@ class OutletRegistryTest {
     }
 
     @Test
+    void shouldAttachShippedProfileToOutletWithoutInlineProfile() {
+        Outlet kalbar = OutletRegistry.bundled().get("kalbaronline");
+
+        assertThat(kalbar.profile()).isNotNull().isEqualTo(id.pantau.ingest.extract.ExtractionProfiles.shipped("kalbaronline"));
+    }
+
+    @Test
+    void shouldKeepInlineProfile() {
+        OutletRegistry registry = load("""
+                outlets:
+                  - id: kalbaronline
+                    name: Kalbar
+                    home: https://kalbar.example/
+                    regions: ["61"]
+                    sources: [{type: feed, url: "https://kalbar.example/feed"}]
+                    profile:
+                      title: "h1.judul"
+                      body: ".isi"
+                """);
+
+        assertThat(registry.get("kalbaronline").profile().title()).isEqualTo("h1.judul");
+        assertThat(registry.get("kalbaronline").profile().body()).isEqualTo(".isi");
+        assertThat(registry.get("kalbaronline").profile().noise()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectUnknownProfileKey() {
+        assertThatThrownBy(() -> load("""
+                outlets:
+                  - id: kalbar
+                    name: Kalbar
+                    home: https://kalbar.example/
+                    regions: ["61"]
+                    sources: [{type: feed, url: "https://kalbar.example/feed"}]
+                    profile:
+                      headline: "h1"
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unrecognized field \"headline\"");
+    }
+
+    @Test
     void shouldGiveEveryBundledSectionSourceAPatternMatchingAnArticleLink() {
         Outlet tribun = OutletRegistry.bundled().get("tribun-pontianak");
         SourceConfig section = tribun.sources().stream().filter(s -> s.type() == SourceType.SECTION).findFirst().orElseThrow();

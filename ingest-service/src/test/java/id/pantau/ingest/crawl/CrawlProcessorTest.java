@@ -171,6 +171,38 @@ class CrawlProcessorTest {
     }
 
     @Test
+    void shouldStitchSecondPageFetchedThroughThePoliteFetcher() {
+        site.route("/2024/11/18/dua-halaman", (ex, hit) -> {
+            String query = ex.getRequestURI().getRawQuery();
+            String html = "page=2".equals(query)
+                    ? "<html><head><meta charset=\"utf-8\"><title>Rakor netralitas dua halaman</title></head><body><article>"
+                            + "<h1>Rakor netralitas dua halaman</h1>"
+                            + "<p>Halaman kedua memuat pesan Pj Bupati Mempawah Ismail tentang pengawasan media sosial pegawai.</p>"
+                            + "<p>Pemungutan suara pilkada serentak dijadwalkan pada 27 November 2024.</p></article></body></html>"
+                    : """
+                    <html><head><meta charset="utf-8"><title>Rakor netralitas dua halaman</title></head><body><article>
+                    <h1>Rakor netralitas dua halaman</h1>
+                    <p>Halaman pertama menceritakan rapat koordinasi Bawaslu Kalbar di Pontianak pada 18 November 2024.</p>
+                    <p>Para kepala daerah diminta memastikan ASN dan kades tidak berpihak kepada calon mana pun.</p>
+                    <a href="/2024/11/18/dua-halaman?page=2">Halaman selanjutnya</a>
+                    </article></body></html>""";
+            TestSite.send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        });
+
+        CrawlResult result = processor.process(request("/2024/11/18/dua-halaman"), null);
+
+        assertThat(result).isEqualTo(CrawlResult.PUBLISHED);
+        RawArticle raw = publisher.articles.getFirst();
+        assertThat(raw.getPageCount()).isEqualTo(2);
+        assertThat(raw.getBodyParagraphs()).containsExactly(
+                "Halaman pertama menceritakan rapat koordinasi Bawaslu Kalbar di Pontianak pada 18 November 2024.",
+                "Para kepala daerah diminta memastikan ASN dan kades tidak berpihak kepada calon mana pun.",
+                "Halaman kedua memuat pesan Pj Bupati Mempawah Ismail tentang pengawasan media sosial pegawai.",
+                "Pemungutan suara pilkada serentak dijadwalkan pada 27 November 2024.");
+        assertThat(site.received()).extracting(TestSite.Received::query).containsExactly("", "", "page=2"); // robots, page 1, page 2
+    }
+
+    @Test
     void shouldPublishWindows1252PageLabelledUtf8WithReplacementCharacters() {
         site.serve("/cafe/", 200, "text/html; charset=utf-8", TestSite.resourceBytes("article-cp1252.html"));
 

@@ -83,6 +83,29 @@ class DiscoverySchedulerTest {
     }
 
     @Test
+    void shouldRequestAgainWhatCouldNotBeSentEvenWhenTheFeedDidNotChange() {
+        site.serve("/feed/", 200, "application/rss+xml", site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8));
+        AtomicBoolean brokerDown = new AtomicBoolean(true);
+        id.pantau.ingest.publish.CrawlRequestSink flaky = (host, request) -> {
+            if (brokerDown.get()) {
+                throw new id.pantau.ingest.publish.PublishException("ingest.crawl.requests", host, new java.io.IOException("broker down"));
+            }
+            publisher.request(host, request);
+        };
+        DiscoveryScheduler scheduler = new DiscoveryScheduler(OutletRegistry.of(List.of(TestConfigs.feedOutlet("kalbaronline", site, "/feed/"))),
+                new SourcePoller(fetcher, 20), new CandidateGate(Duration.ofHours(48), new InMemorySeenStore(), clock), flaky, publisher,
+                host -> true, TestConfigs.discovery(Duration.ofSeconds(15), Duration.ofSeconds(60)), clock);
+        scheduler.pollDueNow();
+        brokerDown.set(false);
+        clock.advance(Duration.ofSeconds(15));
+
+        scheduler.pollDueNow();
+
+        assertThat(publisher.requests).extracting(CrawlRequest::getUrl)
+                .containsExactly(site.url("/2024/11/18/rakor-netralitas-asn/"), site.url("/2024/11/18/kades-mempawah-netral/"));
+    }
+
+    @Test
     void shouldNotPollSourcesOfHostsOwnedByAnotherInstance() {
         site.serve("/feed/", 200, "application/rss+xml", site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8));
         owned.set(false);
