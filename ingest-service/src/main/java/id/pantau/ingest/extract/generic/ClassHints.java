@@ -26,7 +26,8 @@ final class ClassHints {
             "menu", "navbar", "nav", "masthead", "toolbar", "outbrain", "taboola", "mgid", "more-stories", "tag",
             "tags", "topic", "topics", "caption", "credit", "credits", "author-box", "authorbox", "author-bio",
             "byline", "print", "skip", "jump", "login", "rating", "tooltip", "most-read", "mostread", "next-post",
-            "prev-post", "post-nav", "nextprev");
+            "prev-post", "post-nav", "nextprev", "author", "authors", "penulis", "subtitle", "standfirst", "dek",
+            "excerpt");
 
     /** Words that keep a block even when it also carries a furniture word. */
     private static final Set<String> MAYBE = Set.of(

@@ -23,6 +23,8 @@ class ClassHintsTest {
         assertThat(ClassHints.isUnlikely(element("<div id='comments'></div>"))).isTrue();
         assertThat(ClassHints.isUnlikely(element("<div role='navigation'></div>"))).isTrue();
         assertThat(ClassHints.isUnlikely(element("<span class='newsCaption'></span>"))).isTrue();
+        assertThat(ClassHints.isUnlikely(element("<div itemprop='author'></div>"))).isTrue();
+        assertThat(ClassHints.isUnlikely(element("<h2 class='subtitle'></h2>"))).isTrue();
     }
 
     @Test
