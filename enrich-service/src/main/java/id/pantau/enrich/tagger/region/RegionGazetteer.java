@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Indonesia's provinces, regencies/cities and districts (Kemendagri codes) from the {@code idn-area-data}
- * copy shipped in the resources (ODbL, see {@code idn-area/SOURCE.md}). Immutable and thread-safe; load
- * it once and share it.
+ * copy shipped in the resources (ODbL, see {@code idn-area/SOURCE.md}) with the curated press aliases of
+ * {@code region/region-aliases.tsv}. Thread-safe; load it once and share it. The {@link Region} records it
+ * returns are shared: callers must not modify them.
  */
 public final class RegionGazetteer {
 

@@ -22,6 +22,14 @@ import org.jspecify.annotations.Nullable;
  * institutions before a name, the dateline, the provinces named elsewhere and the outlet's province. Bare
  * names that are also common words, and district names, need positive evidence. Districts roll up to their
  * regency and province, regencies and cities to their province. Immutable and thread-safe.
+ *
+ * <p>Evidence of a tag, the strongest over its mentions: {@code dateline} (the article's dateline place),
+ * {@code explicit-prefix} ("Kabupaten", "Kab.", "Kota", "Provinsi", "Kecamatan" before the name, or a
+ * province's full name), {@code institution} (an office or body before it: Pemkab, Polres, Bupati, KPU,
+ * DPRD...), {@code alias} (a bare or press name such as "Mempawah" or "Kalbar"), {@code context} (a name
+ * resolved only by the rest of the article: the provinces named, the outlet's province, regency or city
+ * cues around it, a district's regency nearby) and {@code rollup} (not named, enclosing a tagged region;
+ * mention count 0, first offset -1). A regency/city pair left unresolved tags only their province.
  */
 public final class RegionTagger {
 
