@@ -7,6 +7,7 @@ import id.pantau.ingest.extract.field.IndonesianDateParser;
 import id.pantau.ingest.extract.generic.GenericExtractor;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +39,11 @@ public final class ArticleExtractor {
     /** How many leading body paragraphs are searched for the dateline. */
     private static final int DATELINE_SEARCH_PARAGRAPHS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
-    private static final String DEFAULT_NOISE = "script, style, noscript, template, iframe, svg, form, button, nav, aside, "
+    private static final Evaluator DEFAULT_NOISE = QueryParser.parse("script, style, noscript, template, iframe, svg, form, button, nav, aside, "
             + "footer, ins.adsbygoogle, .share, .social-share, .sharedaddy, .comments, #comments, .comment-respond, "
-            + ".related-posts, .author-box, .author-bio, .about-author, .saboxplugin-wrap";
+            + ".related-posts, .author-box, .author-bio, .about-author, .saboxplugin-wrap");
 
-    private final PageFields fields;
+    private final IndonesianDateParser dates;
     private final GenericExtractor generic = new GenericExtractor();
     private final int maxChars;
 
@@ -54,7 +57,7 @@ public final class ArticleExtractor {
      * @param maxChars largest page accepted, in characters; larger input fails with {@code TOO_LARGE} before parsing
      */
     public ArticleExtractor(Clock clock, int maxChars) {
-        this.fields = new PageFields(new IndonesianDateParser(Objects.requireNonNull(clock, "clock")));
+        this.dates = new IndonesianDateParser(Objects.requireNonNull(clock, "clock"));
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars: expected a positive number, got " + maxChars);
         }
@@ -79,21 +82,28 @@ public final class ArticleExtractor {
         InputCheck.check(html, url, maxChars);
         Document doc = Jsoup.parse(html, url);
         JsonLdArticle ld = JsonLdReader.read(doc);
-
-        String title = PageFields.title(doc, p, ld);
+        // every field is read before the body layer removes noise from the document in place
+        PageFields fields = new PageFields(doc, p, ld, dates);
+        String title = fields.title();
         if (title == null) {
             throw new ExtractionException(ExtractionException.Cause.NO_TITLE, url, "no headline in profile, JSON-LD, og:title, h1 or <title>");
         }
-        Byline byline = PageFields.byline(doc, p, ld);
-        String section = PageFields.firstNonBlank(PageFields.selectFirstText(doc, p.section()), ld == null ? null : ld.section(), MetaTags.first(doc, "article:section"));
-        List<String> tags = PageFields.tags(doc, p, ld);
-        String datelineText = PageFields.selectFirstText(doc, p.dateline());
-        String canonical = PageFields.canonical(doc, ld, url);
+        Byline byline = fields.byline();
+        String section = fields.section();
+        List<String> tags = fields.tags();
+        String datelineText = fields.dateline();
+        String canonical = fields.canonical(url);
+        Instant published = fields.published();
+        Instant modified = fields.modified();
+        String lead = fields.lead();
+        String image = fields.leadImage();
+        String language = fields.language();
 
         Set<String> visited = new HashSet<>();
         visited.add(NextPages.key(url));
-        String showAll = NextPages.showAll(doc, url, visited);
-        String next = showAll == null ? NextPages.next(doc, url, p.nextPage(), visited) : null;
+        NextPages.Links links = NextPages.find(doc, url, p.nextPage(), visited);
+        String showAll = links.showAll();
+        String next = showAll == null ? links.next() : null;
         Document bodySource = doc;
         if (showAll != null) {
             Document all = load(pages, showAll, url);
@@ -110,7 +120,7 @@ public final class ArticleExtractor {
             if (page == null) {
                 break;
             }
-            String following = NextPages.next(page, next, p.nextPage(), visited);
+            String following = NextPages.find(page, next, p.nextPage(), visited).next();
             List<String> fresh = new ArrayList<>();
             for (String paragraph : body(page, p, null).paragraphs) {
                 if (seen.add(paragraph)) {
@@ -142,11 +152,9 @@ public final class ArticleExtractor {
             throw new ExtractionException(ExtractionException.Cause.EMPTY_BODY, url, "only a dateline in the body");
         }
 
-        String lead = PageFields.firstNonBlank(MetaTags.first(doc, "og:description", "description"), ld == null ? null : ld.description());
-        String image = PageFields.firstNonBlank(PageFields.absolute(doc, MetaTags.first(doc, "og:image", "twitter:image")), ld == null ? null : ld.image());
         LOG.debug("extracted url={} method={} pages={} paragraphs={}", url, body.method, pageCount, body.paragraphs.size());
-        return new ExtractedArticle(canonical, title, lead, fields.published(doc, p, ld), fields.modified(doc, ld), dateline, place,
-                byline.authors(), byline.editor(), section, tags, body.paragraphs, image, PageFields.language(doc, ld), body.method, pageCount);
+        return new ExtractedArticle(canonical, title, lead, published, modified, dateline, place, byline.authors(), byline.editor(),
+                section, tags, body.paragraphs, image, language, body.method, pageCount);
     }
 
     /**
@@ -187,14 +195,15 @@ public final class ArticleExtractor {
     /** A body: its paragraphs (mutable, for stitching and dateline removal) and the layer that gave it. */
     private record Body(List<String> paragraphs, String method) {}
 
+    /** The body of {@code doc}; removes noise from {@code doc} in place. */
     private Body body(Document doc, ExtractionProfile p, @Nullable JsonLdArticle ld) {
-        Document clean = doc.clone();
+        Document clean = doc;
         clean.select(DEFAULT_NOISE).remove();
-        for (String noise : p.noise()) {
-            clean.select(noise).remove();
+        if (!p.noise().isEmpty()) {
+            PageFields.select(clean, p.noiseSelector()).remove();
         }
         if (p.body() != null) {
-            Elements containers = clean.select(p.body());
+            Elements containers = PageFields.select(clean, p.body());
             List<String> paragraphs = BodyText.paragraphs(containers);
             if (!paragraphs.isEmpty()) {
                 return new Body(new ArrayList<>(paragraphs), "profile");

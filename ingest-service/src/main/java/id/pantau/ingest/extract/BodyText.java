@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -24,9 +23,10 @@ final class BodyText {
             "center", "address");
     private static final Set<String> SKIPPED = Set.of("figure", "figcaption", "script", "style", "noscript", "template",
             "iframe", "svg", "button", "select", "textarea", "input", "img", "video", "audio", "picture", "object");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u2007\\u202f\\u200b]+");
-    private static final Pattern INLINE_LINK = Pattern.compile(
-            "(?iu)^(baca juga|baca pula|lihat juga|simak juga|baca selengkapnya|artikel terkait|read also|see also)\\b.*");
+    private static final List<String> INLINE_LINK_PREFIXES = List.of("baca juga", "baca pula", "lihat juga", "simak juga",
+            "baca selengkapnya", "artikel terkait", "read also", "see also");
+    /** Furniture and tail markers are short; longer paragraphs are only checked for inline links. */
+    private static final int MAX_FURNITURE_CHARS = 80;
     private static final Set<String> FURNITURE = Set.of("advertisement", "scroll to resume content", "scroll to continue with content",
             "share", "sebarkan", "bagikan", "iklan", "tutup iklan", "url berhasil dicopy", "published by", "ikuti kami di",
             "facebook twitter whatsapp telegram line copy", "facebook icon twitter icon whatsapp icon telegram icon line icon copy",
@@ -52,15 +52,21 @@ final class BodyText {
     static List<String> clean(List<String> raw) {
         List<String> out = new ArrayList<>();
         for (String paragraph : raw) {
+            // blocks() already normalised; this covers paragraphs from JSON-LD and the generic extractor
             String text = normalise(paragraph);
             if (text.isEmpty()) {
                 continue;
             }
-            String key = text.toLowerCase(Locale.ROOT).replaceAll("\\s*:$", "");
-            if (TAIL_MARKERS.contains(key)) {
-                break;
+            if (text.length() <= MAX_FURNITURE_CHARS) {
+                String key = furnitureKey(text);
+                if (TAIL_MARKERS.contains(key)) {
+                    break;
+                }
+                if (FURNITURE.contains(key)) {
+                    continue;
+                }
             }
-            if (FURNITURE.contains(key) || INLINE_LINK.matcher(text).matches()) {
+            if (isInlineLink(text)) {
                 continue;
             }
             if (!out.isEmpty() && out.get(out.size() - 1).equals(text)) {
@@ -71,9 +77,60 @@ final class BodyText {
         return out;
     }
 
+    /** Lower case, without a trailing colon: "Sebarkan:" and "Sebarkan :" are "sebarkan". */
+    private static String furnitureKey(String text) {
+        String key = text.toLowerCase(Locale.ROOT);
+        int end = key.length();
+        if (end > 0 && key.charAt(end - 1) == ':') {
+            end--;
+            while (end > 0 && key.charAt(end - 1) == ' ') {
+                end--;
+            }
+        }
+        return key.substring(0, end);
+    }
+
+    private static boolean isInlineLink(String text) {
+        for (String prefix : INLINE_LINK_PREFIXES) {
+            if (text.regionMatches(true, 0, prefix, 0, prefix.length())
+                    && (text.length() == prefix.length() || !Character.isLetter(text.charAt(prefix.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whitespace (including no-break and zero-width spaces) collapsed to single spaces, stripped. */
     static String normalise(String text) {
-        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+        StringBuilder out = null;
+        boolean pendingSpace = false;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = true;
+                if (out == null) {
+                    out = new StringBuilder(length).append(text, 0, i);
+                }
+                continue;
+            }
+            if (out != null) {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(c);
+            }
+            pendingSpace = false;
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000b' || c == '\u00a0'
+                || c == '\u2007' || c == '\u202f' || c == '\u200b' || (c > '\u2000' && Character.isWhitespace(c));
     }
 
     private static List<String> blocks(Element container) {

@@ -2,6 +2,7 @@ package id.pantau.ingest.extract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +34,42 @@ public record ExtractionProfile(
         @Nullable String tags,
         @Nullable String dateline) {
 
+    /**
+     * @throws IllegalArgumentException when a selector is not valid CSS; the message names the key
+     */
     public ExtractionProfile {
         noise = noise == null ? List.of() : List.copyOf(noise);
+        check("title", title);
+        check("published", published);
+        check("authors", authors);
+        check("editor", editor);
+        check("body", body);
+        for (int i = 0; i < noise.size(); i++) {
+            check("noise[" + i + "]", noise.get(i));
+        }
+        check("nextPage", nextPage);
+        check("section", section);
+        check("tags", tags);
+        check("dateline", dateline);
+    }
+
+    /** The noise selectors as one selector group, so noise is removed in a single pass. */
+    public String noiseSelector() {
+        return String.join(", ", noise);
+    }
+
+    private static void check(String key, @Nullable String selector) {
+        if (selector == null) {
+            return;
+        }
+        if (selector.isBlank()) {
+            throw new IllegalArgumentException("profile." + key + ": expected a CSS selector, got an empty string");
+        }
+        try {
+            QueryParser.parse(selector);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("profile." + key + ": invalid CSS selector '" + selector + "': " + e.getMessage(), e);
+        }
     }
 
     /** A profile with no selectors: only the metadata layers and the generic extractor apply. */

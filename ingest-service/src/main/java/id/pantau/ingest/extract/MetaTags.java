@@ -1,55 +1,75 @@
 package id.pantau.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
-/** Reads {@code <meta>}, OpenGraph, {@code article:*}, microdata and {@code <time>} values of a page. Pure. */
+/**
+ * The {@code <meta>} values of one page (OpenGraph, {@code article:*}, name and itemprop metas),
+ * indexed in a single pass by lower-cased key. Immutable after construction; one per page.
+ */
 final class MetaTags {
+
+    private static final String[] KEY_ATTRIBUTES = {"property", "name", "itemprop"};
+
+    private final Map<String, List<String>> values = new HashMap<>();
 
     private MetaTags() {}
 
-    /** The first non-blank {@code content} of a meta tag whose {@code property}, {@code name} or {@code itemprop} is one of {@code keys}. */
-    static @Nullable String first(Document doc, String... keys) {
-        for (String key : keys) {
-            for (Element meta : doc.select("meta[property=" + key + "], meta[name=" + key + "], meta[itemprop=" + key + "]")) {
-                String content = BodyText.normalise(meta.attr("content"));
-                if (!content.isEmpty()) {
-                    return content;
+    /** Indexes the metas of {@code doc}. */
+    static MetaTags of(Document doc) {
+        MetaTags tags = new MetaTags();
+        for (Element meta : doc.getElementsByTag("meta")) {
+            String content = meta.attr("content");
+            if (content.isBlank()) {
+                continue;
+            }
+            for (String attribute : KEY_ATTRIBUTES) {
+                String key = meta.attr(attribute);
+                if (!key.isEmpty()) {
+                    tags.values.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(BodyText.normalise(content));
                 }
+            }
+        }
+        return tags;
+    }
+
+    /** The first value of the first of {@code keys} (lower case) that the page has, or null. */
+    @Nullable String first(String... keys) {
+        for (String key : keys) {
+            List<String> list = values.get(key);
+            if (list != null && !list.isEmpty()) {
+                return list.get(0);
             }
         }
         return null;
     }
 
-    /** All non-blank contents of meta tags with {@code key}, in page order, without duplicates. */
-    static List<String> all(Document doc, String key) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Element meta : doc.select("meta[property=" + key + "], meta[name=" + key + "]")) {
-            String content = BodyText.normalise(meta.attr("content"));
-            if (!content.isEmpty()) {
-                out.add(content);
-            }
-        }
-        return List.copyOf(out);
+    /** All values of {@code key} (lower case) in page order, without duplicates. */
+    List<String> all(String key) {
+        return List.copyOf(new LinkedHashSet<>(values.getOrDefault(key, List.of())));
     }
 
-    /** A date from microdata ({@code itemprop=datePublished}) or the first {@code <time datetime>}. */
+    /** A date from microdata ({@code itemprop=datePublished} etc.) or, for publication, the first {@code <time datetime>}. */
     static @Nullable String microdataDate(Document doc, String itemprop) {
-        for (Element e : doc.select("[itemprop=" + itemprop + "]")) {
+        for (Element e : doc.getElementsByAttributeValue("itemprop", itemprop)) {
             String value = dateValue(e);
             if (!value.isEmpty()) {
                 return value;
             }
         }
         if (itemprop.equals("datePublished")) {
-            Element time = doc.selectFirst("time[datetime]");
-            if (time != null) {
-                return time.attr("datetime");
+            for (Element time : doc.getElementsByTag("time")) {
+                if (time.hasAttr("datetime")) {
+                    return time.attr("datetime");
+                }
             }
         }
         return null;
@@ -68,7 +88,7 @@ final class MetaTags {
 
     /** Comma-separated keywords split into a list. */
     static List<String> splitKeywords(@Nullable String keywords) {
-        List<String> out = new ArrayList<>();
+        Set<String> out = new LinkedHashSet<>();
         if (keywords != null) {
             for (String k : keywords.split(",")) {
                 if (!k.isBlank()) {
@@ -76,6 +96,6 @@ final class MetaTags {
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -10,56 +10,60 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the links of a multi-page article: a "show all" / "Tampilkan semua" link to a single page
- * holding the whole article, or the link to the next page (profile selector, {@code rel=next},
- * "Halaman selanjutnya", "Selanjutnya", "Next"). Only links to the article's own host count. Pure.
+ * holding the whole article, and the link to the next page (profile selector, {@code rel=next},
+ * "Halaman selanjutnya", "Selanjutnya", "Next"). Only unvisited http(s) links to the article's own
+ * host count. Pure.
  */
 final class NextPages {
 
     private static final Pattern NEXT_TEXT = Pattern.compile(
-            "(?iu)^\\s*(halaman\\s+selanjutnya|selanjutnya|berikutnya|halaman\\s+berikutnya|next(\\s+page)?|lanjut)\\s*[»›>]*\\s*$|^\\s*[»›]\\s*$");
+            "(?iu)(halaman\\s+selanjutnya|selanjutnya|berikutnya|halaman\\s+berikutnya|next(\\s+page)?|lanjut)\\s*[»›>]*|[»›]");
     private static final Pattern SHOW_ALL_TEXT = Pattern.compile(
-            "(?iu)^\\s*(tampilkan\\s+semua(\\s+halaman)?|lihat\\s+semua(\\s+halaman)?|show\\s+all(\\s+pages)?|baca\\s+dalam\\s+satu\\s+halaman|single\\s+page)\\s*$");
+            "(?iu)tampilkan\\s+semua(\\s+halaman)?|lihat\\s+semua(\\s+halaman)?|show\\s+all(\\s+pages)?|baca\\s+dalam\\s+satu\\s+halaman|single\\s+page");
+    /** Link texts longer than this are headlines, not pagination. */
+    private static final int MAX_LINK_TEXT = 40;
+
+    /** The links found: either may be null. */
+    record Links(@Nullable String showAll, @Nullable String next) {}
 
     private NextPages() {}
 
-    /** The absolute URL of a single page holding the whole article, or null. */
-    static @Nullable String showAll(Document doc, String pageUrl, Set<String> visited) {
-        for (Element a : doc.select("a[href]")) {
-            if (SHOW_ALL_TEXT.matcher(a.text()).matches()) {
-                String url = usable(a.absUrl("href"), pageUrl, visited);
-                if (url != null) {
-                    return url;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The absolute URL of the next page, or null when this is the last page. */
-    static @Nullable String next(Document doc, String pageUrl, @Nullable String profileSelector, Set<String> visited) {
+    /** The show-all and next-page links of {@code doc}, in one pass over its anchors. */
+    static Links find(Document doc, String pageUrl, @Nullable String profileSelector, Set<String> visited) {
+        String next = null;
         if (profileSelector != null) {
-            for (Element a : doc.select(profileSelector)) {
-                String url = usable(a.hasAttr("href") ? a.absUrl("href") : a.absUrl("content"), pageUrl, visited);
-                if (url != null) {
-                    return url;
+            for (Element a : PageFields.select(doc, profileSelector)) {
+                next = usable(a.hasAttr("href") ? a.absUrl("href") : a.absUrl("content"), pageUrl, visited);
+                if (next != null) {
+                    break;
                 }
             }
         }
-        for (Element link : doc.select("link[rel=next][href], a[rel=next][href]")) {
-            String url = usable(link.absUrl("href"), pageUrl, visited);
-            if (url != null) {
-                return url;
-            }
-        }
-        for (Element a : doc.select("a[href]")) {
-            if (NEXT_TEXT.matcher(a.text()).matches()) {
-                String url = usable(a.absUrl("href"), pageUrl, visited);
-                if (url != null) {
-                    return url;
+        if (next == null) {
+            for (Element link : doc.select("link[rel=next][href], a[rel=next][href]")) {
+                next = usable(link.absUrl("href"), pageUrl, visited);
+                if (next != null) {
+                    break;
                 }
             }
         }
-        return null;
+        String showAll = null;
+        String nextByText = null;
+        for (Element a : doc.getElementsByTag("a")) {
+            if (!a.hasAttr("href") || a.childrenSize() > 2) {
+                continue;
+            }
+            String text = a.text().strip();
+            if (text.isEmpty() || text.length() > MAX_LINK_TEXT) {
+                continue;
+            }
+            if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
+                showAll = usable(a.absUrl("href"), pageUrl, visited);
+            } else if (nextByText == null && next == null && NEXT_TEXT.matcher(text).matches()) {
+                nextByText = usable(a.absUrl("href"), pageUrl, visited);
+            }
+        }
+        return new Links(showAll, next != null ? next : nextByText);
     }
 
     /** The URL without its fragment, for loop detection. */

@@ -23,6 +23,8 @@ public final class BylineParser {
     /** Where a name ends: a field separator, a date or a day name after a comma, or a count. */
     private static final Pattern NAME_END = Pattern.compile(
             "(?iu)\\s*(\\||\\s[-–—]\\s|\\s[-–—]$|[,;]\\s*(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|\\d)|\\(|\\n)");
+    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+    private static final Pattern TRIM = Pattern.compile("^[\\s:|,.\\-–—]+|[\\s:|,\\-–—]+$");
     private static final Pattern SPLIT_AUTHORS = Pattern.compile("(?iu)\\s*(?:,|&|/|\\bdan\\b|\\band\\b)\\s*");
 
     /** An outlet name written as a domain ("Laporan Wartawan Tribunpontianak.co.id, Ramadhan") is not an author. */
@@ -35,7 +37,7 @@ public final class BylineParser {
         if (text == null || text.isBlank()) {
             return Byline.EMPTY;
         }
-        String s = text.replace('\u00a0', ' ').replaceAll("[ \\t]+", " ").strip();
+        String s = SPACES.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
         Matcher m = LABEL.matcher(s);
         List<int[]> labels = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -75,7 +77,7 @@ public final class BylineParser {
         if (end.find()) {
             value = value.substring(0, end.start());
         }
-        value = value.replaceAll("^[\\s:|,.\\-–—]+|[\\s:|,\\-–—]+$", "");
+        value = TRIM.matcher(value).replaceAll("");
         if (value.isEmpty() || value.length() > 80 || !value.codePoints().anyMatch(Character::isLetter)) {
             return null;
         }

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 public final class DatelineParser {
 
     private static final Pattern PREFIX = Pattern.compile("^(.{2,70}?)\\s*[-–—\\uFFFD]+\\s+(?=\\S)");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
+    private static final int HEAD_CHARS = 100;
     private static final Pattern PART_SPLIT = Pattern.compile("\\s*[,()]\\s*");
     /** Outlet brands: a domain ("Suaraborneo.id") or one camel-case word ("KalbarOnline", "InfoPublik"). */
     private static final Pattern BRAND = Pattern.compile(
@@ -26,7 +28,14 @@ public final class DatelineParser {
 
     /** The dateline at the start of {@code paragraph}, or null when it has none. */
     public static @Nullable Dateline parse(String paragraph) {
-        String s = paragraph.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        // only the head of the paragraph can hold a dateline; whitespace is normalised there alone
+        String head = paragraph.length() > HEAD_CHARS ? paragraph.substring(0, HEAD_CHARS) : paragraph;
+        if (head.indexOf('-') < 0 && head.indexOf('–') < 0 && head.indexOf('—') < 0 && head.indexOf('\uFFFD') < 0) {
+            return null;
+        }
+        String s = paragraph.length() > HEAD_CHARS
+                ? WHITESPACE.matcher(head).replaceAll(" ").stripLeading() + paragraph.substring(HEAD_CHARS)
+                : WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
         Matcher m = PREFIX.matcher(s);
         if (!m.find()) {
             return null;

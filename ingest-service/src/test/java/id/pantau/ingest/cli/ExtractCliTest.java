@@ -1,0 +1,145 @@
+package id.pantau.ingest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import id.pantau.ingest.extract.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRIBUN = "https://pontianak.tribunnews.com/2024/11/18/pj-bupati-mempawah-ismail-ajak-asn-dan-kades-jaga-netralitas";
+
+    private record Run(int exit, String out) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = ExtractCli.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Path tribunPage() {
+        return Fixtures.root().resolve("tribun-pontianak/pj-bupati-mempawah-netralitas-asn-kades.html");
+    }
+
+    @Test
+    void shouldPrintArticleJsonOfFileWithShippedProfileAndSiblingPages() throws IOException {
+        Run run = run("extract", tribunPage().toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN);
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.OK);
+        JsonNode article = JSON.readTree(run.out());
+        assertThat(article.get("title").asText()).isEqualTo("Pj Bupati Mempawah Ismail Ajak ASN dan Kades Jaga Netralitas Jelang Pilkada Serentak 2024");
+        assertThat(article.get("publishedAt").asText()).isEqualTo("2024-11-18T12:41:27Z");
+        assertThat(article.get("editor").asText()).isEqualTo("Try Juliansyah");
+        assertThat(article.get("datelinePlace").asText()).isEqualTo("Mempawah");
+        assertThat(article.get("extractionMethod").asText()).isEqualTo("profile");
+        assertThat(article.get("pageCount").asInt()).isEqualTo(2);
+        assertThat(article.get("bodyParagraphs")).hasSize(9);
+    }
+
+    @Test
+    void shouldUseProfileFileWhenGiven() throws IOException {
+        Run run = run(tribunPage().toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN, "--profile-file",
+                Fixtures.root().resolve("profiles.yaml").toString());
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.OK);
+        assertThat(JSON.readTree(run.out()).get("authors").get(0).asText()).isEqualTo("Ramadhan");
+    }
+
+    @Test
+    void shouldUseGenericExtractorWithoutOutlet() throws IOException {
+        Run run = run(Fixtures.root().resolve("infopublik/harisson-buka-rakor-netralitas-asn-kades.html").toString());
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.OK);
+        JsonNode article = JSON.readTree(run.out());
+        assertThat(article.get("extractionMethod").asText()).isEqualTo("generic");
+        assertThat(article.get("canonicalUrl").asText())
+                .isEqualTo("https://infopublik.id/kategori/nusantara/882211/harisson-netralitas-asn-dan-kepala-desa-jadi-pilar-pilkada-yang-adil");
+    }
+
+    @Test
+    void shouldPrintBatchJsonForFolder(@TempDir Path dir) throws IOException {
+        Files.copy(tribunPage(), dir.resolve("tribun.html"));
+        Files.copy(Fixtures.root().resolve("infopublik/harisson-buka-rakor-netralitas-asn-kades.html"), dir.resolve("infopublik.html"));
+
+        Run run = run(dir.toString());
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.OK);
+        JsonNode batch = JSON.readTree(run.out());
+        assertThat(batch.fieldNames()).toIterable().containsExactly("infopublik", "tribun");
+        assertThat(batch.get("infopublik").get("articleBody").asText()).contains("Hotel Golden Tulip");
+    }
+
+    @Test
+    void shouldFetchUrlAndItsNextPageFromServer() throws IOException {
+        String base = "/2024/11/18/pj-bupati-mempawah-ismail-ajak-asn-dan-kades-jaga-netralitas";
+        String page1 = Files.readString(tribunPage()).replace("https://pontianak.tribunnews.com", "");
+        String page2 = Files.readString(tribunPage().resolveSibling("pj-bupati-mempawah-netralitas-asn-kades_page2.html"))
+                .replace("https://pontianak.tribunnews.com", "");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            byte[] body = ("page=2".equals(query) ? page2 : page1).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals(base) ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + base;
+
+            Run run = run(url, "--outlet", "tribun-pontianak");
+
+            assertThat(run.exit()).isEqualTo(ExtractCli.OK);
+            JsonNode article = JSON.readTree(run.out());
+            assertThat(article.get("pageCount").asInt()).isEqualTo(2);
+            assertThat(article.get("canonicalUrl").asText()).isEqualTo(url);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void shouldPrintCauseWhenPageCannotBeExtracted() throws IOException {
+        Run run = run(Fixtures.root().resolve("hostile/no-body.html").toString(), "--url", "https://kalbaronline.com/kosong");
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.NOT_EXTRACTED);
+        assertThat(JSON.readValue(run.out(), Map.class)).containsEntry("error", "EMPTY_BODY").containsEntry("url", "https://kalbaronline.com/kosong");
+    }
+
+    @Test
+    void shouldReportUsageErrors() {
+        assertThat(run()).isEqualTo(new Run(ExtractCli.USAGE, "missing <file-or-url>\n" + usage()));
+        assertThat(run("a.html", "--outlt", "x")).isEqualTo(new Run(ExtractCli.USAGE,
+                "unknown option --outlt: expected one of [--outlet, --url, --profile-file]\n" + usage()));
+        assertThat(run("a.html", "--outlet")).isEqualTo(new Run(ExtractCli.USAGE, "--outlet: missing value\n" + usage()));
+        assertThat(run(tribunPage().toString(), "--outlet", "tidak-ada")).isEqualTo(new Run(ExtractCli.USAGE,
+                "--outlet: no profile for outlet 'tidak-ada' on the classpath\n"));
+    }
+
+    @Test
+    void shouldReportUnreadableFile(@TempDir Path dir) {
+        Run run = run(dir.resolve("hilang.html").toString());
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.IO_ERROR);
+        assertThat(run.out()).startsWith("cannot read " + dir.resolve("hilang.html"));
+    }
+
+    private static String usage() {
+        return "usage: extract <file-or-url-or-folder> [--outlet ID] [--url URL] [--profile-file outlets.yaml]\n";
+    }
+}
