@@ -100,7 +100,7 @@ public final class ElasticsearchDistribution {
      */
     public static Installation unpackOnce(Path zip, Path cacheDir, String version) {
         Path target = cacheDir.resolve("elasticsearch-" + version);
-        if (Files.exists(target.resolve(MARKER))) {
+        if (isComplete(target)) {
             return new Installation(target, false);
         }
         try {
@@ -109,7 +109,7 @@ public final class ElasticsearchDistribution {
             throw new UncheckedIOException("cannot create the cache directory " + cacheDir, e);
         }
         try (DirectoryLock ignored = DirectoryLock.acquire(cacheDir.resolve("elasticsearch-" + version + ".lock"))) {
-            if (Files.exists(target.resolve(MARKER))) {
+            if (isComplete(target)) {
                 return new Installation(target, false);
             }
             long began = System.nanoTime();
@@ -141,7 +141,7 @@ public final class ElasticsearchDistribution {
             return installation.home();
         }
         Path target = runtimeRoot.resolve("elasticsearch-" + version + "-" + user.user());
-        if (Files.exists(target.resolve(MARKER)) && !installation.unpacked()) {
+        if (isComplete(target) && !installation.unpacked()) {
             return target;
         }
         try {
@@ -152,7 +152,7 @@ public final class ElasticsearchDistribution {
             throw new UncheckedIOException("cannot create " + runtimeRoot, e);
         }
         try (DirectoryLock ignored = DirectoryLock.acquire(runtimeRoot.resolve(target.getFileName() + ".lock"))) {
-            if (Files.exists(target.resolve(MARKER)) && !installation.unpacked()) {
+            if (isComplete(target) && !installation.unpacked()) {
                 return target;
             }
             long began = System.nanoTime();
@@ -172,6 +172,17 @@ public final class ElasticsearchDistribution {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + installation.home() + " to " + target, e);
         }
+    }
+
+    /**
+     * True when {@code home} holds a finished copy: the marker (written last) and the parts a start needs,
+     * which a temporary-files cleaner may have removed from an old copy under /tmp or /var/tmp.
+     */
+    static boolean isComplete(Path home) {
+        return Files.isRegularFile(home.resolve(MARKER))
+                && Files.isRegularFile(home.resolve("bin").resolve("elasticsearch"))
+                && Files.isDirectory(home.resolve("lib"))
+                && Files.isDirectory(home.resolve("config"));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

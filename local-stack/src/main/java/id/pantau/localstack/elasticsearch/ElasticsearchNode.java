@@ -95,6 +95,8 @@ public final class ElasticsearchNode implements AutoCloseable {
                 ElasticsearchDistribution.unpackOnce(zip, options.cacheDir(), options.version());
         lastStartUnpacked = installation.unpacked();
         Path home = ElasticsearchDistribution.copyForUser(installation, options.runtimeDir(), options.version(), user);
+        user.checkReachable(Path.of(System.getProperty("java.home"), "bin", "java"),
+                "run the tests on a JDK installed outside root's home (e.g. under /usr/lib/jvm)");
         if (httpPort == 0) {
             httpPort = FreePorts.pick();
             transportPort = FreePorts.pick();

@@ -139,6 +139,11 @@ public record NodeUser(@Nullable String user, @Nullable String group, @Nullable 
      * @throws IllegalStateException naming the first directory the node's user cannot enter
      */
     public void checkReachable(Path dir) {
+        checkReachable(dir, "put the node directory elsewhere (e.g. under /tmp or /var/tmp)");
+    }
+
+    /** As {@link #checkReachable(Path)}, with {@code advice} saying what to do instead. */
+    public void checkReachable(Path dir, String advice) {
         if (!dropsPrivileges()) {
             return;
         }
@@ -146,8 +151,8 @@ public record NodeUser(@Nullable String user, @Nullable String group, @Nullable 
             try {
                 if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     throw new IllegalStateException("the Elasticsearch node runs as " + user + ", who cannot enter " + p
-                            + " (not searchable by others), so it cannot reach " + dir
-                            + "; put the node directory elsewhere (e.g. under /tmp or /var/tmp) or chmod o+x " + p);
+                            + " (not searchable by others), so it cannot reach " + dir + "; " + advice
+                            + " or chmod o+x " + p);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the permissions of " + p, e);

@@ -109,6 +109,18 @@ class ElasticsearchDistributionTest {
     }
 
     @Test
+    void shouldUnpackAgainWhenCleanerRemovedPartsOfOldCopy() throws IOException {
+        Path zip = smallDistribution("elasticsearch-1.2.3/");
+        Path home = ElasticsearchDistribution.unpackOnce(zip, dir.resolve("cache"), "1.2.3").home();
+        Files.delete(home.resolve("bin/elasticsearch"));
+
+        ElasticsearchDistribution.Installation again = ElasticsearchDistribution.unpackOnce(zip, dir.resolve("cache"), "1.2.3");
+
+        assertThat(again.unpacked()).isTrue();
+        assertThat(home.resolve("bin/elasticsearch")).exists();
+    }
+
+    @Test
     void shouldRejectZipEntryEscapingTargetDirectory() throws IOException {
         Path zip = dir.resolve("evil.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -128,6 +140,7 @@ class ElasticsearchDistributionTest {
             entry(out, top + "bin/elasticsearch", "#!/bin/bash\n");
             entry(out, top + "bin/elasticsearch.bat", "rem\n");
             entry(out, top + "config/elasticsearch.yml", "cluster.name: x");
+            entry(out, top + "lib/elasticsearch.jar", "jar");
         }
         return zip;
     }
