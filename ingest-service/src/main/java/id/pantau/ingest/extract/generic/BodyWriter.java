@@ -47,6 +47,9 @@ final class BodyWriter {
                     + "|langganan|berlangganan|ikuti (?:kami|kanal|akun|berita)|unduh aplikasi|dapatkan (?:update|informasi)"
                     + "|gabung(?:lah)? (?:di|ke|dengan) (?:grup|kanal|channel))\\b");
 
+    /** Furniture lines are short; a longer paragraph is never dropped as one. */
+    private static final int MAX_NOISE_CHARS = 400;
+
     private BodyWriter() {}
 
     /** Paragraphs of {@code roots}, in order. */
@@ -200,6 +203,9 @@ final class BodyWriter {
     }
 
     static boolean isNoise(String text, int linkChars, int chars) {
+        if (text.length() >= MAX_NOISE_CHARS) {
+            return false;
+        }
         if (NOISE_LINE.matcher(text).matches() || SHORTCODE_LINE.matcher(text).matches()
                 || text.length() < 60 && DATE_LINE.matcher(text).matches()) {
             return true;

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /** Reads the article-like objects ({@code *Article}, {@code BlogPosting}, ...) of a page's JSON-LD. */
 final class JsonLd {
@@ -22,21 +25,33 @@ final class JsonLd {
     /** As {@link #articles(Document)}, reading only scripts whose text contains {@code mustContain}. */
     static List<JsonNode> articles(Document document, String mustContain) {
         List<JsonNode> articles = new ArrayList<>();
-        for (Element script : document.getElementsByTag("script")) {
-            if (!script.attr("type").equalsIgnoreCase("application/ld+json")) {
-                continue;
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element element)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (!element.nameIs("script")) {
+                    return FilterResult.CONTINUE;
+                }
+                if (element.attr("type").equalsIgnoreCase("application/ld+json")) {
+                    read(element.data(), mustContain, articles);
+                }
+                return FilterResult.SKIP_ENTIRELY;
             }
-            String data = script.data();
-            if (!data.contains(mustContain)) {
-                continue;
-            }
-            try {
-                collect(MAPPER.readTree(data), articles, 0);
-            } catch (Exception e) {
-                // malformed JSON-LD is common; it is simply not evidence
-            }
-        }
+        }, document);
         return articles;
+    }
+
+    private static void read(String data, String mustContain, List<JsonNode> articles) {
+        if (!data.contains(mustContain)) {
+            return;
+        }
+        try {
+            collect(MAPPER.readTree(data), articles, 0);
+        } catch (Exception e) {
+            // malformed JSON-LD is common; it is simply not evidence
+        }
     }
 
     private static void collect(JsonNode node, List<JsonNode> articles, int depth) {
