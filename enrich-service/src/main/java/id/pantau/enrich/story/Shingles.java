@@ -1,11 +1,6 @@
 package id.pantau.enrich.story;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 
@@ -16,7 +11,6 @@ import org.apache.lucene.analysis.id.IndonesianAnalyzer;
  */
 public final class Shingles {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
     private static final CharArraySet STOP_WORDS = IndonesianAnalyzer.getDefaultStopSet();
 
     private final int words;
@@ -31,20 +25,42 @@ public final class Shingles {
 
     /** Sorted distinct shingle hashes of {@code text}; empty when it has fewer content words than a shingle. */
     public int[] of(String text) {
-        List<String> tokens = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String token = m.group();
-            if (!STOP_WORDS.contains(token)) {
-                tokens.add(token);
+        // hand-rolled tokenizer: this runs on every article, and a regex plus a joined string per
+        // shingle cost more than the MinHash itself
+        int[] tokenHashes = new int[64];
+        int tokens = 0;
+        StringBuilder token = new StringBuilder(24);
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                token.append(Character.toLowerCase(c));
+                continue;
             }
+            if (token.length() >= 3 && !STOP_WORDS.contains(token)) {
+                if (tokens == tokenHashes.length) {
+                    tokenHashes = Arrays.copyOf(tokenHashes, tokens * 2);
+                }
+                tokenHashes[tokens++] = token.toString().hashCode();
+            }
+            token.setLength(0);
         }
-        int count = Math.max(0, tokens.size() - words + 1);
+        int count = Math.max(0, tokens - words + 1);
         int[] hashes = new int[count];
         for (int i = 0; i < count; i++) {
-            hashes[i] = mix(String.join(" ", tokens.subList(i, i + words)).hashCode());
+            int h = tokenHashes[i];
+            for (int w = 1; w < words; w++) {
+                h = 31 * h + tokenHashes[i + w];
+            }
+            hashes[i] = mix(h);
         }
-        return Arrays.stream(hashes).sorted().distinct().toArray();
+        Arrays.sort(hashes);
+        int distinct = 0;
+        for (int i = 0; i < hashes.length; i++) {
+            if (i == 0 || hashes[i] != hashes[i - 1]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        return Arrays.copyOf(hashes, distinct);
     }
 
     /** Jaccard similarity of two sorted distinct hash sets. */

@@ -25,6 +25,8 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
 
     static final String BUCKETS_STORE = "enrich-story-buckets";
     static final String MEMBERS_STORE = "enrich-story-members";
+    /** Most recent members read from one LSH bucket per lookup. */
+    static final int MAX_MEMBERS_PER_BUCKET = 16;
 
     private final EnrichConfig.Story config;
     private ProcessorContext<String, EnrichedArticle> context;
@@ -45,9 +47,13 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
                 new StoryClusterer.Buckets() {
                     @Override
                     public Iterable<String> members(String bucketKey, long timestamp) {
+                        // newest first, capped: members of one bucket mostly share a cluster, and a
+                        // popular bucket must not make each article cost more than the last
                         List<String> ids = new ArrayList<>();
-                        try (WindowStoreIterator<String> it = buckets.fetch(bucketKey, Math.max(0, timestamp - window), timestamp + window)) {
-                            it.forEachRemaining(entry -> ids.add(entry.value));
+                        try (WindowStoreIterator<String> it = buckets.backwardFetch(bucketKey, Math.max(0, timestamp - window), timestamp + window)) {
+                            while (it.hasNext() && ids.size() < MAX_MEMBERS_PER_BUCKET) {
+                                ids.add(it.next().value);
+                            }
                         }
                         return ids;
                     }

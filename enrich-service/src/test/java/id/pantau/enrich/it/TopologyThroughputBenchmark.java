@@ -1,0 +1,228 @@
+package id.pantau.enrich.it;
+
+import id.pantau.enrich.config.EnrichConfig;
+import id.pantau.enrich.config.EnrichConfigLoader;
+import id.pantau.enrich.tagger.ArticleText;
+import id.pantau.enrich.tagger.fixture.FixtureArticles;
+import id.pantau.enrich.tagger.official.OfficialSeed;
+import id.pantau.enrich.topology.EnrichComponents;
+import id.pantau.enrich.topology.EnrichTopology;
+import id.pantau.enrich.topology.OfficialsSeeder;
+import id.pantau.localstack.LocalStack;
+import id.pantau.localstack.LocalStacks;
+import id.pantau.schemas.Topics;
+import id.pantau.schemas.avro.RawArticle;
+import id.pantau.schemas.serde.AvroSerdes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * On the local stack, in one run: articles/s through a pass-through topology (decode, re-encode,
+ * write; exactly-once) and through the full enrich topology on the same pre-loaded articles, their
+ * ratio, and the p50/p99 latency from news.articles.raw to news.articles.enriched at a steady rate.
+ * Not part of any test run; run it like {@code FullTaggingBenchmark}'s main:
+ *
+ * <pre>
+ * java -cp ... id.pantau.enrich.it.TopologyThroughputBenchmark [articles] [latency-articles] [rate-per-s]
+ * </pre>
+ */
+public final class TopologyThroughputBenchmark {
+
+    private static final String PASS_IN = "bench.passthrough.in";
+    private static final String PASS_OUT = "bench.passthrough.out";
+    private static final String[] FIXTURES = {
+        "01-apel-mantap-praja.txt", "02-rakor-mempawah.txt", "03-rakor-infopublik.txt", "04-kunker-bulungan.txt", "05-raker-apeksi.txt"
+    };
+
+    private TopologyThroughputBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int latencyCount = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        try (LocalStack stack = LocalStacks.forTests()) {
+            String bootstrap = stack.kafkaBootstrapServers();
+            stack.createTopic(PASS_IN, 3, false);
+            stack.createTopic(PASS_OUT, 3, false);
+            for (var topic : List.of(Topics.RAW_ARTICLES, Topics.OFFICIALS, Topics.ENRICHED_ARTICLES, Topics.ALERTS, Topics.DEAD_LETTERS)) {
+                stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
+            }
+            OfficialsSeeder.seedMissing(bootstrap, OfficialSeed.loadDefault());
+            List<byte[]> payloads = articles(count + latencyCount);
+            produce(bootstrap, PASS_IN, payloads.subList(0, count), 0);
+            produce(bootstrap, Topics.RAW_ARTICLES.name(), payloads.subList(0, count), 0);
+
+            EnrichConfig config = config(bootstrap, "bench-pass");
+            double pass = measure(bootstrap, passThrough(), config, PASS_OUT, count);
+            EnrichConfig full = config(bootstrap, "bench-full");
+            try (EnrichComponents components = EnrichComponents.standard(full)) {
+                double enrich = measure(bootstrap, EnrichTopology.build(full, components), full, Topics.ENRICHED_ARTICLES.name(), count);
+                System.out.printf(Locale.ROOT, "throughput: pass-through %.1f articles/s, full %.1f articles/s, ratio %.2f (%d articles)%n",
+                        pass, enrich, enrich / pass, count);
+                EnrichConfig latencyConfig = config(bootstrap, "bench-latency");
+                latency(bootstrap, EnrichTopology.build(latencyConfig, components), latencyConfig, payloads.subList(count, count + latencyCount), rate);
+            }
+        }
+    }
+
+    private static EnrichConfig config(String bootstrap, String app) throws Exception {
+        EnrichConfig d = EnrichConfigLoader.defaults();
+        Path state = Files.createTempDirectory("enrich-bench-");
+        return new EnrichConfig(new EnrichConfig.Kafka(bootstrap, app + "-" + UUID.randomUUID().toString().substring(0, 6), state.toString(), 1, 100, 1),
+                d.rules(), d.officials(), d.story(), d.outletProvinces());
+    }
+
+    private static Topology passThrough() {
+        var serde = AvroSerdes.rawArticle();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(PASS_IN, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .mapValues(bytes -> serde.deserialize(PASS_IN, bytes), Named.as("bench-decode"))
+                .to(PASS_OUT, Produced.with(Serdes.String(), serde));
+        return builder.build();
+    }
+
+    /** Starts {@code topology} on the pre-loaded input; articles/s between the first and the last output record. */
+    private static double measure(String bootstrap, Topology topology, EnrichConfig config, String outTopic, int expected) throws Exception {
+        Properties props = EnrichTopology.streamsProperties(config);
+        try (KafkaStreams streams = new KafkaStreams(topology, props); var consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of(outTopic));
+            streams.start();
+            long first = 0;
+            int seen = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (seen < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> ignored : consumer.poll(Duration.ofMillis(100))) {
+                    if (seen++ == 0) {
+                        first = System.nanoTime();
+                    }
+                }
+            }
+            long last = System.nanoTime();
+            streams.close(Duration.ofSeconds(30));
+            if (seen < expected) {
+                throw new IllegalStateException(outTopic + ": only " + seen + " of " + expected + " records within 10 minutes");
+            }
+            return (expected - 1) / ((last - first) / 1e9);
+        }
+    }
+
+    private static void latency(String bootstrap, Topology topology, EnrichConfig config, List<byte[]> payloads, int rate) throws Exception {
+        try (KafkaStreams streams = new KafkaStreams(topology, EnrichTopology.streamsProperties(config)); var consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES.name()));
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(100);
+            }
+            // the new application starts at the earliest offsets: let it catch up first
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
+                if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+            }
+            Thread producer = Thread.ofPlatform().start(() -> produce(bootstrap, Topics.RAW_ARTICLES.name(), payloads, rate));
+            List<Long> latencies = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (latencies.size() < payloads.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    latencies.add(System.currentTimeMillis() - record.timestamp());
+                }
+            }
+            producer.join();
+            Collections.sort(latencies);
+            System.out.printf(Locale.ROOT, "latency raw->enriched at %d articles/s over %d articles: p50 %d ms, p99 %d ms, max %d ms%n", rate,
+                    latencies.size(), latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
+                    latencies.get(latencies.size() - 1));
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static void produce(String bootstrap, String topic, List<byte[]> payloads, int ratePerSecond) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, ratePerSecond > 0 ? 0 : 20), new ByteArraySerializer(), new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < payloads.size(); i++) {
+                if (ratePerSecond > 0) {
+                    long due = start + i * 1_000_000_000L / ratePerSecond;
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                }
+                RawArticle article = AvroSerdes.rawArticle().deserialize(topic, payloads.get(i));
+                producer.send(new ProducerRecord<>(topic, article.getArticleId().getBytes(java.nio.charset.StandardCharsets.UTF_8), payloads.get(i)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** ~4 KB articles: fixture paragraphs shuffled with generated sentences, so most are distinct stories. */
+    static List<byte[]> articles(int n) {
+        List<ArticleText> base = Arrays.stream(FIXTURES).map(FixtureArticles::load).toList();
+        List<String> paragraphs = base.stream().flatMap(a -> Arrays.stream(a.body().split("\n\n"))).toList();
+        // pseudo-words of three syllables: a vocabulary of thousands, so generated stories differ
+        String[] syllables = "ba ka la ma na pa ra sa ta wa be ke le me ne pe re se te we bi ki li mi ni pi ri si ti wi bu ku lu mu nu pu".split(" ");
+        SplittableRandom random = new SplittableRandom(7);
+        String[] words = new String[4000];
+        for (int w = 0; w < words.length; w++) {
+            words[w] = syllables[random.nextInt(syllables.length)] + syllables[random.nextInt(syllables.length)] + syllables[random.nextInt(syllables.length)];
+        }
+        var serde = AvroSerdes.rawArticle();
+        List<byte[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ArticleText a = base.get(i % base.size());
+            List<String> body = new ArrayList<>();
+            int length = 0;
+            while (length < 4000) {
+                String p = random.nextInt(3) == 0 ? paragraphs.get(random.nextInt(paragraphs.size())) : sentence(words, random);
+                body.add(p);
+                length += p.length() + 2;
+            }
+            String id = String.format(Locale.ROOT, "bench-%06d", i);
+            out.add(serde.serialize("", RawArticle.newBuilder().setArticleId(id).setVersion(1).setOutletId(a.outletId())
+                    .setUrl("https://bench.example/" + id).setCanonicalUrl("https://bench.example/" + id).setFetchedAt(Instant.now())
+                    .setTitle(a.title() + " " + i).setBodyParagraphs(body).setContentHash(id).setExtractionMethod("profile").build()));
+        }
+        return out;
+    }
+
+    private static String sentence(String[] words, SplittableRandom random) {
+        StringBuilder s = new StringBuilder("Menurut laporan terbaru,");
+        for (int w = 0; w < 25; w++) {
+            s.append(' ').append(words[random.nextInt(words.length)]);
+        }
+        return s.append(" pada pekan ini.").toString();
+    }
+}
