@@ -74,6 +74,6 @@ public final class IngestApp {
         worker.start();
         discovery.start();
         LOG.info("event=ingest_started instance={} seenUrls={}", id, seen.size());
-        return new RunningIngest(id, discovery, worker, List.of(discovery, worker, http, publisher, seen), PROGRESS_EVERY_MS);
+        return new RunningIngest(id, discovery, worker, processor, List.of(discovery, worker, http, publisher, seen), PROGRESS_EVERY_MS);
     }
 }

@@ -1,9 +1,12 @@
 package id.pantau.ingest;
 
+import id.pantau.ingest.crawl.CrawlProcessor;
+import id.pantau.ingest.crawl.CrawlResult;
 import id.pantau.ingest.crawl.CrawlWorker;
 import id.pantau.ingest.discovery.DiscoveryScheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +25,17 @@ public final class RunningIngest implements AutoCloseable {
     private final String instanceId;
     private final DiscoveryScheduler discovery;
     private final CrawlWorker worker;
+    private final CrawlProcessor processor;
     private final List<AutoCloseable> closeInOrder;
     private final ScheduledExecutorService progress =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ingest-progress").factory());
 
-    RunningIngest(String instanceId, DiscoveryScheduler discovery, CrawlWorker worker, List<AutoCloseable> closeInOrder, long progressEveryMs) {
+    RunningIngest(String instanceId, DiscoveryScheduler discovery, CrawlWorker worker, CrawlProcessor processor, List<AutoCloseable> closeInOrder,
+            long progressEveryMs) {
         this.instanceId = instanceId;
         this.discovery = discovery;
         this.worker = worker;
+        this.processor = processor;
         this.closeInOrder = new ArrayList<>(closeInOrder);
         progress.scheduleAtFixedRate(this::logProgress, progressEveryMs, progressEveryMs, TimeUnit.MILLISECONDS);
     }
@@ -54,9 +60,17 @@ public final class RunningIngest implements AutoCloseable {
         return worker.ownedPartitions();
     }
 
+    /** How many crawl requests ended in each result so far (published, unchanged, dead letter...). */
+    public Map<CrawlResult, Long> results() {
+        return processor.counts();
+    }
+
     private void logProgress() {
-        LOG.info("event=ingest_progress instance={} sourcesPolled={} requestsSent={} requestsProcessed={}", instanceId,
-                sourcesPolled(), requestsSent(), requestsProcessed());
+        Map<CrawlResult, Long> results = results();
+        LOG.info("event=ingest_progress instance={} sourcesPolled={} requestsSent={} requestsProcessed={} published={} unchanged={} "
+                + "alreadySeen={} notModified={} deadLetters={}", instanceId, sourcesPolled(), requestsSent(), requestsProcessed(),
+                results.get(CrawlResult.PUBLISHED), results.get(CrawlResult.UNCHANGED), results.get(CrawlResult.ALREADY_SEEN),
+                results.get(CrawlResult.NOT_MODIFIED), results.get(CrawlResult.DEAD_LETTER));
     }
 
     @Override

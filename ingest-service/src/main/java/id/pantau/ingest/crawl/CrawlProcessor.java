@@ -23,8 +23,11 @@ import id.pantau.schemas.avro.SeenArticle;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,7 @@ public final class CrawlProcessor {
     private final ArticlePublisher publisher;
     private final UrlNormalizer normalizer = new UrlNormalizer();
     private final Clock clock;
+    private final Map<CrawlResult, LongAdder> counts = new EnumMap<>(CrawlResult.class);
 
     public CrawlProcessor(OutletRegistry outlets, PoliteFetcher fetcher, ArticleExtractor extractor, SeenStore seen,
             ArticlePublisher publisher, Clock clock) {
@@ -56,6 +60,16 @@ public final class CrawlProcessor {
         this.seen = Objects.requireNonNull(seen, "seen");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
+        for (CrawlResult result : CrawlResult.values()) {
+            counts.put(result, new LongAdder());
+        }
+    }
+
+    /** How many requests ended in each result so far. */
+    public Map<CrawlResult, Long> counts() {
+        Map<CrawlResult, Long> snapshot = new EnumMap<>(CrawlResult.class);
+        counts.forEach((result, adder) -> snapshot.put(result, adder.sum()));
+        return snapshot;
     }
 
     /**
@@ -64,6 +78,12 @@ public final class CrawlProcessor {
      * @param source Kafka coordinates of the request for dead-letter headers, or null
      */
     public CrawlResult process(CrawlRequest request, DeadLetter.@Nullable Source source) {
+        CrawlResult result = processOnce(request, source);
+        counts.get(result).increment();
+        return result;
+    }
+
+    private CrawlResult processOnce(CrawlRequest request, DeadLetter.@Nullable Source source) {
         String url = request.getUrl();
         String host = hostOf(url);
         Outlet outlet = outlets.get(request.getOutletId());

@@ -88,6 +88,8 @@ class CrawlProcessorTest {
 
         assertThat(result).isEqualTo(CrawlResult.UNCHANGED);
         assertThat(publisher.articles).hasSize(1);
+        assertThat(processor.counts()).containsEntry(CrawlResult.PUBLISHED, 1L).containsEntry(CrawlResult.UNCHANGED, 1L)
+                .containsEntry(CrawlResult.DEAD_LETTER, 0L);
         assertThat(site.hits(ARTICLE)).isEqualTo(2);
     }
 

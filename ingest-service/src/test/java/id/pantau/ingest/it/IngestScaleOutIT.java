@@ -121,6 +121,8 @@ class IngestScaleOutIT {
             // both did part of the work (their counts also include other tests' requests left on the shared topic)
             assertThat(a.requestsProcessed()).isPositive();
             assertThat(b.requestsProcessed()).isPositive();
+            assertThat(a.results().get(id.pantau.ingest.crawl.CrawlResult.PUBLISHED) + b.results().get(id.pantau.ingest.crawl.CrawlResult.PUBLISHED))
+                    .isEqualTo(HOSTS * ARTICLES_PER_HOST);
         } finally {
             sites.forEach(TestSite::close);
         }
