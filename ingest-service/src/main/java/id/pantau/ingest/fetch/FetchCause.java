@@ -4,6 +4,8 @@ package id.pantau.ingest.fetch;
 public enum FetchCause {
     /** robots.txt disallows the URL for our agent. */
     ROBOTS_DENIED,
+    /** robots.txt could not be had (server error, network failure): the host is left alone for a while. */
+    ROBOTS_UNAVAILABLE,
     /** robots.txt asks for a Crawl-delay above {@code ingest.fetch.max.crawl.delay.ms}. */
     CRAWL_DELAY_TOO_LONG,
     /** Conditional GET: the resource did not change (HTTP 304). */

@@ -65,6 +65,9 @@ public final class PoliteFetcher {
             return new FetchOutcome.Skipped(url, FetchCause.OFF_OUTLET_HOST, "host " + uri.getHost() + " is not one of " + outlet.ownHosts());
         }
         BaseRobotRules rules = robots.rulesFor(uri);
+        if (rules.isDeferVisits()) {
+            return new FetchOutcome.Skipped(url, FetchCause.ROBOTS_UNAVAILABLE, "robots.txt of " + uri.getHost() + " could not be fetched");
+        }
         if (!rules.isAllowed(url)) {
             return new FetchOutcome.Skipped(url, FetchCause.ROBOTS_DENIED, "robots.txt of " + uri.getHost() + " disallows it");
         }

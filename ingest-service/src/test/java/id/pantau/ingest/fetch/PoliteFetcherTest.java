@@ -91,9 +91,22 @@ class PoliteFetcherTest {
 
         FetchOutcome outcome = fetcher.fetch(site.url("/a.html"), outlet, null);
 
-        assertThat(outcome).isInstanceOfSatisfying(FetchOutcome.Skipped.class,
-                skipped -> assertThat(skipped.cause()).isEqualTo(FetchCause.ROBOTS_DENIED));
+        assertThat(outcome).isEqualTo(new FetchOutcome.Skipped(site.url("/a.html"), FetchCause.ROBOTS_UNAVAILABLE,
+                "robots.txt of 127.0.0.1 could not be fetched"));
         assertThat(site.hits("/a.html")).isZero();
+    }
+
+    @Test
+    void shouldFetchRobotsAgainAfterFailureRetryTime() {
+        site.route("/robots.txt", (ex, hit) -> TestSite.send(ex, hit == 1 ? 503 : 404, "text/plain", new byte[0]));
+        site.html("/a.html", "<p>a</p>");
+        fetcher.fetch(site.url("/a.html"), outlet, null);
+        clock.advance(RobotsRules.FAILED_FETCH_RETRY.plusSeconds(1));
+
+        FetchOutcome outcome = fetcher.fetch(site.url("/a.html"), outlet, null);
+
+        assertThat(outcome).isInstanceOf(FetchOutcome.Fetched.class);
+        assertThat(site.hits("/robots.txt")).isEqualTo(2);
     }
 
     @Test
