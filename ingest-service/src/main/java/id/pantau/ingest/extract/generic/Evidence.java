@@ -4,77 +4,112 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
- * What the page says about its own body outside the HTML body: the JSON-LD {@code articleBody}. A
- * block whose words are in it is likely body; one whose words are not is likely furniture.
+ * What the page says about its own body outside the HTML body. The JSON-LD {@code articleBody}: a
+ * block whose words are in it is likely body, one whose words are not is likely furniture. Without
+ * it, the OpenGraph (or meta) description: the block that holds most of its words is likely the
+ * lead paragraph of the body.
  */
 final class Evidence {
 
-    static final Evidence NONE = new Evidence(Set.of());
+    static final Evidence NONE = new Evidence(Set.of(), Set.of());
 
-    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final int MIN_WORDS = 40;
+    private static final int MIN_BODY_WORDS = 40;
+    private static final int MIN_LEAD_WORDS = 8;
+    /** Share of the description's words a block must hold to count as the lead. */
+    private static final double LEAD_COVERAGE = 0.6;
+    private static final double LEAD_WEIGHT = 2;
 
     private final Set<String> words;
+    private final Set<String> lead;
 
-    private Evidence(Set<String> words) {
+    private Evidence(Set<String> words, Set<String> lead) {
         this.words = words;
+        this.lead = lead;
     }
 
-    /** The evidence of {@code document}; {@link #NONE} when it has no usable {@code articleBody}. */
+    /** The evidence of {@code document}; {@link #NONE} when it has neither. */
     static Evidence of(Document document) {
         for (JsonNode article : JsonLd.articles(document, "articleBody")) {
             JsonNode body = article.get("articleBody");
             if (body != null && body.isTextual()) {
                 Set<String> words = words(body.asText());
-                if (words.size() >= MIN_WORDS) {
-                    return new Evidence(words);
+                if (words.size() >= MIN_BODY_WORDS) {
+                    return new Evidence(words, Set.of());
                 }
+            }
+        }
+        Element description = document.selectFirst("meta[property=og:description], meta[name=description]");
+        if (description != null) {
+            Set<String> lead = words(description.attr("content"));
+            if (lead.size() >= MIN_LEAD_WORDS) {
+                return new Evidence(Set.of(), lead);
             }
         }
         return NONE;
     }
 
+    /** True when the page has a usable JSON-LD {@code articleBody}. */
     boolean isPresent() {
         return !words.isEmpty();
     }
 
-    /** Multiplier for a block's score: 0.25 when none of its words are in the evidence, up to 2. */
+    /**
+     * Multiplier for a block's score: with an {@code articleBody}, 0.25 when none of the block's words
+     * are in it, up to 2; with a description, 2 for the block that holds most of its words; else 1.
+     */
     double weight(String text) {
-        if (words.isEmpty()) {
-            return 1;
+        if (!words.isEmpty()) {
+            return 0.25 + 1.75 * share(text);
         }
-        return 0.25 + 1.75 * share(text);
+        if (!lead.isEmpty() && text.length() >= lead.size() * 3) {
+            Set<String> found = new HashSet<>();
+            forEachWord(text, word -> {
+                if (lead.contains(word)) {
+                    found.add(word);
+                }
+            });
+            return found.size() >= LEAD_COVERAGE * lead.size() ? LEAD_WEIGHT : 1;
+        }
+        return 1;
     }
 
-    /** Share of {@code text}'s words found in the evidence (1 when there is no evidence). */
+    /** Share of {@code text}'s words found in the {@code articleBody} (1 when there is none). */
     double share(String text) {
         if (words.isEmpty()) {
             return 1;
         }
-        int total = 0;
-        int found = 0;
-        Matcher matcher = WORD.matcher(text);
-        while (matcher.find()) {
-            total++;
-            if (words.contains(matcher.group().toLowerCase(Locale.ROOT))) {
-                found++;
+        int[] counts = new int[2];
+        forEachWord(text, word -> {
+            counts[0]++;
+            if (words.contains(word)) {
+                counts[1]++;
             }
-        }
-        return total == 0 ? 0 : (double) found / total;
+        });
+        return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
     }
 
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
-        Matcher matcher = WORD.matcher(text);
-        while (matcher.find()) {
-            words.add(matcher.group().toLowerCase(Locale.ROOT));
-        }
+        forEachWord(text, words::add);
         return words;
     }
 
+    /** Calls {@code action} with each lower-cased run of letters and digits of {@code text}. */
+    private static void forEachWord(String text, Consumer<String> action) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean wordChar = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                action.accept(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+    }
 }

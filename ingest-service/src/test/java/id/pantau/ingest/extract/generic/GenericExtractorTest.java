@@ -85,6 +85,27 @@ class GenericExtractorTest {
     }
 
     @Test
+    void shouldFollowTheDescriptionToTheLeadParagraphWhenThereIsNoArticleBody() throws IOException {
+        GenericBody body = extractor.extract(page("description-lead.html"));
+
+        assertThat(body.paragraphs()).containsExactly(
+                "Election supervisors in Sambas opened complaint desks in every district office on Monday, ahead of"
+                        + " the campaign.",
+                "Residents can report officials who take sides, and the desks will stay open until the votes are"
+                        + " counted.");
+    }
+
+    @Test
+    void shouldTakeTheWordierBlockWhenTheDescriptionIsRemoved() throws IOException {
+        Document document = page("description-lead.html");
+        document.select("meta").remove();
+
+        GenericBody body = extractor.extract(document);
+
+        assertThat(body.paragraphs().get(0)).startsWith("Readers who write to us every week");
+    }
+
+    @Test
     void shouldReturnAnEmptyBodyWhenThePageHasNoText() {
         assertThat(extractor.extract(Jsoup.parse("")).isEmpty()).isTrue();
         assertThat(extractor.extract(Jsoup.parse("<html><head><title>x</title></head></html>")).isEmpty()).isTrue();
