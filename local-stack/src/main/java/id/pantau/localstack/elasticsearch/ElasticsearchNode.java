@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,10 @@ public final class ElasticsearchNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchNode.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int MAX_PORT_ATTEMPTS = 3;
+    private static final int CONSOLE_TAIL_LINES = 40;
 
     private final ElasticsearchNodeOptions options;
+    private final NodeDirectory dir;
     private final NodeUser user;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int httpPort;
@@ -56,6 +57,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     public ElasticsearchNode(ElasticsearchNodeOptions options, NodeUser user) {
         this.options = options;
+        this.dir = new NodeDirectory(options.nodeDir());
         this.user = user;
     }
 
@@ -102,8 +104,9 @@ public final class ElasticsearchNode implements AutoCloseable {
             transportPort = FreePorts.pick();
         }
         for (int attempt = 1; ; attempt++) {
-            prepareNodeDir(home);
-            long consoleOffset = fileSize(consoleLog());
+            dir.prepare(home, new ElasticsearchSettings("pantau-local", httpPort, transportPort, dir.data(), dir.logs()),
+                    user);
+            long consoleOffset = dir.consoleSize();
             Process started = ProcessLauncher.start(processBuilder(home));
             process = started;
             NodePidFile.of(started.toHandle()).write(launcherPidFile());
@@ -184,17 +187,17 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     /** The file that receives the node's stdout and stderr. */
     public Path consoleLog() {
-        return options.nodeDir().resolve("console.log");
+        return dir.consoleLog();
     }
 
     /** The file naming the process this JVM launched; a leftover means a crashed run. */
     public Path launcherPidFile() {
-        return options.nodeDir().resolve("launcher.pid");
+        return dir.launcherPidFile();
     }
 
     /** The pid file Elasticsearch itself writes for its server process. */
     public Path serverPidFile() {
-        return options.nodeDir().resolve("run").resolve("elasticsearch.pid");
+        return dir.serverPidFile();
     }
 
     /** The node's options. */
@@ -211,47 +214,13 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
     }
 
-    private void prepareNodeDir(Path home) {
-        Path nodeDir = options.nodeDir();
-        Path config = nodeDir.resolve("config");
-        try {
-            for (String d : List.of("config", "data", "logs", "tmp", "run")) {
-                createDirectories(nodeDir.resolve(d));
-            }
-            if (!Files.exists(config.resolve("jvm.options"))) {
-                copyConfig(home.resolve("config"), config);
-            }
-            ElasticsearchSettings settings = new ElasticsearchSettings("pantau-local", httpPort, transportPort,
-                    nodeDir.resolve("data"), nodeDir.resolve("logs"));
-            Files.writeString(config.resolve("elasticsearch.yml"), settings.render(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the Elasticsearch node directory " + nodeDir, e);
-        }
-        user.checkReachable(nodeDir);
-        user.chownRecursively(nodeDir);
-    }
-
-    private static void copyConfig(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path dest = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
     private ProcessBuilder processBuilder(Path home) {
-        Path nodeDir = options.nodeDir();
         List<String> command = new ArrayList<>(user.commandPrefix());
         command.add(home.resolve("bin").resolve("elasticsearch").toString());
         command.add("-p");
         command.add(serverPidFile().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(nodeDir.resolve("logs").toFile())
+                .directory(dir.logs().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -262,9 +231,9 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
-        env.put("ES_PATH_CONF", nodeDir.resolve("config").toString());
-        env.put("ES_TMPDIR", nodeDir.resolve("tmp").toString());
-        env.put("HOME", nodeDir.resolve("tmp").toString());
+        env.put("ES_PATH_CONF", dir.config().toString());
+        env.put("ES_TMPDIR", dir.tmp().toString());
+        env.put("HOME", dir.tmp().toString());
         return builder;
     }
 
@@ -275,8 +244,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!started.isAlive()) {
                 throw new IllegalStateException("the Elasticsearch node exited with code " + started.exitValue()
-                        + " before it became healthy; first error: " + firstError(consoleOffset) + "; end of "
-                        + consoleLog() + ":\n" + consoleTail());
+                        + " before it became healthy; first error: " + dir.firstErrorSince(consoleOffset)
+                        + "; end of " + consoleLog() + ":\n" + dir.consoleTail(CONSOLE_TAIL_LINES));
             }
             try {
                 HttpResponse<String> response = http.send(
@@ -296,51 +265,13 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
         throw new IllegalStateException("the Elasticsearch node at " + uri() + " was not healthy after "
                 + options.startTimeout().toSeconds() + " s (last answer: " + lastAnswer + "); end of " + consoleLog()
-                + ":\n" + consoleTail());
+                + ":\n" + dir.consoleTail(CONSOLE_TAIL_LINES));
     }
 
     static boolean isPortClash(Throwable e) {
         String message = String.valueOf(e.getMessage());
         return message.contains("BindHttpException") || message.contains("BindTransportException")
                 || message.contains("Address already in use");
-    }
-
-    /** The first line of this attempt's console output that names a port clash or an error. */
-    private String firstError(long consoleOffset) {
-        String output;
-        try (var channel = Files.newByteChannel(consoleLog())) {
-            channel.position(consoleOffset);
-            output = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(console log unreadable: " + e + ")";
-        }
-        List<String> lines = output.lines().toList();
-        for (String marker : List.of("BindHttpException", "BindTransportException", "Address already in use",
-                "ERROR", "Exception")) {
-            for (String line : lines) {
-                if (line.contains(marker)) {
-                    return line.strip();
-                }
-            }
-        }
-        return "(none in the console output)";
-    }
-
-    private static long fileSize(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private String consoleTail() {
-        try {
-            List<String> lines = Files.readAllLines(consoleLog(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(console log unreadable: " + e + ")";
-        }
     }
 
     private void registerShutdownHook() {
@@ -365,11 +296,11 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
     }
 
-    private static void createDirectories(Path dir) {
+    private static void createDirectories(Path path) {
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
+            throw new UncheckedIOException("cannot create " + path, e);
         }
     }
 
