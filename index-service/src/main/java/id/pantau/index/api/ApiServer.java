@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
             if (!"text/event-stream".equals(ctx.header("Accept"))) {
                 throw new ApiException(406, "the feed is Server-Sent Events: send Accept: text/event-stream");
             }
+            SearchFilters.fromQuery(ctx::queryParams); // 400 for bad filters before the stream starts
         });
         app.sse("/api/feed", new FeedStream(hub, search, FEED_KEEP_ALIVE_MS));
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

@@ -180,17 +180,29 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void accept(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        List<Pending> operations;
         try {
-            List<Pending> operations = record.topic().equals(Topics.ALERTS.name()) ? alertOperations(record, partition) : articleOperation(record, partition);
-            offsets.register(partition, record.offset(), operations.size());
-            for (Pending pending : operations) {
-                ingester.add(pending.operation(), pending);
-            }
+            operations = record.topic().equals(Topics.ALERTS.name()) ? alertOperations(record, partition) : articleOperation(record, partition);
         } catch (PayloadDecodingException e) {
-            offsets.register(partition, record.offset(), 1);
-            Pending pending = new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ARTICLE, "", null, null, 0);
-            deadLetter(pending, e.reason().name(), e.getMessage(), e);
+            deadLetterUnindexable(record, partition, e.reason().name(), e);
+            return;
+        } catch (RuntimeException e) {
+            // A record that decodes but cannot be mapped (a bug or an unexpected value) must not stop the loop.
+            LOG.warn("record cannot be mapped; to dead letters partition={} offset={} error={}", partition, record.offset(), e.toString());
+            deadLetterUnindexable(record, partition, "MAPPING_FAILED", e);
+            return;
         }
+        offsets.register(partition, record.offset(), operations.size());
+        for (Pending pending : operations) {
+            ingester.add(pending.operation(), pending);
+        }
+    }
+
+    private void deadLetterUnindexable(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, String reason, RuntimeException error) {
+        offsets.register(partition, record.offset(), 1);
+        Pending.Kind kind = record.topic().equals(Topics.ALERTS.name()) ? Pending.Kind.ALERT : Pending.Kind.ARTICLE;
+        Pending pending = new Pending(partition, record.offset(), record.key(), record.value(), kind, "", null, null, 0);
+        deadLetter(pending, reason, String.valueOf(error.getMessage()), error);
     }
 
     private List<Pending> articleOperation(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
