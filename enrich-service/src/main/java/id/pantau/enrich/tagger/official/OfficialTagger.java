@@ -228,13 +228,16 @@ public final class OfficialTagger {
             return out;
         }
         int maxWords = unique.keySet().stream().mapToInt(f -> f.split(" ").length).max().orElse(1);
+        Set<String> firstWords = new HashSet<>();
+        unique.keySet().forEach(f -> firstWords.add(f.indexOf(' ') < 0 ? f : f.substring(0, f.indexOf(' '))));
         String s = nt.normalized();
         // longest form first at each word start; forms are few, so a map beats building an automaton per article
         int pos = 0;
         while (pos < s.length()) {
             int matchedEnd = -1;
             Person matched = null;
-            int end = pos;
+            int firstEnd = s.indexOf(' ', pos);
+            int end = firstWords.contains(s.substring(pos, firstEnd < 0 ? s.length() : firstEnd)) ? pos : s.length();
             for (int w = 0; w < maxWords && end < s.length(); w++) {
                 int sp = s.indexOf(' ', end == pos ? pos : end + 1);
                 end = sp < 0 ? s.length() : sp;
