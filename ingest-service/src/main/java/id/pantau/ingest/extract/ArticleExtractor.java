@@ -16,8 +16,6 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +37,6 @@ public final class ArticleExtractor {
     /** How many leading body paragraphs are searched for the dateline. */
     private static final int DATELINE_SEARCH_PARAGRAPHS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
-    private static final Evaluator DEFAULT_NOISE = QueryParser.parse("script, style, noscript, template, iframe, svg, form, button, nav, aside, "
-            + "footer, ins.adsbygoogle, .share, .social-share, .sharedaddy, .comments, #comments, .comment-respond, "
-            + ".related-posts, .author-box, .author-bio, .about-author, .saboxplugin-wrap");
 
     private final IndonesianDateParser dates;
     private final GenericExtractor generic = new GenericExtractor();
@@ -198,7 +193,7 @@ public final class ArticleExtractor {
     /** The body of {@code doc}; removes noise from {@code doc} in place. */
     private Body body(Document doc, ExtractionProfile p, @Nullable JsonLdArticle ld) {
         Document clean = doc;
-        clean.select(DEFAULT_NOISE).remove();
+        DefaultNoise.remove(clean);
         if (!p.noise().isEmpty()) {
             PageFields.select(clean, p.noiseSelector()).remove();
         }

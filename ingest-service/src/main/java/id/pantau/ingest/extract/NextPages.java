@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,31 +40,53 @@ final class NextPages {
                 }
             }
         }
-        if (next == null) {
-            for (Element link : doc.select("link[rel=next][href], a[rel=next][href]")) {
-                next = usable(link.absUrl("href"), pageUrl, visited);
-                if (next != null) {
-                    break;
-                }
-            }
-        }
+        String relNext = null;
         String showAll = null;
         String nextByText = null;
+        for (Element link : doc.getElementsByTag("link")) {
+            if (relNext == null && link.attr("rel").equalsIgnoreCase("next")) {
+                relNext = usable(link.absUrl("href"), pageUrl, visited);
+            }
+        }
         for (Element a : doc.getElementsByTag("a")) {
-            if (!a.hasAttr("href") || a.childrenSize() > 2) {
+            if (!a.hasAttr("href")) {
                 continue;
             }
-            String text = a.text().strip();
-            if (text.isEmpty() || text.length() > MAX_LINK_TEXT) {
+            if (relNext == null && a.attr("rel").equalsIgnoreCase("next")) {
+                relNext = usable(a.absUrl("href"), pageUrl, visited);
+                continue;
+            }
+            String text = shortText(a);
+            if (text == null) {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
                 showAll = usable(a.absUrl("href"), pageUrl, visited);
-            } else if (nextByText == null && next == null && NEXT_TEXT.matcher(text).matches()) {
+            } else if (nextByText == null && NEXT_TEXT.matcher(text).matches()) {
                 nextByText = usable(a.absUrl("href"), pageUrl, visited);
             }
         }
+        if (next == null) {
+            next = relNext;
+        }
         return new Links(showAll, next != null ? next : nextByText);
+    }
+
+    /** The anchor's text when it is short enough to be a pagination label, else null; cheap for long anchors. */
+    private static @Nullable String shortText(Element a) {
+        if (a.childNodeSize() == 1 && a.childNode(0) instanceof TextNode only) {
+            String whole = only.getWholeText();
+            if (whole.length() > MAX_LINK_TEXT * 2) {
+                return null;
+            }
+            String text = BodyText.normalise(whole);
+            return text.isEmpty() || text.length() > MAX_LINK_TEXT ? null : text;
+        }
+        if (a.childrenSize() > 2) {
+            return null;
+        }
+        String text = a.text();
+        return text.isEmpty() || text.length() > MAX_LINK_TEXT ? null : text;
     }
 
     /** The URL without its fragment, for loop detection. */

@@ -74,6 +74,34 @@ class OutletFixturesTest {
         assertThat(score.f1()).isGreaterThanOrEqualTo(GENERIC_F1_FLOOR);
     }
 
+    @Test
+    void shouldGiveSameArticlesWhenOneExtractorServesManyThreads() throws Exception {
+        List<Fixtures> fixtures = Fixtures.all();
+        List<ExtractedArticle> expected = new ArrayList<>();
+        for (Fixtures f : fixtures) {
+            expected.add(extractor.extract(f.html(), f.url(), Fixtures.profile(f.outletId()), f.loader()));
+        }
+        List<java.util.concurrent.Callable<List<ExtractedArticle>>> tasks = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            tasks.add(() -> {
+                List<ExtractedArticle> out = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    out.clear();
+                    for (Fixtures f : fixtures) {
+                        out.add(extractor.extract(f.html(), f.url(), Fixtures.profile(f.outletId()), f.loader()));
+                    }
+                }
+                return out;
+            });
+        }
+
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var result : executor.invokeAll(tasks)) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        }
+    }
+
     private static List<String> normalised(List<String> paragraphs) {
         return paragraphs.stream().map(BodyText::normalise).toList();
     }
