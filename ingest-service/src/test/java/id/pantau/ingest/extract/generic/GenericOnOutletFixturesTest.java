@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * page beside it, and further pages listed under {@code pages}): the body must come out nearly as the
  * profiles give it. The expected bodies leave the dateline out, the generic extractor keeps it.
  */
-class OutletFixturesTest {
+class GenericOnOutletFixturesTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final GenericExtractor EXTRACTOR = new GenericExtractor();
@@ -35,7 +35,7 @@ class OutletFixturesTest {
 
     @BeforeAll
     static void extractEveryFixtureArticle() throws IOException, URISyntaxException {
-        URL fixtures = OutletFixturesTest.class.getResource("/fixtures");
+        URL fixtures = GenericOnOutletFixturesTest.class.getResource("/fixtures");
         assertThat(fixtures).as("outlet fixtures on the test classpath").isNotNull();
         try (Stream<Path> files = Files.walk(Path.of(fixtures.toURI()), 2)) {
             for (Path json : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
