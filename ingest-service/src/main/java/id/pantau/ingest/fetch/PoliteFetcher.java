@@ -88,6 +88,7 @@ public final class PoliteFetcher {
         return fetchWithRetries(url, uri.getHost(), delay, validators, outlet);
     }
 
+    @SuppressWarnings("try") // the permit is held for the duration of the block, never read
     private FetchOutcome fetchWithRetries(String url, String host, Duration delay, @Nullable Validators validators, Outlet outlet) {
         for (int attempt = 1; ; attempt++) {
             FetchOutcome outcome;
@@ -110,6 +111,7 @@ public final class PoliteFetcher {
         }
     }
 
+    @SuppressWarnings("try") // the permit is held for the duration of the block, never read
     private FetchOutcome fetchRobots(String robotsUrl) {
         String host = URI.create(robotsUrl).getHost();
         try (HostPacer.Permit permit = pacer.acquire(host, config.hostDelay())) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // permits are held by their blocks, never read
 class HostPacerTest {
 
     private static final Instant T0 = Instant.parse("2024-11-18T06:00:00Z");

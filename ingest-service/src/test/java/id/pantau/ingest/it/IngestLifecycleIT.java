@@ -68,6 +68,7 @@ class IngestLifecycleIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the restarted instance runs for the duration of its block
     void shouldPublishEachVersionOnceDeadLetterUnextractablePageAndNotRepublishAfterRestart() throws Exception {
         try (TestSite site = new TestSite();
                 TopicReader raw = new TopicReader(bootstrap, Topics.RAW_ARTICLES.name());
