@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bench runner: extracts every page of the benchmark folder with the generic extractor, scores the
@@ -170,7 +171,7 @@ public final class ExtractionBench {
         return value == null ? fallback : Integer.parseInt(value);
     }
 
-    private static String option(String[] args, String name) {
+    private static @Nullable String option(String[] args, String name) {
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

@@ -54,14 +54,22 @@ public final class BatchExtraction {
         return name.substring(0, name.length() - (name.endsWith(".gz") ? ".html.gz".length() : ".html".length()));
     }
 
-    /** The page as a string; {@code .gz} files are gunzipped; UTF-8. */
+    /**
+     * The page as a string; {@code .gz} files are gunzipped; UTF-8 (malformed bytes become U+FFFD).
+     *
+     * @throws IOException naming the file when it cannot be read or is not valid gzip
+     */
     public static String readPage(Path file) throws IOException {
-        if (file.getFileName().toString().endsWith(".gz")) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (file.getFileName().toString().endsWith(".gz")) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
             }
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot read page " + file + ": " + e.getMessage(), e);
         }
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static boolean isPage(String name) {

@@ -1,6 +1,7 @@
 package id.pantau.ingest.extract.generic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +55,16 @@ class BatchExtractionTest {
         assertThat(empty.get("title").isNull()).isTrue();
         assertThat(empty.get("date").isNull()).isTrue();
         assertThat(empty.get("authors")).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheFileWhenAGzippedPageIsCorrupt() throws IOException {
+        Path corrupt = folder.resolve("rusak.html.gz");
+        Files.writeString(corrupt, "not gzip at all");
+
+        assertThatThrownBy(() -> BatchExtraction.run(folder))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("cannot read page " + corrupt + ": ");
     }
 
     @Test

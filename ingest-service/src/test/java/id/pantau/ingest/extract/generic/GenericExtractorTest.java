@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -122,6 +129,26 @@ class GenericExtractorTest {
 
         assertThat(extractor.extract(Jsoup.parse(deep)).text()).startsWith("Kepala desa di Bulungan");
         assertThat(extractor.extract(Jsoup.parse(broken)).text()).contains("Warga Sambas, Mempawah, dan Sanggau");
+    }
+
+    @Test
+    void shouldGiveTheSameBodiesWhenOneExtractorIsSharedByManyThreads() throws Exception {
+        List<String> pages = List.of("regional-article-id.html", "english-article.html", "chunked-body.html",
+                "json-ld-evidence.html", "description-lead.html");
+        Map<String, GenericBody> expected = new HashMap<>();
+        for (String name : pages) {
+            expected.put(name, extractor.extract(page(name)));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Boolean>> same = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String name = pages.get(i % pages.size());
+                same.add(pool.submit(() -> extractor.extract(page(name)).equals(expected.get(name))));
+            }
+            for (Future<Boolean> result : same) {
+                assertThat(result.get()).isTrue();
+            }
+        }
     }
 
     @Test
