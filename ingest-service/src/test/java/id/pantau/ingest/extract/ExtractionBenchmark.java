@@ -51,7 +51,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class ExtractionBenchmark {
 
     /** Fixture articles measured per invocation; {@link #setUp} fails when the fixture set changes. */
-    static final int ARTICLES = 5;
+    static final int ARTICLES = 8;
 
     private final ArticleExtractor extractor = new ArticleExtractor(Clock.fixed(Instant.parse("2024-11-20T00:00:00Z"), ZoneOffset.UTC));
     private List<Fixtures> fixtures = List.of();

@@ -82,10 +82,10 @@ class OutletFixturesTest {
             expected.add(extractor.extract(f.html(), f.url(), Fixtures.profile(f.outletId()), f.loader()));
         }
         List<java.util.concurrent.Callable<List<ExtractedArticle>>> tasks = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
+        for (int t = 0; t < 4; t++) {
             tasks.add(() -> {
                 List<ExtractedArticle> out = new ArrayList<>();
-                for (int round = 0; round < 3; round++) {
+                for (int round = 0; round < 2; round++) {
                     out.clear();
                     for (Fixtures f : fixtures) {
                         out.add(extractor.extract(f.html(), f.url(), Fixtures.profile(f.outletId()), f.loader()));
@@ -95,7 +95,7 @@ class OutletFixturesTest {
             });
         }
 
-        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
             for (var result : executor.invokeAll(tasks)) {
                 assertThat(result.get()).isEqualTo(expected);
             }
