@@ -14,6 +14,7 @@ import id.pantau.ingest.fetch.PageDecoder;
 import id.pantau.ingest.fetch.PoliteFetcher;
 import id.pantau.ingest.publish.ArticlePublisher;
 import id.pantau.ingest.publish.DeadLetter;
+import id.pantau.ingest.publish.PublishException;
 import id.pantau.ingest.publish.RawArticleMapper;
 import id.pantau.ingest.seen.SeenStore;
 import id.pantau.ingest.seen.VersionDecision;
@@ -78,7 +79,17 @@ public final class CrawlProcessor {
      * @param source Kafka coordinates of the request for dead-letter headers, or null
      */
     public CrawlResult process(CrawlRequest request, DeadLetter.@Nullable Source source) {
-        CrawlResult result = processOnce(request, source);
+        CrawlResult result;
+        try {
+            result = processOnce(request, source);
+        } catch (PublishException e) {
+            throw e; // broker trouble: the worker reads the batch again
+        } catch (RuntimeException e) {
+            // A bug on one page must not become a poison pill that stops its host's partition.
+            LOG.error("event=crawl_internal_error url={} message={}", request.getUrl(), e.getMessage(), e);
+            result = deadLetter(request.getUrl(), hostOf(request.getUrl()), "INTERNAL_ERROR", String.valueOf(e.getMessage()),
+                    e.getClass().getName(), source);
+        }
         counts.get(result).increment();
         return result;
     }

@@ -89,7 +89,12 @@ public final class HttpFetcher implements AutoCloseable {
                 return exchange.outcome;
             }
             String location = Objects.requireNonNull(exchange.location);
-            String next = uri.resolve(location.trim()).toString();
+            String next;
+            try {
+                next = uri.resolve(location.trim()).toString();
+            } catch (IllegalArgumentException e) {
+                return FetchOutcome.Failed.permanent(url, FetchCause.MALFORMED_URL, exchange.status, "redirect to a malformed Location: " + location);
+            }
             if (visited.contains(next)) {
                 return FetchOutcome.Failed.permanent(url, FetchCause.REDIRECT_LOOP, exchange.status, "redirect loop at " + next);
             }

@@ -205,6 +205,50 @@ class CrawlProcessorTest {
     }
 
     @Test
+    void shouldDeadLetterUnexpectedErrorInsteadOfStoppingTheHost() {
+        serveArticle(site.resourceText("article.html"));
+        id.pantau.ingest.seen.SeenStore broken = new id.pantau.ingest.seen.SeenStore() {
+            @Override
+            public id.pantau.schemas.avro.SeenArticle get(String canonicalUrl) {
+                throw new IllegalStateException("store bug");
+            }
+
+            @Override
+            public void put(id.pantau.schemas.avro.SeenArticle seenArticle) {}
+
+            @Override
+            public int size() {
+                return 0;
+            }
+        };
+        CrawlProcessor withBrokenStore =
+                new CrawlProcessor(OutletRegistry.of(List.of(outlet)), fetcher, new ArticleExtractor(clock), broken, publisher, clock);
+
+        CrawlResult result = withBrokenStore.process(request(ARTICLE), null);
+
+        assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason, DeadLetter::message, DeadLetter::exception)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("INTERNAL_ERROR", "store bug", "java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void shouldLetPublishFailureThroughSoTheBatchIsReadAgain() {
+        serveArticle(site.resourceText("article.html"));
+        id.pantau.ingest.publish.ArticlePublisher down = new RecordingPublisher() {
+            @Override
+            public void publish(RawArticle article, id.pantau.schemas.avro.SeenArticle seenArticle) {
+                throw new id.pantau.ingest.publish.PublishException("news.articles.raw", article.getArticleId(), new java.io.IOException("broker down"));
+            }
+        };
+        CrawlProcessor withBrokerDown = new CrawlProcessor(OutletRegistry.of(List.of(outlet)), fetcher, new ArticleExtractor(clock), seen, down, clock);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withBrokerDown.process(request(ARTICLE), null))
+                .isInstanceOf(id.pantau.ingest.publish.PublishException.class)
+                .hasMessageStartingWith("cannot publish to news.articles.raw key ");
+        assertThat(seen.size()).isZero();
+    }
+
+    @Test
     void shouldPublishWindows1252PageLabelledUtf8WithReplacementCharacters() {
         site.serve("/cafe/", 200, "text/html; charset=utf-8", TestSite.resourceBytes("article-cp1252.html"));
 

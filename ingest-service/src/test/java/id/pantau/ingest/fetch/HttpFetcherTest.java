@@ -116,6 +116,19 @@ class HttpFetcherTest {
     }
 
     @Test
+    void shouldFailOnMalformedRedirectLocation() {
+        site.route("/odd", (ex, hit) -> {
+            ex.getResponseHeaders().set("Location", "/berita baru/{x}");
+            TestSite.send(ex, 302, "text/plain", new byte[0]);
+        });
+
+        FetchOutcome outcome = fetch("/odd");
+
+        assertThat(outcome).isEqualTo(new FetchOutcome.Failed(site.url("/odd"), FetchCause.MALFORMED_URL, false, 302,
+                "redirect to a malformed Location: /berita baru/{x}", null));
+    }
+
+    @Test
     void shouldRefuseRedirectToAnotherHost() {
         site.route("/away", (ex, hit) -> {
             ex.getResponseHeaders().set("Location", "http://localhost:" + site.base().substring(site.base().lastIndexOf(':') + 1) + "/x");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what would have gone to Kafka, for unit tests. Thread-safe. */
-public final class RecordingPublisher implements ArticlePublisher, CrawlRequestSink {
+public class RecordingPublisher implements ArticlePublisher, CrawlRequestSink {
 
     public final List<RawArticle> articles = new CopyOnWriteArrayList<>();
     public final List<SeenArticle> seen = new CopyOnWriteArrayList<>();
