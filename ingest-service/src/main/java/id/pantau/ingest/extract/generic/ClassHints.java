@@ -27,7 +27,7 @@ final class ClassHints {
             "tags", "topic", "topics", "caption", "credit", "credits", "author-box", "authorbox", "author-bio",
             "byline", "print", "skip", "jump", "login", "rating", "tooltip", "most-read", "mostread", "next-post",
             "prev-post", "post-nav", "nextprev", "author", "authors", "penulis", "subtitle", "standfirst", "dek",
-            "excerpt");
+            "excerpt", "sr-only", "screen-reader", "visually-hidden", "d-none");
 
     /** Words that keep a block even when it also carries a furniture word. */
     private static final Set<String> MAYBE = Set.of(

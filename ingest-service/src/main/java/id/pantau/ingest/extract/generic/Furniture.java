@@ -13,7 +13,7 @@ final class Furniture {
             "link", "meta", "video", "audio", "map", "math", "label");
 
     /** Also dropped from the body text (but their text may count while locating the body). */
-    private static final Set<String> NOT_BODY_TEXT = Set.of("figcaption", "figure", "header", "h1", "time", "address");
+    private static final Set<String> NOT_BODY_TEXT = Set.of("figcaption", "figure", "header", "h1", "address");
 
     private static final Set<String> KEEP = Set.of("html", "body", "article", "main");
 
@@ -31,7 +31,7 @@ final class Furniture {
         return useClassHints && !KEEP.contains(tag) && ClassHints.isUnlikely(element);
     }
 
-    /** True for captions, figures, headers, the title and datelines written as {@code <time>}. */
+    /** True for captions, figures, headers, the title and addresses. */
     static boolean isOutsideBodyText(Element element) {
         return NOT_BODY_TEXT.contains(element.normalName());
     }

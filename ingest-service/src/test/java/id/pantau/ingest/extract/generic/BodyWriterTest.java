@@ -59,6 +59,15 @@ class BodyWriterTest {
     }
 
     @Test
+    void shouldKeepATimeInsideASentenceButDropCaptionsAndScreenReaderText() {
+        List<String> paragraphs = write("<figure><img src=a.jpg><figcaption>Suasana rapat</figcaption></figure>"
+                + "<p>Rapat digelar pada <time datetime=2024-11-19>Selasa (19/11/2024)</time> di Mempawah."
+                + "<span class=sr-only>Bagikan ke Facebook</span></p>");
+
+        assertThat(paragraphs).containsExactly("Rapat digelar pada Selasa (19/11/2024) di Mempawah.");
+    }
+
+    @Test
     void shouldKeepListItemsQuotesAndTablesAsParagraphs() {
         List<String> paragraphs = write("<ul><li>Satu TPS di Desa Sungai Kunyit</li><li>Dua TPS di Desa Antibar</li></ul>"
                 + "<blockquote>Kami siap mengawal pilkada.</blockquote>"
