@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,15 +22,26 @@ import org.slf4j.LoggerFactory;
 final class AbandonedStacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbandonedStacks.class);
+    private static final Duration MIN_AGE = Duration.ofMinutes(1);
 
     private AbandonedStacks() {}
 
     /** Sweeps the {@code prefix*} directories of {@code parent}; returns the ones deleted. Never throws. */
     static List<Path> sweep(Path parent, String prefix) {
+        return sweep(parent, prefix, Instant.now().minus(MIN_AGE));
+    }
+
+    /**
+     * As {@link #sweep(Path, String)}, considering only stacks whose lock file is older than
+     * {@code createdBefore}: a stack being created right now has its lock file a moment before it locks it.
+     */
+    static List<Path> sweep(Path parent, String prefix, Instant createdBefore) {
         List<Path> deleted = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, prefix + "*")) {
             for (Path dir : dirs) {
-                if (Files.isDirectory(dir) && Files.exists(dir.resolve(EmbeddedLocalStack.LOCK_FILE)) && sweepOne(dir)) {
+                Path lockFile = dir.resolve(EmbeddedLocalStack.LOCK_FILE);
+                if (Files.isDirectory(dir) && Files.exists(lockFile)
+                        && Files.getLastModifiedTime(lockFile).toInstant().isBefore(createdBefore) && sweepOne(dir)) {
                     deleted.add(dir);
                 }
             }

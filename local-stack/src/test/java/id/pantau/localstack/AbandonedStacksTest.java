@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.pantau.localstack.internal.DirectoryLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,15 @@ class AbandonedStacksTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void shouldLeaveStackAloneWhoseLockFileIsYoungerThanTheCutoff() throws Exception {
+        Path young = Files.createDirectories(tmp.resolve("pantau-stack-9"));
+        Files.writeString(young.resolve("stack.lock"), "");
+
+        assertThat(AbandonedStacks.sweep(tmp, "pantau-stack-")).isEmpty();
+        assertThat(young).exists();
+    }
 
     @Test
     void shouldDeleteOnlyStackDirectoriesNoLiveProcessHolds() throws Exception {
@@ -23,7 +33,8 @@ class AbandonedStacksTest {
         Files.writeString(otherPrefix.resolve("stack.lock"), "");
 
         try (DirectoryLock held = DirectoryLock.acquire(live.resolve("stack.lock"))) {
-            assertThat(AbandonedStacks.sweep(tmp, "pantau-stack-")).containsExactly(tmp.resolve("pantau-stack-1"));
+            assertThat(AbandonedStacks.sweep(tmp, "pantau-stack-", Instant.now().plusSeconds(60)))
+                    .containsExactly(tmp.resolve("pantau-stack-1"));
         }
 
         assertThat(abandoned.getParent()).doesNotExist();

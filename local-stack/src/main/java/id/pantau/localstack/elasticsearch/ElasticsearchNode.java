@@ -47,7 +47,8 @@ public final class ElasticsearchNode implements AutoCloseable {
     private boolean lastStartUnpacked;
     private boolean everHealthy;
     private @Nullable DirectoryLock ownerLock;
-    private @Nullable Process process;
+    // Volatile: the shutdown hook reads it without the monitor, which start() may hold for minutes.
+    private volatile @Nullable Process process;
     private @Nullable Thread shutdownHook;
 
     /** A node in {@code nodeDir}, configured from this JVM's environment. */
@@ -278,9 +279,18 @@ public final class ElasticsearchNode implements AutoCloseable {
         if (shutdownHook != null) {
             return;
         }
-        Thread hook = new Thread(this::stop, "pantau-elasticsearch-stop");
+        Thread hook = new Thread(this::stopOnJvmExit, "pantau-elasticsearch-stop");
         shutdownHook = hook;
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Ends the node without taking the monitor, so a JVM exit during a long start() is not held up. */
+    private void stopOnJvmExit() {
+        Process running = process;
+        if (running != null) {
+            NodePidFile.killTree(running.toHandle(), STOP_GRACE);
+            LOG.info("elasticsearch node stopped at JVM exit uri=http://127.0.0.1:{}", httpPort);
+        }
     }
 
     private void removeShutdownHook() {
