@@ -1,19 +1,24 @@
 package id.pantau.enrich.story;
 
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Assigns an article to a story cluster: a new version of a known article keeps its cluster; a new
  * article joins the cluster of the most similar earlier article found through the LSH buckets
  * (similarity at least the threshold), else it starts a cluster named after itself. Only the
- * articles sharing a bucket are compared, never all earlier ones.
+ * articles sharing a bucket are compared, never all earlier ones, and of those at most
+ * {@link #MAX_CANDIDATES} sharing the most buckets.
  *
  * <p>Not thread-safe: it reads and writes the stores it is given; one instance per stream task.
  */
 public final class StoryClusterer {
+
+    /** Candidates (those sharing the most LSH bands) checked by exact similarity per article. */
+    static final int MAX_CANDIDATES = 24;
 
     /** Where LSH buckets live (a windowed store in the topology). */
     public interface Buckets {
@@ -64,14 +69,21 @@ public final class StoryClusterer {
     }
 
     private String nearestCluster(String articleId, int[] features, String[] bucketKeys, long timestamp) {
-        Set<String> candidates = new LinkedHashSet<>();
+        // count shared buckets per candidate: more shared bands means a higher MinHash similarity
+        // estimate, so the exact check reads only the most promising few, however crowded the buckets
+        Map<String, Integer> sharedBands = new HashMap<>();
         for (String key : bucketKeys) {
             for (String member : buckets.members(key, timestamp)) {
                 if (!member.equals(articleId)) {
-                    candidates.add(member);
+                    sharedBands.merge(member, 1, Integer::sum);
                 }
             }
         }
+        List<String> candidates = sharedBands.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_CANDIDATES)
+                .map(Map.Entry::getKey)
+                .toList();
         String best = articleId;
         double bestSimilarity = similarityMin;
         for (String candidate : candidates) {

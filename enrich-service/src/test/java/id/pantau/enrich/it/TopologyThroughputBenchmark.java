@@ -50,7 +50,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * Not part of any test run; run it like {@code FullTaggingBenchmark}'s main:
  *
  * <pre>
- * java -cp ... id.pantau.enrich.it.TopologyThroughputBenchmark [articles] [latency-articles] [rate-per-s]
+ * java -cp ... id.pantau.enrich.it.TopologyThroughputBenchmark [articles] [latency-articles] [rate-per-s] [stream-threads]
  * </pre>
  */
 public final class TopologyThroughputBenchmark {
@@ -61,12 +61,15 @@ public final class TopologyThroughputBenchmark {
         "01-apel-mantap-praja.txt", "02-rakor-mempawah.txt", "03-rakor-infopublik.txt", "04-kunker-bulungan.txt", "05-raker-apeksi.txt"
     };
 
+    private static int threads = 1;
+
     private TopologyThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int latencyCount = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         try (LocalStack stack = LocalStacks.forTests()) {
             String bootstrap = stack.kafkaBootstrapServers();
             stack.createTopic(PASS_IN, 3, false);
@@ -84,8 +87,8 @@ public final class TopologyThroughputBenchmark {
             EnrichConfig full = config(bootstrap, "bench-full");
             try (EnrichComponents components = EnrichComponents.standard(full)) {
                 double enrich = measure(bootstrap, EnrichTopology.build(full, components), full, Topics.ENRICHED_ARTICLES.name(), count);
-                System.out.printf(Locale.ROOT, "throughput: pass-through %.1f articles/s, full %.1f articles/s, ratio %.2f (%d articles)%n",
-                        pass, enrich, enrich / pass, count);
+                System.out.printf(Locale.ROOT, "throughput: pass-through %.1f articles/s, full %.1f articles/s, ratio %.2f (%d articles, %d stream threads)%n",
+                        pass, enrich, enrich / pass, count, threads);
                 EnrichConfig latencyConfig = config(bootstrap, "bench-latency");
                 latency(bootstrap, EnrichTopology.build(latencyConfig, components), latencyConfig, payloads.subList(count, count + latencyCount), rate);
             }
@@ -95,7 +98,7 @@ public final class TopologyThroughputBenchmark {
     private static EnrichConfig config(String bootstrap, String app) throws Exception {
         EnrichConfig d = EnrichConfigLoader.defaults();
         Path state = Files.createTempDirectory("enrich-bench-");
-        return new EnrichConfig(new EnrichConfig.Kafka(bootstrap, app + "-" + UUID.randomUUID().toString().substring(0, 6), state.toString(), 1, 100, 1),
+        return new EnrichConfig(new EnrichConfig.Kafka(bootstrap, app + "-" + UUID.randomUUID().toString().substring(0, 6), state.toString(), 1, 100, threads),
                 d.rules(), d.officials(), d.story(), d.outletProvinces());
     }
 
@@ -134,25 +137,27 @@ public final class TopologyThroughputBenchmark {
     }
 
     private static void latency(String bootstrap, Topology topology, EnrichConfig config, List<byte[]> payloads, int rate) throws Exception {
-        try (KafkaStreams streams = new KafkaStreams(topology, EnrichTopology.streamsProperties(config)); var consumer = consumer(bootstrap)) {
+        Properties props = EnrichTopology.streamsProperties(config);
+        // measure only the new articles: start at the end of news.articles.raw, not at the pre-loaded ones
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+        var serde = AvroSerdes.rawArticle();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        payloads.forEach(p -> ids.add(serde.deserialize("", p).getArticleId()));
+        try (KafkaStreams streams = new KafkaStreams(topology, props); var consumer = consumer(bootstrap)) {
             consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES.name()));
             streams.start();
             while (streams.state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(100);
             }
-            // the new application starts at the earliest offsets: let it catch up first
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
-                if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
-                    quietSince = System.nanoTime();
-                }
-            }
+            Thread.sleep(5000);
             Thread producer = Thread.ofPlatform().start(() -> produce(bootstrap, Topics.RAW_ARTICLES.name(), payloads, rate));
             List<Long> latencies = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (latencies.size() < payloads.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                    latencies.add(System.currentTimeMillis() - record.timestamp());
+                    if (ids.contains(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        latencies.add(System.currentTimeMillis() - record.timestamp());
+                    }
                 }
             }
             producer.join();
@@ -177,8 +182,9 @@ public final class TopologyThroughputBenchmark {
             for (int i = 0; i < payloads.size(); i++) {
                 if (ratePerSecond > 0) {
                     long due = start + i * 1_000_000_000L / ratePerSecond;
-                    while (System.nanoTime() < due) {
-                        Thread.onSpinWait();
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                 }
                 RawArticle article = AvroSerdes.rawArticle().deserialize(topic, payloads.get(i));
