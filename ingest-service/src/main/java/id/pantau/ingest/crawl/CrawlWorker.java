@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
@@ -140,12 +141,20 @@ public final class CrawlWorker implements AutoCloseable {
     private void handle(ConsumerRecords<byte[], byte[]> records) {
         List<Item> items = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            DeadLetter.Source source = new DeadLetter.Source(topic, record.partition(), record.offset());
+            byte[] key = record.key() == null ? new byte[0] : record.key();
             try {
-                CrawlRequest request = Topics.CRAWL_REQUESTS.valueSerde().deserializer().deserialize(topic, record.value());
-                items.add(new Item(record, request));
-            } catch (PayloadDecodingException e) {
-                publisher.undecodable(record.key() == null ? new byte[0] : record.key(), record.value() == null ? new byte[0] : record.value(),
-                        "DESERIALIZATION_" + e.reason(), String.valueOf(e.getMessage()), new DeadLetter.Source(topic, record.partition(), record.offset()));
+                CrawlRequest request = record.value() == null
+                        ? null
+                        : Topics.CRAWL_REQUESTS.valueSerde().deserializer().deserialize(topic, record.value());
+                if (request == null) {
+                    publisher.undecodable(key, new byte[0], "DESERIALIZATION_EMPTY", "crawl request without a value", source);
+                } else {
+                    items.add(new Item(record, request));
+                }
+            } catch (SerializationException e) {
+                String reason = e instanceof PayloadDecodingException decoding ? "DESERIALIZATION_" + decoding.reason() : "DESERIALIZATION";
+                publisher.undecodable(key, record.value(), reason, String.valueOf(e.getMessage()), source);
             }
         }
         List<HostQueues.Failure<Item>> failures = HostQueues.runAll(items, item -> CrawlProcessor.hostOf(item.request().getUrl()), item -> {

@@ -19,10 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -149,6 +154,38 @@ class IngestLifecycleIT {
             assertThat(articlesOf(records, b)).hasSize(1);
             assertThat(site.hits("/a/")).isEqualTo(hitsA);
             assertThat(site.hits("/b/")).isEqualTo(hitsB);
+        }
+    }
+
+    @Test
+    void shouldDeadLetterUndecodableCrawlRequestWithItsBytesAndGoOn() throws Exception {
+        byte[] garbage = "kein avro".getBytes(StandardCharsets.UTF_8);
+        try (TestSite site = new TestSite();
+                TopicReader raw = new TopicReader(bootstrap, Topics.RAW_ARTICLES.name());
+                TopicReader dlq = new TopicReader(bootstrap, Topics.DEAD_LETTERS.name());
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap), new ByteArraySerializer(), new ByteArraySerializer())) {
+            FixtureFeed feed = new FixtureFeed();
+            site.route("/feed.xml", (ex, hit) -> TestSite.send(ex, 200, "application/rss+xml", feed.xml().getBytes(StandardCharsets.UTF_8)));
+            site.html("/togap/", FixtureArticles.togap());
+            feed.put(site.url("/togap/"), Instant.now().minusSeconds(30));
+            OutletRegistry outlets = OutletRegistry.of(List.of(TestConfigs.feedOutlet("it-poison", site, "/feed.xml")));
+            IngestConfig config = TestConfigs.ingest("it-poison-1", bootstrap, "it-poison-" + UUID.randomUUID(), Duration.ofMillis(200),
+                    Duration.ofMillis(500));
+            // same key as the site's requests: same partition, read before them
+            producer.send(new ProducerRecord<>(Topics.CRAWL_REQUESTS.name(), site.host().getBytes(StandardCharsets.UTF_8), garbage)).get();
+
+            try (RunningIngest running = IngestApp.start(config, outlets, Clock.systemUTC())) {
+                List<ConsumerRecord<byte[], byte[]>> letters = dlq.readUntil(r -> r.stream().anyMatch(l -> Arrays.equals(l.value(), garbage)), WAIT);
+                List<ConsumerRecord<byte[], byte[]>> articles = raw.readUntil(r -> articlesOf(r, site.url("/togap/")).size() == 1, WAIT);
+
+                ConsumerRecord<byte[], byte[]> letter = letters.stream().filter(l -> Arrays.equals(l.value(), garbage)).findFirst().orElseThrow();
+                assertThat(DeadLetterHeaders.read(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("DESERIALIZATION_BAD_HEADER");
+                assertThat(DeadLetterHeaders.read(letter.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("ingest.crawl.requests");
+                assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("127.0.0.1");
+                assertThat(articlesOf(articles, site.url("/togap/"))).extracting(RawArticle::getTitle)
+                        .containsExactly("Pjs Gubernur Kaltara minta ASN Bulungan tidak berpihak");
+            }
         }
     }
 }
