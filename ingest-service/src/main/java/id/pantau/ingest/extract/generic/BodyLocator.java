@@ -22,6 +22,8 @@ final class BodyLocator {
     private static final Set<String> OWN_TEXT_TAGS = Set.of("div", "section", "article", "main", "center");
     private static final int MIN_BLOCK_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
+    /** Candidates (by raw score) whose link density is measured to find the best one. */
+    private static final int TOP_CANDIDATES = 15;
     private static final double ALTERNATIVE_SHARE = 0.5;
     private static final int MIN_ALTERNATIVES = 1;
     /** With JSON-LD evidence, another chunk joins the body only when most of its words are in the evidence. */
@@ -52,11 +54,6 @@ final class BodyLocator {
                 }
                 return FilterResult.CONTINUE;
             }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
         }, root);
         if (scores.isEmpty()) {
             return List.of();
@@ -65,7 +62,7 @@ final class BodyLocator {
         double topScore = Double.NEGATIVE_INFINITY;
         List<Map.Entry<Element, double[]>> ranked = new ArrayList<>(scores.entrySet());
         ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
-        for (Map.Entry<Element, double[]> entry : ranked.subList(0, Math.min(15, ranked.size()))) {
+        for (Map.Entry<Element, double[]> entry : ranked.subList(0, Math.min(TOP_CANDIDATES, ranked.size()))) {
             double score = entry.getValue()[0] * (1 - stats.linkDensity(entry.getKey()));
             entry.getValue()[1] = score;
             if (score > topScore) {
@@ -113,7 +110,7 @@ final class BodyLocator {
     private static Element commonAncestor(
             Element top, double topScore, List<Map.Entry<Element, double[]>> ranked, Evidence evidence) {
         List<Element> alternatives = new ArrayList<>();
-        for (Map.Entry<Element, double[]> entry : ranked.subList(0, Math.min(15, ranked.size()))) {
+        for (Map.Entry<Element, double[]> entry : ranked.subList(0, Math.min(TOP_CANDIDATES, ranked.size()))) {
             if (entry.getKey() != top && entry.getValue()[1] >= ALTERNATIVE_SHARE * topScore
                     && !entry.getKey().parents().contains(top) && !top.parents().contains(entry.getKey())
                     && (!evidence.isPresent() || evidence.share(entry.getKey().text()) >= MIN_EVIDENCE_SHARE)) {
