@@ -18,6 +18,7 @@ import id.pantau.ingest.seen.KafkaSeenStore;
 import id.pantau.schemas.TopicProvisioner;
 import id.pantau.schemas.Topics;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,19 +62,37 @@ public final class IngestApp {
             TopicProvisioner.ensureTopics(admin, List.of(Topics.CRAWL_REQUESTS, Topics.SEEN_ARTICLES, Topics.RAW_ARTICLES, Topics.DEAD_LETTERS),
                     config.kafka().replicationFactor());
         }
-        KafkaSeenStore seen = KafkaSeenStore.start(config.kafka().bootstrapServers(), id, config.kafka().seenLoadTimeout());
-        KafkaPublisher publisher = new KafkaPublisher(config.kafka().bootstrapServers(), id);
-        HttpFetcher http = new HttpFetcher(config.http(), clock);
-        PoliteFetcher fetcher = new PoliteFetcher(http, new HostPacer(clock, Sleeper.SYSTEM), config.fetch(), config.http().userAgent(), clock);
-        CrawlProcessor processor = new CrawlProcessor(outlets, fetcher, new ArticleExtractor(clock), seen, publisher, clock);
-        CrawlWorker worker = new CrawlWorker(config.kafka(), id, processor, publisher);
-        DiscoveryScheduler discovery = new DiscoveryScheduler(outlets,
-                new SourcePoller(fetcher, config.discovery().maxChildSitemaps()),
-                new CandidateGate(config.discovery().recentWindow(), seen, clock),
-                publisher, publisher, worker::ownsHost, config.discovery(), clock);
-        worker.start();
-        discovery.start();
-        LOG.info("event=ingest_started instance={} seenUrls={}", id, seen.size());
-        return new RunningIngest(id, discovery, worker, processor, List.of(discovery, worker, http, publisher, seen), PROGRESS_EVERY_MS);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            KafkaSeenStore seen = keep(started, KafkaSeenStore.start(config.kafka().bootstrapServers(), id, config.kafka().seenLoadTimeout()));
+            KafkaPublisher publisher = keep(started, new KafkaPublisher(config.kafka().bootstrapServers(), id));
+            HttpFetcher http = keep(started, new HttpFetcher(config.http(), clock));
+            PoliteFetcher fetcher = new PoliteFetcher(http, new HostPacer(clock, Sleeper.SYSTEM), config.fetch(), config.http().userAgent(), clock);
+            CrawlProcessor processor = new CrawlProcessor(outlets, fetcher, new ArticleExtractor(clock), seen, publisher, clock);
+            CrawlWorker worker = keep(started, new CrawlWorker(config.kafka(), id, processor, publisher));
+            DiscoveryScheduler discovery = keep(started, new DiscoveryScheduler(outlets,
+                    new SourcePoller(fetcher, config.discovery().maxChildSitemaps()),
+                    new CandidateGate(config.discovery().recentWindow(), seen, clock),
+                    publisher, publisher, worker::ownsHost, config.discovery(), clock));
+            worker.start();
+            discovery.start();
+            LOG.info("event=ingest_started instance={} seenUrls={}", id, seen.size());
+            return new RunningIngest(id, discovery, worker, processor, List.of(discovery, worker, http, publisher, seen), PROGRESS_EVERY_MS);
+        } catch (RuntimeException e) {
+            // Close what was started, newest first, and report the cause of the failed start.
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T keep(List<AutoCloseable> started, T part) {
+        started.add(part);
+        return part;
     }
 }

@@ -185,6 +185,10 @@ public final class CrawlWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))); // never started: run() will not close it
+            return;
+        }
         consumer.wakeup();
         try {
             thread.join(Duration.ofSeconds(30));
