@@ -27,7 +27,9 @@ final class BodyWriter {
             "(?i)^\\W*(?:(?:baca|lihat|simak)\\s+(?:juga|pula|selengkapnya|berita)\\b.*"
                     + "|advertisement|advertisment|iklan|scroll to (?:resume|continue)(?: with)? content"
                     + "|(?:read|see) (?:more|also)\\s*:.*|related\\s*:.*|also read\\s*:.*|berita terkait\\s*:?.*"
-                    + "|share (?:this|on)\\b.*|bagikan\\b.*|follow us\\b.*|ikuti (?:kami|berita)\\b.*)\\W*$");
+                    + "|share (?:this|on)\\b.*|bagikan\\b.*|follow us\\b.*|ikuti (?:kami|berita)\\b.*"
+                    + "|(?:penulis|editor|reporter|wartawan|pewarta|redaktur|kontributor|fotografer|foto)\\s*:.{0,120}"
+                    + "|halaman (?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|halaman \\d+ dari \\d+)\\W*$");
 
     /** A line that is only a date and / or a time ("20 Nov, 2019 05:47", "Senin, 18/11/2024 13:39 WIB"). */
     private static final Pattern DATE_LINE = Pattern.compile(

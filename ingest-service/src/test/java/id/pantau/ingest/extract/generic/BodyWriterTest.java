@@ -34,6 +34,15 @@ class BodyWriterTest {
     }
 
     @Test
+    void shouldDropBylineAndPagingLinesButKeepASentenceStartingWithOleh() {
+        List<String> paragraphs = write("<p>Penulis: Ramadhan | Editor: Try Juliansyah</p>"
+                + "<p>Oleh karena itu, kepala desa diminta tidak hadir dalam kampanye pasangan calon.</p>"
+                + "<p>Pewarta : Dewi</p><p>Halaman selanjutnya</p><p>Halaman 1 dari 2</p>");
+
+        assertThat(paragraphs).containsExactly("Oleh karena itu, kepala desa diminta tidak hadir dalam kampanye pasangan calon.");
+    }
+
+    @Test
     void shouldDropALinkOnlyLineButKeepALinkedSentence() {
         List<String> paragraphs = write("<p><a href=/a>Harga beras naik di Pasar Flamboyan</a></p>"
                 + "<p><a href=/b>Ismail</a> membuka <a href=/c>rapat koordinasi netralitas</a>.</p>");

@@ -41,7 +41,7 @@ class GenericOnOutletFixturesTest {
             for (Path json : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode fixture = MAPPER.readTree(json.toFile());
                 if (fixture.has("bodyParagraphs")) {
-                    COUNTS.put(json.getParent().getFileName().toString(), counts(json, fixture));
+                    COUNTS.put(json.getParent().getFileName() + "/" + json.getFileName(), counts(json, fixture));
                 }
             }
         }
@@ -49,17 +49,20 @@ class GenericOnOutletFixturesTest {
 
     @Test
     void shouldFindTheBodyOfEveryOutletWithoutProfiles() {
-        assertThat(COUNTS).containsOnlyKeys("infopublik", "kalbaronline", "suara-borneo", "tanjungpura", "tribun-pontianak");
+        assertThat(COUNTS.keySet().stream().map(article -> article.substring(0, article.indexOf('/'))).distinct())
+                .containsExactlyInAnyOrder("infopublik", "kalbaronline", "suara-borneo", "tanjungpura", "tribun-pontianak");
 
         Score score = Score.of(COUNTS.values());
 
-        assertThat(score.f1()).as("F1 over the five outlets").isGreaterThanOrEqualTo(0.98);
-        assertThat(score.recall()).as("recall over the five outlets").isGreaterThanOrEqualTo(0.99);
+        // measured with 8 articles: F1 0.988, P 0.976, R 1.000
+        assertThat(score.f1()).as("F1 over the five outlets' articles").isGreaterThanOrEqualTo(0.98);
+        assertThat(score.recall()).as("recall over the five outlets' articles").isGreaterThanOrEqualTo(0.99);
     }
 
     @Test
-    void shouldKeepEachOutletAboveTheFloor() {
-        COUNTS.forEach((outlet, counts) -> assertThat(Score.of(List.of(counts)).f1()).as(outlet).isGreaterThanOrEqualTo(0.97));
+    void shouldKeepEachArticleAboveTheFloor() {
+        // measured: lowest article F1 0.972 (a short one, where the kept dateline weighs most)
+        COUNTS.forEach((article, counts) -> assertThat(Score.of(List.of(counts)).f1()).as(article).isGreaterThanOrEqualTo(0.95));
     }
 
     private static PageCounts counts(Path json, JsonNode fixture) throws IOException {
