@@ -2,16 +2,24 @@ package id.pantau.launcher;
 
 import id.pantau.localstack.LocalStack;
 
-/** One service the launcher runs in its JVM against the local stack. */
-interface PipelineService {
+/**
+ * One service the launcher runs in its JVM against the local stack.
+ *
+ * @param name short name for progress lines, e.g. {@code ingest}
+ * @param starter starts the service; the handle it returns stops it
+ */
+record PipelineService(String name, Starter starter) {
 
-    /** Short name for progress lines, e.g. {@code ingest}. */
-    String name();
+    /** Starts a service against the stack. */
+    @FunctionalInterface
+    interface Starter {
+        /**
+         * @throws Exception when the service cannot start; the launcher stops what it started and exits
+         */
+        AutoCloseable start(LocalStack stack, LauncherOptions options) throws Exception;
+    }
 
-    /**
-     * Starts the service against {@code stack}; the returned handle stops it.
-     *
-     * @throws Exception when the service cannot start; the launcher stops what it started and exits
-     */
-    AutoCloseable start(LocalStack stack, LauncherOptions options) throws Exception;
+    AutoCloseable start(LocalStack stack, LauncherOptions options) throws Exception {
+        return starter.start(stack, options);
+    }
 }
