@@ -101,8 +101,16 @@ final class BodyWriter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             String tag = element.normalName();
-            if (LINK_LIST_TAGS.contains(tag) && depth > 0 && isLinkList(element, stats)
-                    || tag.equals("span") && isLinkCard(element, stats)) {
+            if (LINK_LIST_TAGS.contains(tag) && depth > 0 && isLinkList(element, stats)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("span") && isLinkCard(element, stats)) {
+                // a name with its hover card: keep the name, drop the card
+                if (element.childNode(0) instanceof Element first && first.nameIs("a")) {
+                    linkDepth++;
+                    append(first.text());
+                    linkDepth--;
+                }
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (BREAKS.contains(tag)) {
@@ -225,9 +233,19 @@ final class BodyWriter {
         return (last == '.' || last == '!' || last == '?') && text.indexOf(' ') > 0;
     }
 
-    /** An inline hover card or link cluster inside running text: several links and next to no other text. */
+    /**
+     * An inline hover card or link cluster inside running text: several links, next to no other text,
+     * and no words of its own (a span that wraps a sentence around a card is not the card).
+     */
     private static boolean isLinkCard(Element span, TextStats stats) {
-        return span.childrenSize() > 0 && stats.linkDensity(span) > 0.8 && span.getElementsByTag("a").size() >= 3;
+        if (span.childrenSize() == 0 || stats.linkDensity(span) <= 0.8 || span.getElementsByTag("a").size() < 3) {
+            return false;
+        }
+        int ownChars = 0;
+        for (TextNode text : span.textNodes()) {
+            ownChars += TextStats.nonSpace(text.getWholeText());
+        }
+        return ownChars < 10;
     }
 
     private static boolean isLinkList(Element element, TextStats stats) {

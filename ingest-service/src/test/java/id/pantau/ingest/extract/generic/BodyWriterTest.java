@@ -51,12 +51,13 @@ class BodyWriterTest {
     }
 
     @Test
-    void shouldDropAHoverCardOfLinksInsideRunningText() {
-        List<String> paragraphs = write("<p>Pernyataan itu disampaikan Gubernur <span class=card><a href=/p>Harisson</a>"
-                + "<span><a href=/1>Berita satu tentang dia</a> <a href=/2>Berita dua tentang dia</a>"
-                + " <a href=/3>Berita tiga</a></span></span> di Pontianak.</p>");
+    void shouldKeepTheNameAndDropItsHoverCardInsideRunningText() {
+        List<String> paragraphs = write("<p><span style='font-weight:400'>Pernyataan itu disampaikan Gubernur"
+                + " <span class=card><a href=/p>Harisson</a><span><img src=h.jpg><a href=/1>Berita satu tentang"
+                + " Harisson dan pilkada</a> <a href=/2>Berita dua tentang Harisson dan ASN</a> <a href=/3>Lainnya</a>"
+                + "</span></span> di Pontianak, <a href=/x>Senin</a>.</span></p>");
 
-        assertThat(paragraphs).containsExactly("Pernyataan itu disampaikan Gubernur di Pontianak.");
+        assertThat(paragraphs).containsExactly("Pernyataan itu disampaikan Gubernur Harisson di Pontianak, Senin.");
     }
 
     @Test
