@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +47,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-XX:ActiveProcessorCount=1"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 2)
 @Threads(1)
 public class ExtractionBenchmark {
@@ -98,7 +100,7 @@ public class ExtractionBenchmark {
         }
     }
 
-    /** Runs the benchmark (1 fork, 3 warm-up and 5 measured iterations) and prints pages/s and ratios. */
+    /** Runs the benchmark (1 fork, 3 warm-up iterations of 5 s, 5 measured of 2 s) and prints pages/s and ratios. */
     public static void main(String[] args) throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder().include(ExtractionBenchmark.class.getName() + "\\.").build()).run();
         double parse = 0;
@@ -119,6 +121,51 @@ public class ExtractionBenchmark {
         }
         out.append(String.format(Locale.ROOT, "  time ratio extraction/parse: profile %.2f, generic %.2f (target <= 1.50)%n",
                 parse / profile, parse / generic));
+        out.append(cpuTimeRatios());
         System.out.print(out);
+    }
+
+    /**
+     * The same three measurements in thread CPU time rather than wall time, since a shared machine's
+     * load makes JMH's wall-clock throughput swing widely; each runs 10 s after a 10 s warm-up.
+     */
+    static String cpuTimeRatios() {
+        ExtractionBenchmark bench = new ExtractionBenchmark();
+        bench.setUp();
+        Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Runnable> tasks = new LinkedHashMap<>();
+        tasks.put("parseOnly", () -> bench.parseOnly(bh));
+        tasks.put("extractWithProfile", () -> uncheck(() -> bench.extractWithProfile(bh)));
+        tasks.put("extractGenericOnly", () -> uncheck(() -> bench.extractGenericOnly(bh)));
+        Map<String, Double> micros = new LinkedHashMap<>();
+        for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, Runnable> task : tasks.entrySet()) {
+                long start = mx.getCurrentThreadCpuTime();
+                long runs = 0;
+                while (mx.getCurrentThreadCpuTime() - start < TimeUnit.SECONDS.toNanos(10)) {
+                    task.getValue().run();
+                    runs++;
+                }
+                micros.put(task.getKey(), (mx.getCurrentThreadCpuTime() - start) / 1000.0 / runs / ARTICLES);
+            }
+        }
+        bh.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
+        return String.format(Locale.ROOT, "Thread CPU time per article: parse %.1f us, profile extraction %.1f us (ratio %.2f), "
+                        + "generic extraction %.1f us (ratio %.2f)%n", micros.get("parseOnly"), micros.get("extractWithProfile"),
+                micros.get("extractWithProfile") / micros.get("parseOnly"), micros.get("extractGenericOnly"),
+                micros.get("extractGenericOnly") / micros.get("parseOnly"));
+    }
+
+    private interface Measured {
+        void run() throws ExtractionException;
+    }
+
+    private static void uncheck(Measured measured) {
+        try {
+            measured.run();
+        } catch (ExtractionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
