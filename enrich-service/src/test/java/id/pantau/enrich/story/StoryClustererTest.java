@@ -90,6 +90,20 @@ class StoryClustererTest {
     }
 
     @Test
+    void shouldCheckAtMostTheCandidatesSharingMostBandsWhenBucketsAreCrowded() {
+        for (int i = 0; i < 60; i++) {
+            clusterer.assign("copy-" + i, STORY + " Salinan nomor " + i + ".", i);
+        }
+        members.reads = 0;
+
+        String cluster = clusterer.assign("late", STORY, 100);
+
+        assertThat(cluster).isEqualTo("copy-0");
+        // its own previous version, then the capped candidates
+        assertThat(members.reads).isEqualTo(1 + StoryClusterer.MAX_CANDIDATES);
+    }
+
+    @Test
     void shouldComputeJaccardOfSortedSets() {
         assertThat(Shingles.jaccard(new int[] {1, 2, 3, 4}, new int[] {3, 4, 5, 6})).isEqualTo(2.0 / 6);
         assertThat(new Shingles(1).of("dan yang di")).isEmpty();
