@@ -33,7 +33,8 @@ import org.apache.lucene.queryparser.classic.QueryParser;
  *
  * <p>A topic's score combines its matching rules: each rule contributes {@code weight * (1 - 0.5^hits)}
  * and the contributions combine as independent evidence ({@code 1 - prod(1 - c)}), rounded to three
- * decimals. Evidence lists each matched term as written with the sentence it stands in.
+ * decimals. Evidence lists each matched term as written with the sentence it stands in (a rule's
+ * phrases only, when it matched any, not the context words that merely had to be present).
  *
  * <p>Thread-safe (the monitor is). Close it to stop the monitor's purge thread.
  */
@@ -103,7 +104,13 @@ public final class TopicTagger implements AutoCloseable {
             TopicAccumulator acc = byTopic.computeIfAbsent(rule.topic(), t -> new TopicAccumulator());
             List<int[]> spans = mergedSpans(match.getHits(FIELD), text.length());
             acc.addContribution(rule.weight() * (1 - Math.pow(0.5, Math.max(1, spans.size()))));
+            // a rule's context words ("meminta", "penting") make it match but do not show the topic;
+            // when a rule matched phrases, only the phrases are evidence
+            boolean hasPhrase = spans.stream().anyMatch(span -> isPhrase(text, span));
             for (int[] span : spans) {
+                if (hasPhrase && !isPhrase(text, span)) {
+                    continue;
+                }
                 int[] sentence = sentences.around(span[0]);
                 acc.addEvidence(span[0], text.substring(span[0], span[1]), sentence[0], sentence[1]);
             }
@@ -111,6 +118,15 @@ public final class TopicTagger implements AutoCloseable {
         List<TopicTag> tags = new ArrayList<>(byTopic.size());
         byTopic.forEach((topic, acc) -> tags.add(acc.toTag(topic)));
         return tags;
+    }
+
+    private static boolean isPhrase(String text, int[] span) {
+        for (int i = span[0]; i < span[1]; i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Hit offsets sorted and merged where they overlap, so a phrase and its own words count once. */

@@ -92,6 +92,16 @@ class TopicTaggerTest {
     }
 
     @Test
+    void shouldKeepContextWordsOutOfEvidenceWhenPhrasesMatched() {
+        ArticleText text = new ArticleText("", "Camat meminta semua ASN menjaga netralitas. Hal itu penting bagi warga.", null, "", null);
+
+        List<TopicTag> tags = tagger.tag(text);
+
+        assertThat(tags).extracting(TopicTag::getTopic).containsExactly("neutrality.appeal");
+        assertThat(tags.get(0).getEvidence()).containsExactly(new TopicEvidence("menjaga netralitas", 0, 43));
+    }
+
+    @Test
     void shouldRejectRuleWithBrokenQueryNamingIt() {
         List<TopicRule> rules = List.of(new TopicRule("broken.one", "x", 1.0, "\"unclosed phrase"));
 
