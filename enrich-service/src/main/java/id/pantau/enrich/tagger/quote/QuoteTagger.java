@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds direct quotes and their speakers. A quote is text between double quote marks (straight or
  * curly) within one paragraph, followed by an attribution ("kata Harisson", "ujar Pipit", "tegas X")
+ * or preceded by one ("Harisson mengatakan, “...”", "Menurut Pipit, “...”", "Ia menegaskan: “...”"),
  * or ending in punctuation. The speaker of "kata X" is X, linked to the official mentioned there or
  * named X; the speaker of "ujarnya", "tegasnya", "katanya" is the last official mentioned before
  * the quote in its paragraph or the two before it, otherwise it stays unknown rather than guessed.
@@ -29,6 +30,11 @@ public final class QuoteTagger {
     private static final String VERBS = "kata|ujar|tegas|tambah|jelas|tutup|ungkap|sebut|tutur|pungkas|imbuh|terang|lanjut|papar|ucap|seru|pinta|harap|ajak|cetus|beber|urai";
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "\\G\\s*,?\\s*(?:(?<verbNya>(?:" + VERBS + ")nya)\\b|(?<verb>" + VERBS + ")\\s+(?<name>\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,5}))");
+    /** "Harisson mengatakan, “...”", "Menurut Pipit, “...”", "Ia menegaskan: “...”" just before the quote. */
+    private static final Pattern PRE_ATTRIBUTION = Pattern.compile(
+            "(?:(?<pronoun>\\b(?:Ia|Dia|Beliau))|(?<name>\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,5}))"
+                    + "(?:\\s+(?:juga|pun|kemudian|lalu))?\\s+(?:mengatakan|menegaskan|menjelaskan|menyatakan|mengungkapkan|menambahkan|berkata|berpesan)"
+                    + "\\s*[,:]\\s*$|\\bMenurut\\s+(?<menurut>\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,5})\\s*,\\s*$");
     private static final int MIN_WORDS = 3;
 
     /** Quotes in {@code article}, in text order, with speakers resolved against {@code officials}. */
@@ -51,9 +57,17 @@ public final class QuoteTagger {
             Matcher attribution = ATTRIBUTION.matcher(text);
             attribution.region(close + 1, text.length());
             boolean attributed = attribution.find();
-            if (inner.split("\\s+").length >= MIN_WORDS && (attributed || endsWithPunctuation(inner))) {
+            Matcher before = PRE_ATTRIBUTION.matcher(text.substring(paragraphStart(text, i), i));
+            boolean preAttributed = !attributed && before.find();
+            if (inner.split("\\s+").length >= MIN_WORDS && (attributed || preAttributed || endsWithPunctuation(inner))) {
                 String quoted = inner.endsWith(",") ? inner.substring(0, inner.length() - 1).strip() : inner;
-                quotes.add(attributed ? attributedQuote(text, quoted, i, attribution, officials) : new Quote(quoted, null, null, i));
+                if (attributed) {
+                    quotes.add(attributedQuote(text, quoted, i, attribution, officials));
+                } else if (preAttributed) {
+                    quotes.add(preAttributedQuote(text, quoted, i, before, paragraphStart(text, i), officials));
+                } else {
+                    quotes.add(new Quote(quoted, null, null, i));
+                }
             }
             i = close + 1;
         }
@@ -86,18 +100,34 @@ public final class QuoteTagger {
             }
             return new Quote(quoted, nameOf(mention, officials), mention.officialId(), offset);
         }
-        String name = stripTrailingDot(attribution.group("name"));
-        int nameStart = attribution.start("name");
+        return named(quoted, offset, stripTrailingDot(attribution.group("name")), attribution.start("name"), officials);
+    }
+
+    private static Quote named(String quoted, int offset, String name, int nameStart, OfficialTagging officials) {
         int nameEnd = nameStart + name.length();
         for (OfficialMention mention : officials.mentions()) {
             if (mention.start() < nameEnd && mention.end() > nameStart) {
                 return new Quote(quoted, nameOf(mention, officials), mention.officialId(), offset);
             }
         }
+        // a name led by an office ("Pj Gubernur Harisson") links through its last word
+        String lastWord = name.substring(name.lastIndexOf(' ') + 1);
         OfficialTag byName = tagNamed(name, officials.tags());
+        if (byName == null) {
+            byName = tagNamed(lastWord, officials.tags());
+        }
         return byName == null
                 ? new Quote(quoted, name, null, offset)
                 : new Quote(quoted, byName.getName(), byName.getOfficialId(), offset);
+    }
+
+    private static Quote preAttributedQuote(String text, String quoted, int offset, Matcher before, int base, OfficialTagging officials) {
+        if (before.group("pronoun") != null) {
+            OfficialMention mention = lastMentionBefore(text, base + before.start("pronoun"), officials.mentions());
+            return mention == null ? new Quote(quoted, null, null, offset) : new Quote(quoted, nameOf(mention, officials), mention.officialId(), offset);
+        }
+        String group = before.group("name") != null ? "name" : "menurut";
+        return named(quoted, offset, stripTrailingDot(before.group(group)), base + before.start(group), officials);
     }
 
     private static String stripTrailingDot(String name) {

@@ -72,6 +72,28 @@ class QuoteTaggerTest {
     }
 
     @Test
+    void shouldResolveSpeakerNamedBeforeTheQuote() {
+        String body = "Dalam sambutannya, Gubernur Harisson mengatakan: \u201CPelayanan publik tidak boleh berhenti karena pilkada.\u201D"
+                + "\n\nMenurut Pipit, \u201CSetiap TPS dijaga dua personel.\u201D";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson"));
+
+        assertThat(quotes).extracting(Quote::getText, Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Pelayanan publik tidak boleh berhenti karena pilkada.", "Harisson", "harisson"),
+                org.assertj.core.groups.Tuple.tuple("Setiap TPS dijaga dua personel.", "Pipit Rismanto", "pipit"));
+    }
+
+    @Test
+    void shouldResolvePronounBeforeTheQuoteToLastOfficial() {
+        String body = "Kapolda Kalbar Pipit Rismanto meninjau gudang logistik. Ia menegaskan, \u201CKotak suara harus tiba tepat waktu.\u201D";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "pipit", "Pipit Rismanto"));
+
+        assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Pipit Rismanto", "pipit"));
+    }
+
+    @Test
     void shouldIgnoreQuotedNamesThatAreNotSpeech() {
         String body = "Polisi menggelar operasi \u201CMantap Praja Kapuas 2024\u201D di halaman markas.";
 
