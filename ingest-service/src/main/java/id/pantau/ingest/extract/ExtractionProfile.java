@@ -1,5 +1,6 @@
 package id.pantau.ingest.extract;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import org.jsoup.select.QueryParser;
@@ -54,6 +55,7 @@ public record ExtractionProfile(
     }
 
     /** The noise selectors as one selector group, so noise is removed in a single pass. */
+    @JsonIgnore
     public String noiseSelector() {
         return String.join(", ", noise);
     }

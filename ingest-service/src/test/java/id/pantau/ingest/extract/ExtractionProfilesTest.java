@@ -76,6 +76,14 @@ class ExtractionProfilesTest {
     }
 
     @Test
+    void shouldRoundTripThroughYaml() throws IOException {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        ExtractionProfile profile = Fixtures.profile("tribun-pontianak");
+
+        assertThat(yaml.readValue(yaml.writeValueAsString(profile), ExtractionProfile.class)).isEqualTo(profile);
+    }
+
+    @Test
     void shouldTreatMissingNoiseAsEmpty() {
         assertThat(new ExtractionProfile(null, null, null, null, null, null, null, null, null, null).noise()).isEmpty();
     }
