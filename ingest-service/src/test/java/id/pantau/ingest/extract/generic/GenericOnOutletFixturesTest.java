@@ -50,7 +50,7 @@ class GenericOnOutletFixturesTest {
     @Test
     void shouldFindTheBodyOfEveryOutletWithoutProfiles() {
         assertThat(COUNTS.keySet().stream().map(article -> article.substring(0, article.indexOf('/'))).distinct())
-                .containsExactlyInAnyOrder("infopublik", "kalbaronline", "suara-borneo", "tanjungpura", "tribun-pontianak");
+                .contains("infopublik", "kalbaronline", "suara-borneo", "tanjungpura", "tribun-pontianak");
 
         Score score = Score.of(COUNTS.values());
 
