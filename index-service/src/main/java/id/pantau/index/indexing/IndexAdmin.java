@@ -115,6 +115,8 @@ public final class IndexAdmin {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private long reindex(String from, String to) throws IOException {
         long written = 0;
+        // A scroll sees only refreshed documents: without this, writes of the last second would be left behind.
+        es.indices().refresh(r -> r.index(from));
         SearchResponse<Map> page = es.search(s -> s.index(from).size(COPY_BATCH).version(true).scroll(t -> t.time(SCROLL_KEEP_ALIVE))
                 .query(q -> q.matchAll(m -> m)), Map.class);
         String scrollId = page.scrollId();
