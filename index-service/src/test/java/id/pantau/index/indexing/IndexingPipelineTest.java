@@ -122,6 +122,43 @@ class IndexingPipelineTest {
         assertThat(producer.history()).isEmpty();
     }
 
+    @Test
+    void shouldCommitAnAlertOnlyWhenItAndItsDeliveryStateAreBothAcknowledged() {
+        TopicPartition alerts = new TopicPartition(Topics.ALERTS.name(), 0);
+        List<String> ids = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong committedWhenRetried = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+        FakeBulkTransport transport = new FakeBulkTransport(request -> {
+            request.operations().forEach(op -> ids.add(op.create().index() + "/" + op.create().id()));
+            // First answer: the alert is written but its delivery state hits a 429, so the offset must wait.
+            int call = calls.incrementAndGet();
+            if (call == 2) {
+                committedWhenRetried.set(committed(alerts));
+            }
+            return CompletableFuture.completedFuture(FakeBulkTransport.respond(request, id -> call == 1 && id.endsWith(".ops") ? 429 : 201));
+        });
+        IndexConfig base = config(1000);
+        IndexConfig.Webhook ops = new IndexConfig.Webhook("ops", "asn-rule", URI.create("http://127.0.0.1:9/hook"), "secret");
+        IndexConfig withHook = new IndexConfig(base.kafka(), base.elasticsearch(), base.bulk(), base.api(),
+                new IndexConfig.Alerts(true, 100, 3, 1, 10, 1000, List.of(ops)));
+        pipeline = pipeline(transport, withHook);
+        byte[] alert = Topics.ALERTS.valueSerde().serializer().serialize(alerts.topic(), TestArticles.alert("al-1", "asn-rule", "a1"));
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(alerts, 0L));
+            consumer.rebalance(List.of(alerts));
+            consumer.addRecord(new ConsumerRecord<>(alerts.topic(), 0, 0, "al-1".getBytes(StandardCharsets.UTF_8), alert));
+        });
+
+        pipeline.start();
+
+        await(() -> committed(alerts) == 1);
+        assertThat(ids).containsExactly("alerts/al-1", "alert-deliveries/al-1.ops", "alert-deliveries/al-1.ops");
+        assertThat(committedWhenRetried.get()).isBetween(-1L, 0L);
+        assertThat(metrics.documents(Pending.Kind.DELIVERY, "retried")).isEqualTo(1);
+        assertThat(metrics.documents(Pending.Kind.ALERT, "indexed")).isEqualTo(1);
+        assertThat(indexed).isEmpty();
+    }
+
     private IndexingPipeline pipeline(FakeBulkTransport transport, IndexConfig config) {
         return new IndexingPipeline(config, consumer, producer, new ElasticsearchClient(transport), metrics, indexed::add, Clock.systemUTC());
     }
@@ -137,8 +174,12 @@ class IndexingPipelineTest {
     }
 
     private long committed() {
+        return committed(P0);
+    }
+
+    private long committed(TopicPartition partition) {
         synchronized (consumer) {
-            OffsetAndMetadata offset = consumer.committed(Set.of(P0)).get(P0);
+            OffsetAndMetadata offset = consumer.committed(Set.of(partition)).get(partition);
             return offset == null ? -1 : offset.offset();
         }
     }
