@@ -2,19 +2,12 @@ package id.pantau.index.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import id.pantau.index.alerts.AlertDeliveries;
 import id.pantau.index.config.IndexConfig;
 import id.pantau.schemas.DeadLetterHeaders;
 import id.pantau.schemas.Topics;
-import id.pantau.schemas.avro.Alert;
-import id.pantau.schemas.avro.EnrichedArticle;
 import id.pantau.schemas.serde.PayloadDecodingException;
-import id.pantau.schemas.serde.SingleObjectAvroSerde;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +64,7 @@ public final class IndexingPipeline implements AutoCloseable {
     private final OffsetTracker offsets = new OffsetTracker();
     private final Queue<BulkEvent> events = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Retry> retries = new PriorityQueue<>((a, b) -> Long.compare(a.dueAtMs, b.dueAtMs));
-    private final SingleObjectAvroSerde<EnrichedArticle> articleSerde = (SingleObjectAvroSerde<EnrichedArticle>) Topics.ENRICHED_ARTICLES.valueSerde();
-    private final SingleObjectAvroSerde<Alert> alertSerde = (SingleObjectAvroSerde<Alert>) Topics.ALERTS.valueSerde();
-    private final ArticleDocumentMapper articleMapper = new ArticleDocumentMapper();
-    private final AlertDocumentMapper alertMapper = new AlertDocumentMapper();
+    private final RecordOperations recordOperations;
     private final Thread thread;
     private volatile boolean running = true;
     private boolean paused;
@@ -97,6 +87,7 @@ public final class IndexingPipeline implements AutoCloseable {
         this.metrics = metrics;
         this.onArticleIndexed = onArticleIndexed;
         this.clock = clock;
+        this.recordOperations = new RecordOperations(config, clock);
         this.backoff = new Backoff(config.bulk().retryInitialMs(), config.bulk().retryMaxMs(), RandomGenerator.getDefault());
         IndexConfig.Bulk bulk = config.bulk();
         this.ingester = BulkIngester.of(b -> b.client(es)
@@ -182,7 +173,7 @@ public final class IndexingPipeline implements AutoCloseable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         List<Pending> operations;
         try {
-            operations = record.topic().equals(Topics.ALERTS.name()) ? alertOperations(record, partition) : articleOperation(record, partition);
+            operations = recordOperations.of(record, partition);
         } catch (PayloadDecodingException e) {
             deadLetterUnindexable(record, partition, e.reason().name(), e);
             return;
@@ -203,33 +194,6 @@ public final class IndexingPipeline implements AutoCloseable {
         Pending.Kind kind = record.topic().equals(Topics.ALERTS.name()) ? Pending.Kind.ALERT : Pending.Kind.ARTICLE;
         Pending pending = new Pending(partition, record.offset(), record.key(), record.value(), kind, "", null, null, 0);
         deadLetter(pending, reason, String.valueOf(error.getMessage()), error);
-    }
-
-    private List<Pending> articleOperation(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
-        EnrichedArticle article = articleSerde.deserialize(record.topic(), record.value());
-        Map<String, Object> doc = articleMapper.toDocument(article, clock.instant());
-        String id = article.getArticle().getArticleId();
-        long version = article.getArticle().getVersion();
-        BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(config.elasticsearch().articlesAlias())
-                .id(id).version(version).versionType(VersionType.External).document(doc)));
-        return List.of(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ARTICLE, id, op, doc, 0));
-    }
-
-    private List<Pending> alertOperations(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
-        Alert alert = alertSerde.deserialize(record.topic(), record.value());
-        List<Pending> out = new ArrayList<>();
-        Map<String, Object> doc = alertMapper.toDocument(alert, clock.instant());
-        // Create-only: an alert is raised once per rule and story, so a re-delivery is a counted conflict.
-        BulkOperation op = BulkOperation.of(b -> b.create(c -> c.index(config.elasticsearch().alertsAlias()).id(alert.getAlertId()).document(doc)));
-        out.add(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ALERT, alert.getAlertId(), op, null, 0));
-        if (config.alerts().deliveryEnabled()) {
-            for (AlertDeliveries.NewDelivery delivery : AlertDeliveries.forAlert(alert, config.alerts().webhooks(), clock.instant())) {
-                BulkOperation create = BulkOperation.of(b -> b.create(c -> c.index(config.elasticsearch().deliveriesAlias())
-                        .id(delivery.id()).document(delivery.document())));
-                out.add(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.DELIVERY, delivery.id(), create, null, 0));
-            }
-        }
-        return out;
     }
 
     private void drainEvents() {
