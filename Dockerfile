@@ -4,15 +4,17 @@ FROM maven:3.9-eclipse-temurin-21 AS build
 ARG SERVICE
 WORKDIR /src
 COPY . .
-RUN mvn -B -q -DskipTests -pl ${SERVICE} -am install \
- && mvn -B -q -pl ${SERVICE} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/app/lib \
- && cp ${SERVICE}/target/${SERVICE}-*.jar /app/service.jar
+RUN mvn -B -q -DskipTests -pl ${SERVICE} -am package \
+ && mkdir -p /app && cp -r ${SERVICE}/target/${SERVICE}.jar ${SERVICE}/target/lib /app/
 
 FROM eclipse-temurin:21-jre
+ARG SERVICE
 ARG MAIN_CLASS
-ENV MAIN_CLASS=${MAIN_CLASS}
+# The jar's manifest names MAIN_CLASS (service.main.class in the module's pom); the arg documents it.
+LABEL org.opencontainers.image.title="pantau ${SERVICE}" id.pantau.main-class="${MAIN_CLASS}"
+ENV SERVICE_JAR=/app/${SERVICE}.jar
 RUN useradd --system --uid 10001 pantau && mkdir -p /data && chown pantau /data
 COPY --from=build /app /app
 USER pantau
 WORKDIR /app
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -cp '/app/service.jar:/app/lib/*' $MAIN_CLASS \"$@\"", "--"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar \"$SERVICE_JAR\" \"$@\"", "--"]

@@ -8,15 +8,13 @@ import java.util.Objects;
  * Command-line options of the launcher.
  *
  * @param dataDir where the broker's and the node's data live; a second run resumes from it (default {@code ./data})
- * @param demo serve the local demo site of fixture outlets instead of following the live outlets
  * @param help print usage and exit
  */
-public record LauncherOptions(Path dataDir, boolean demo, boolean help) {
+public record LauncherOptions(Path dataDir, boolean help) {
 
     public static final String USAGE = """
-            usage: java -jar launcher/target/pantau.jar [--data-dir DIR] [--demo] [--help]
-              --data-dir DIR  keep Kafka and Elasticsearch data in DIR (default: ./data); a second run resumes
-              --demo          follow a local demo site of fixture outlets instead of the live outlets
+            usage: java -jar launcher/target/pantau.jar [--data-dir DIR] [--help]
+              --data-dir DIR  keep Kafka, Elasticsearch and enrich state in DIR (default: ./data); a second run resumes
               --help          print this text""";
 
     public LauncherOptions {
@@ -30,12 +28,10 @@ public record LauncherOptions(Path dataDir, boolean demo, boolean help) {
      */
     public static LauncherOptions parse(List<String> args) {
         Path dataDir = Path.of("data");
-        boolean demo = false;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
                 case "--data-dir" -> {
                     if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -44,9 +40,9 @@ public record LauncherOptions(Path dataDir, boolean demo, boolean help) {
                     dataDir = Path.of(args.get(++i));
                 }
                 default -> throw new IllegalArgumentException(
-                        "unknown argument '" + arg + "': expected one of --data-dir DIR, --demo, --help");
+                        "unknown argument '" + arg + "': expected one of --data-dir DIR, --help");
             }
         }
-        return new LauncherOptions(dataDir, demo, help);
+        return new LauncherOptions(dataDir, help);
     }
 }

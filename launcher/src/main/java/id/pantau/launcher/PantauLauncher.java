@@ -8,6 +8,13 @@ import org.slf4j.LoggerFactory;
 /** Runs pantau on its embedded default until Ctrl-C. See {@link LauncherOptions#USAGE}. */
 public final class PantauLauncher {
 
+    static {
+        // Each service jar carries its own logback.xml for java -jar; in one JVM the launcher's wins.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "launcher-logback.xml");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(PantauLauncher.class);
 
     private PantauLauncher() {}

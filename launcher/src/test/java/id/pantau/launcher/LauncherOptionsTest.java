@@ -13,21 +13,21 @@ class LauncherOptionsTest {
     void shouldDefaultToDataDirectoryInTheWorkingDirectory() {
         LauncherOptions options = LauncherOptions.parse(List.of());
 
-        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), false, false));
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), false));
     }
 
     @Test
-    void shouldReadDataDirAndDemo() {
-        LauncherOptions options = LauncherOptions.parse(List.of("--demo", "--data-dir", "/tmp/p"));
+    void shouldReadDataDir() {
+        LauncherOptions options = LauncherOptions.parse(List.of("--data-dir", "/tmp/p"));
 
-        assertThat(options).isEqualTo(new LauncherOptions(Path.of("/tmp/p"), true, false));
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("/tmp/p"), false));
     }
 
     @Test
     void shouldRejectUnknownArgumentNamingTheAcceptedOnes() {
-        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--dmeo")))
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--demo")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown argument '--dmeo': expected one of --data-dir DIR, --demo, --help");
+                .hasMessage("unknown argument '--demo': expected one of --data-dir DIR, --help");
     }
 
     @Test
