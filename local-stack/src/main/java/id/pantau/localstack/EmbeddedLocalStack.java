@@ -3,22 +3,16 @@ package id.pantau.localstack;
 import id.pantau.localstack.elasticsearch.ElasticsearchNode;
 import id.pantau.localstack.internal.DirectoryLock;
 import id.pantau.localstack.internal.MoreFiles;
+import id.pantau.localstack.internal.TopicCreation;
 import id.pantau.localstack.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,25 +86,8 @@ public final class EmbeddedLocalStack implements LocalStack {
 
     @Override
     public void createTopic(String name, int partitions, boolean compacted) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions: expected >= 1, got " + partitions);
-        }
-        NewTopic topic = new NewTopic(name, partitions, (short) 1);
-        if (compacted) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
-        try {
-            admin().createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+        if (TopicCreation.create(admin(), name, partitions, compacted)) {
             LOG.info("topic created name={} partitions={} compacted={}", name, partitions, compacted);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("creating topic " + name + " timed out after 60 s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + name, e);
         }
     }
 

@@ -158,7 +158,7 @@ public final class ElasticsearchDistribution {
             long began = System.nanoTime();
             Path tmp = Files.createTempDirectory(runtimeRoot, ".copying-");
             try {
-                copyTree(installation.home(), tmp);
+                MoreFiles.copyTree(installation.home(), tmp, StandardCopyOption.COPY_ATTRIBUTES);
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
                 user.chownRecursively(tmp);
                 MoreFiles.deleteRecursively(target);
@@ -185,18 +185,6 @@ public final class ElasticsearchDistribution {
                 && Files.isDirectory(home.resolve("config"));
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path dest = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(source, dest, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 
     /** Unpacks every entry below the zip's single top directory into {@code dir}; scripts in bin/ become executable. */
     static void unzipStrippingTopDirectory(Path zip, Path dir) throws IOException {

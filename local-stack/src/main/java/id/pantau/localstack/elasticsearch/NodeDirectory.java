@@ -1,5 +1,6 @@
 package id.pantau.localstack.elasticsearch;
 
+import id.pantau.localstack.internal.MoreFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -63,7 +63,7 @@ record NodeDirectory(Path root) {
                 Files.createDirectories(dir);
             }
             if (!Files.exists(config().resolve("jvm.options"))) {
-                copyTree(home.resolve("config"), config());
+                MoreFiles.copyTree(home.resolve("config"), config());
             }
             Files.writeString(config().resolve("elasticsearch.yml"), settings.render(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -113,16 +113,4 @@ record NodeDirectory(Path root) {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path dest = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }

@@ -61,4 +61,20 @@ public final class MoreFiles {
             throw new UncheckedIOException("cannot create a temporary directory " + prefix + "*", e);
         }
     }
+
+    /** Copies the tree under {@code from} to {@code to}, replacing files; {@code options} add e.g. COPY_ATTRIBUTES. */
+    public static void copyTree(Path from, Path to, java.nio.file.CopyOption... options) throws IOException {
+        java.nio.file.CopyOption[] copyOptions = java.util.Arrays.copyOf(options, options.length + 1);
+        copyOptions[options.length] = java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+        try (var paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path dest = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(source, dest, copyOptions);
+                }
+            }
+        }
+    }
 }

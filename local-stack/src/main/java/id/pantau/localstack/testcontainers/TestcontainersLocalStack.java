@@ -1,6 +1,7 @@
 package id.pantau.localstack.testcontainers;
 
 import id.pantau.localstack.LocalStack;
+import id.pantau.localstack.internal.TopicCreation;
 import id.pantau.localstack.internal.Versions;
 import java.net.URI;
 import java.nio.file.Files;
@@ -8,14 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -108,22 +103,7 @@ public final class TestcontainersLocalStack implements LocalStack {
 
     @Override
     public void createTopic(String name, int partitions, boolean compacted) {
-        NewTopic topic = new NewTopic(name, partitions, (short) 1);
-        if (compacted) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
-        try {
-            admin().createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("creating topic " + name + " timed out after 60 s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + name, e);
-        }
+        TopicCreation.create(admin(), name, partitions, compacted);
     }
 
     @Override
