@@ -33,9 +33,23 @@ public final class ApiKeyAuth {
      * @throws ApiException 401 without a key, 403 with a wrong one
      */
     public void check(@Nullable String apiKeyHeader, @Nullable String authorization) {
+        check(apiKeyHeader, authorization, null);
+    }
+
+    /**
+     * As {@link #check(String, String)}, also accepting the key from a query parameter; the server
+     * passes one only for the live feed, whose browser client ({@code EventSource}) cannot send
+     * headers.
+     *
+     * @throws ApiException 401 without a key, 403 with a wrong one
+     */
+    public void check(@Nullable String apiKeyHeader, @Nullable String authorization, @Nullable String queryKey) {
         String key = apiKeyHeader;
         if ((key == null || key.isBlank()) && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             key = authorization.substring(7).strip();
+        }
+        if ((key == null || key.isBlank()) && queryKey != null) {
+            key = queryKey.strip();
         }
         if (key == null || key.isBlank()) {
             throw new ApiException(401, "missing API key: send it in the X-Api-Key header");

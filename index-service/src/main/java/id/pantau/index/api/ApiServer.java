@@ -7,6 +7,7 @@ import id.pantau.index.config.IndexConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API on Javalin: {@code /api/search}, {@code /api/articles/{id}}, {@code /api/feed}
- * (SSE), {@code /api/alerts} behind API keys; {@code /health} and {@code /metrics} open. Errors are
+ * The HTTP API on Javalin: {@code /api/search}, {@code /api/articles/{id}}, {@code /api/histogram},
+ * {@code /api/feed} (SSE), {@code /api/alerts} behind API keys; the monitoring page at {@code /},
+ * {@code /health} and {@code /metrics} open. Errors are
  * JSON {@code {"error": ...}} without stack traces. Closing stops the server.
  */
 public final class ApiServer implements AutoCloseable {
@@ -25,6 +27,15 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final long FEED_KEEP_ALIVE_MS = 5_000;
     private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final String FEED_PATH = "/api/feed";
+    /** Query parameter carrying the API key on {@code /api/feed} only. */
+    public static final String FEED_KEY_PARAM = "key";
+    private static final Map<String, String> PAGE_HEADERS = Map.of(
+            "Cache-Control", "no-cache",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                    + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 
     private final Javalin app;
 
@@ -39,8 +50,17 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
+            // The monitoring page: index.html, app.js, app.css from the jar; open, it holds no data.
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = PAGE_HEADERS;
+            });
         });
-        app.before("/api/*", ctx -> auth.check(ctx.header(ApiKeyAuth.HEADER), ctx.header("Authorization")));
+        // EventSource cannot send headers, so the feed alone also takes ?key= (see README, "The page").
+        app.before("/api/*", ctx -> auth.check(ctx.header(ApiKeyAuth.HEADER), ctx.header("Authorization"),
+                FEED_PATH.equals(ctx.path()) ? ctx.queryParam(FEED_KEY_PARAM) : null));
         app.get("/health", ctx -> health(ctx, es, hub));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
         app.get("/api/search", ctx -> {
@@ -56,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
             }
             ctx.json(article);
         });
+        app.get("/api/histogram", ctx -> ctx.json(search.histogram(SearchFilters.fromQuery(ctx::queryParams))));
         app.get("/api/alerts", ctx -> ctx.json(search.alerts(ctx.queryParam("rule"), intParam(ctx, "page", 0, 0, 10_000),
                 intParam(ctx, "size", Math.min(DEFAULT_PAGE_SIZE, config.maxPageSize()), 1, config.maxPageSize()))));
         app.before("/api/feed", ctx -> {

@@ -4,6 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -30,6 +33,7 @@ public final class SearchService {
     static final Map<String, String> FACETS = facets();
     private static final int FACET_SIZE = 20;
     private static final int MAX_WINDOW = 10_000;
+    private static final int MAX_HISTOGRAM_DAYS = 731;
 
     private final ElasticsearchClient es;
     private final String articlesAlias;
@@ -77,6 +81,43 @@ public final class SearchService {
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new SearchPage(total, page, size, hits, facets);
+    }
+
+    /** Matching articles published on one UTC day ({@code yyyy-MM-dd}). */
+    public record DayCount(String date, long count) {}
+
+    /** Mentions per day: one bucket per UTC day of {@code published_at}, gaps included as 0. */
+    public record Histogram(String field, String interval, String timeZone, List<DayCount> buckets) {}
+
+    /**
+     * Articles per publication day (UTC) that pass {@code filters}, which must name an official or a
+     * region: a {@code date_histogram} with empty days filled in, and stretched to the whole
+     * {@code from..to} range when both are given (at most {@value #MAX_HISTOGRAM_DAYS} days).
+     *
+     * @throws ApiException 400 without an official or region, or for a longer range
+     */
+    public Histogram histogram(SearchFilters filters) throws IOException {
+        if (filters.officials().isEmpty() && filters.regions().isEmpty()) {
+            throw new ApiException(400, "histogram: give official= or region=");
+        }
+        boolean bounded = filters.from() != null && filters.to() != null;
+        if (bounded && java.time.Duration.between(filters.from(), filters.to()).toDays() >= MAX_HISTOGRAM_DAYS) {
+            throw new ApiException(400, "histogram: from..to may span at most " + MAX_HISTOGRAM_DAYS + " days");
+        }
+        SearchResponse<Void> response = es.search(s -> s.index(articlesAlias).query(query(filters)).size(0)
+                .aggregations("per_day", a -> a.dateHistogram(d -> {
+                    d.field("published_at").calendarInterval(CalendarInterval.Day).timeZone("UTC").format("yyyy-MM-dd").minDocCount(0);
+                    if (bounded) {
+                        d.extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value(filters.from().toEpochMilli())))
+                                .max(FieldDateMath.of(m -> m.value(filters.to().toEpochMilli()))));
+                    }
+                    return d;
+                })), Void.class);
+        List<DayCount> days = new ArrayList<>();
+        for (DateHistogramBucket bucket : response.aggregations().get("per_day").dateHistogram().buckets().array()) {
+            days.add(new DayCount(bucket.keyAsString(), bucket.docCount()));
+        }
+        return new Histogram("published_at", "day", "UTC", days);
     }
 
     /** The stored article, or null when there is none. */

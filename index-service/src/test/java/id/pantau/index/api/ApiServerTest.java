@@ -103,6 +103,74 @@ class ApiServerTest {
         reader.interrupt();
     }
 
+    @Test
+    void shouldServeThePageAndItsAssetsWithoutAKey() throws Exception {
+        HttpResponse<String> page = get("/", null);
+        HttpResponse<String> script = get("/app.js", null);
+        HttpResponse<String> style = get("/app.css", null);
+        HttpResponse<String> missing = get("/nothing.js", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html");
+        assertThat(page.body()).contains("<script src=\"app.js\" defer></script>", "<link rel=\"stylesheet\" href=\"app.css\">",
+                "id=\"search-form\"", "id=\"feed\"", "id=\"alerts\"", "id=\"chart\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
+        assertThat(script.body()).contains("new EventSource('/api/feed?key=' + encodeURIComponent(key()))").doesNotContain("innerHTML");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css");
+        assertThat(style.body()).contains("#results > li");
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldAcceptTheKeyQueryParameterOnTheFeedOnly() throws Exception {
+        HttpResponse<String> searchWithQueryKey = get("/api/search?key=" + KEY, null);
+        HttpResponse<String> alertsWithQueryKey = get("/api/alerts?key=" + KEY, null);
+        HttpResponse<String> feedWithoutKey = feed("/api/feed");
+        HttpResponse<String> feedWithBlankKey = feed("/api/feed?key=");
+        HttpResponse<String> feedWithWrongKey = feed("/api/feed?key=salah");
+        HttpResponse<String> feedWithWrongKeyOnTrailingSlash = feed("/api/feed/?key=" + KEY);
+
+        assertThat(searchWithQueryKey.statusCode()).isEqualTo(401);
+        assertThat(alertsWithQueryKey.statusCode()).isEqualTo(401);
+        assertThat(feedWithoutKey.statusCode()).isEqualTo(401);
+        assertThat(feedWithBlankKey.statusCode()).isEqualTo(401);
+        assertThat(feedWithWrongKey.statusCode()).isEqualTo(403);
+        assertThat(feedWithWrongKey.body()).isEqualTo("{\"error\":\"API key not accepted\"}");
+        assertThat(feedWithWrongKeyOnTrailingSlash.statusCode()).isEqualTo(401);
+
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/feed?key=" + KEY))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> live = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(live.body(), StandardCharsets.UTF_8))) {
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(in.readLine()).isEqualTo(": live");
+        }
+    }
+
+    @Test
+    void shouldRefuseAHistogramWithoutOfficialOrRegionOrOverTooLongARange() throws Exception {
+        HttpResponse<String> noSubject = get("/api/histogram?topic=neutrality.asn", KEY);
+        HttpResponse<String> tooLong = get("/api/histogram?official=off-harisson&from=2022-01-01&to=2024-01-02", KEY);
+        HttpResponse<String> noKey = get("/api/histogram?official=off-harisson", null);
+
+        assertThat(noSubject.statusCode()).isEqualTo(400);
+        assertThat(noSubject.body()).isEqualTo("{\"error\":\"histogram: give official= or region=\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).isEqualTo("{\"error\":\"histogram: from..to may span at most 731 days\"}");
+        assertThat(noKey.statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> feed(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Accept", "text/event-stream").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (key != null) {
