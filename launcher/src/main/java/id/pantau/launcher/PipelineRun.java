@@ -34,6 +34,10 @@ final class PipelineRun implements AutoCloseable {
     void start() throws Exception {
         long begin = System.nanoTime();
         LOG.info("stack=starting dataDir={}", options.dataDir().toAbsolutePath());
+        if (options.demo()) {
+            LOG.info("mode=demo source=\"local demo site on 127.0.0.x with made-up articles, one every {} s; the real outlets are not contacted\"",
+                    options.demoInterval().toSeconds());
+        }
         EmbeddedLocalStack stack = EmbeddedLocalStack.inDirectory(options.dataDir());
         started.push(stack);
 
@@ -48,7 +52,8 @@ final class PipelineRun implements AutoCloseable {
         LOG.info("elasticsearch=up uri={} elapsedMs={}", stack.elasticsearchUri(), millisSince(begin));
 
         startServices(stack);
-        LOG.info("pipeline=running services={} elapsedMs={} stop=Ctrl-C", services.stream().map(PipelineService::name).toList(), millisSince(begin));
+        LOG.info("pipeline=running services={} source={} elapsedMs={} stop=Ctrl-C", services.stream().map(PipelineService::name).toList(),
+                options.demo() ? "demo-site" : "outlets.yaml", millisSince(begin));
     }
 
     private void startServices(LocalStack stack) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,21 +14,56 @@ class LauncherOptionsTest {
     void shouldDefaultToDataDirectoryInTheWorkingDirectory() {
         LauncherOptions options = LauncherOptions.parse(List.of());
 
-        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), false));
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), false, Duration.ofSeconds(10), false));
     }
 
     @Test
     void shouldReadDataDir() {
         LauncherOptions options = LauncherOptions.parse(List.of("--data-dir", "/tmp/p"));
 
-        assertThat(options).isEqualTo(new LauncherOptions(Path.of("/tmp/p"), false));
+        assertThat(options).isEqualTo(LauncherOptions.of(Path.of("/tmp/p")));
+    }
+
+    @Test
+    void shouldReadDemoWithDefaultInterval() {
+        LauncherOptions options = LauncherOptions.parse(List.of("--demo"));
+
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), true, Duration.ofSeconds(10), false));
+    }
+
+    @Test
+    void shouldReadDemoInterval() {
+        LauncherOptions options = LauncherOptions.parse(List.of("--demo", "--demo-interval", "3", "--data-dir", "d"));
+
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("d"), true, Duration.ofSeconds(3), false));
+    }
+
+    @Test
+    void shouldRejectDemoIntervalOutOfRange() {
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--demo", "--demo-interval", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--demo-interval needs whole seconds in 1..3600, got '0'");
+    }
+
+    @Test
+    void shouldRejectDemoIntervalWithoutValue() {
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--demo", "--demo-interval")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--demo-interval needs whole seconds in 1..3600, got ''");
+    }
+
+    @Test
+    void shouldRejectDemoIntervalWithoutDemo() {
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--demo-interval", "5")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--demo-interval only applies with --demo");
     }
 
     @Test
     void shouldRejectUnknownArgumentNamingTheAcceptedOnes() {
-        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--demo")))
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--live")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown argument '--demo': expected one of --data-dir DIR, --help");
+                .hasMessage("unknown argument '--live': expected one of --data-dir DIR, --demo, --demo-interval SECONDS, --help");
     }
 
     @Test
