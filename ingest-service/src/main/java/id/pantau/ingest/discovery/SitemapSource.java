@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads XML sitemaps, Google news sitemaps, sitemap indexes and RSS/Atom feeds with crawler-commons'
  * {@link SiteMapParser} (which understands all of them). A news sitemap's publication date stands
- * in for a missing {@code lastmod}. Thread-safe: a parser is made per call.
+ * in for a missing {@code lastmod}; image and news extension elements never become candidates. Thread-safe: a parser is made per call.
  */
 public final class SitemapSource {
 
@@ -35,6 +35,8 @@ public final class SitemapSource {
     public ParsedSource parse(byte[] body, String url, @Nullable String contentType) throws SourceParseException {
         SiteMapParser parser = new SiteMapParser(false);
         parser.enableExtension(Extension.NEWS);
+        // Without the image extension, <image:loc> of an entry is read as a page URL of its own.
+        parser.enableExtension(Extension.IMAGE);
         AbstractSiteMap map;
         try {
             URL location = URI.create(url).toURL();

@@ -55,6 +55,25 @@ class SitemapSourceTest {
     }
 
     @Test
+    void shouldNotTakeImageLocOfNewsSitemapEntryForAPage() throws Exception {
+        byte[] xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+                  <url>
+                    <loc>%s/2024/11/18/rakor-netralitas-asn-kades</loc>
+                    <lastmod>2024-11-18T06:39:00Z</lastmod>
+                    <image:image><image:loc>%s/foto/rakor.jpg</image:loc></image:image>
+                  </url>
+                </urlset>
+                """.formatted(BASE, BASE).strip().getBytes(StandardCharsets.UTF_8);
+
+        ParsedSource parsed = source.parse(xml, BASE + "/sitemap_news_web.xml", "application/xml");
+
+        assertThat(parsed.candidates()).containsExactly(
+                new CandidateUrl(BASE + "/2024/11/18/rakor-netralitas-asn-kades", Instant.parse("2024-11-18T06:39:00Z")));
+    }
+
+    @Test
     void shouldListChildrenOfSitemapIndexNewestFirst() throws Exception {
         ParsedSource parsed = source.parse(fixture("sitemap-index.xml"), BASE + "/sitemap-index.xml", "application/xml");
 
