@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ public final class SearchService {
     public record DayCount(String date, long count) {}
 
     /** Mentions per day: one bucket per UTC day of {@code published_at}, gaps included as 0. */
-    public record Histogram(String field, String interval, String timeZone, List<DayCount> buckets) {}
+    public record Histogram(String field, String interval, @JsonProperty("time_zone") String timeZone, List<DayCount> buckets) {}
 
     /**
      * Articles per publication day (UTC) that pass {@code filters}, which must name an official or a
