@@ -1,38 +1,41 @@
 package id.pantau.ingest.cli;
 
-import id.pantau.ingest.extract.ExtractedArticle;
+import id.pantau.schemas.avro.RawArticle;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** An {@link ExtractedArticle} as an ordered map for JSON output (instants as ISO-8601 UTC strings). */
+/**
+ * A {@link RawArticle} as an ordered map for JSON output: every field of the Avro schema, in schema
+ * order, under its schema name; instants as ISO-8601 UTC strings, text as plain strings.
+ */
 final class ArticleJson {
 
     private ArticleJson() {}
 
-    static Map<String, @Nullable Object> of(ExtractedArticle a) {
+    static Map<String, @Nullable Object> of(RawArticle raw) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        out.put("canonicalUrl", a.canonicalUrl());
-        out.put("title", a.title());
-        out.put("lead", a.lead());
-        out.put("publishedAt", text(a.publishedAt()));
-        out.put("modifiedAt", text(a.modifiedAt()));
-        out.put("dateline", a.dateline());
-        out.put("datelinePlace", a.datelinePlace());
-        out.put("authors", a.authors());
-        out.put("editor", a.editor());
-        out.put("section", a.section());
-        out.put("tags", a.tags());
-        out.put("bodyParagraphs", a.bodyParagraphs());
-        out.put("leadImageUrl", a.leadImageUrl());
-        out.put("language", a.language());
-        out.put("extractionMethod", a.extractionMethod());
-        out.put("pageCount", a.pageCount());
+        for (Schema.Field field : raw.getSchema().getFields()) {
+            out.put(field.name(), plain(raw.get(field.pos())));
+        }
         return out;
     }
 
-    private static @Nullable String text(@Nullable Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static @Nullable Object plain(@Nullable Object value) {
+        return switch (value) {
+            case null -> null;
+            case CharSequence text -> text.toString();
+            case Instant instant -> instant.toString();
+            case List<?> list -> {
+                List<@Nullable Object> copy = new ArrayList<>(list.size());
+                list.forEach(item -> copy.add(plain(item)));
+                yield copy;
+            }
+            default -> value;
+        };
     }
 }

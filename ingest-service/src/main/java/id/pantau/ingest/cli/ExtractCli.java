@@ -2,6 +2,10 @@ package id.pantau.ingest.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import id.pantau.ingest.config.Outlet;
+import id.pantau.ingest.config.OutletRegistry;
+import id.pantau.ingest.discovery.ArticleIds;
+import id.pantau.ingest.discovery.UrlNormalizer;
 import id.pantau.ingest.extract.ArticleExtractor;
 import id.pantau.ingest.extract.ExtractedArticle;
 import id.pantau.ingest.extract.ExtractionException;
@@ -9,6 +13,8 @@ import id.pantau.ingest.extract.ExtractionProfile;
 import id.pantau.ingest.extract.ExtractionProfiles;
 import id.pantau.ingest.extract.PageLoader;
 import id.pantau.ingest.extract.generic.BatchExtraction;
+import id.pantau.ingest.publish.RawArticleMapper;
+import id.pantau.schemas.avro.RawArticle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,7 +35,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code extract} command: {@code extract <file-or-url> [--outlet ID] [--url URL] [--profile-file
- * outlets.yaml]} prints the extracted article of a saved page or a URL as pretty JSON; for a folder it
+ * outlets.yaml]} prints the {@code RawArticle} of a saved page or a URL as pretty JSON, mapped as the
+ * crawler maps it ({@link RawArticleMapper}): article id from the normalised canonical URL, content
+ * hash, version 1 (the command consults no seen-store), outlet id from {@code --outlet} or else the
+ * shipped outlet owning the canonical URL's host ({@code ""} when none does); for a folder it
  * prints the batch prediction JSON of {@link BatchExtraction#run(Path)}. Without {@code --outlet} only
  * the metadata layers and the generic extractor apply. For a saved page, further pages of a
  * multi-page article are read from sibling files {@code <name>_page<N>.html}.
@@ -53,11 +62,11 @@ public final class ExtractCli {
     private ExtractCli() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(run(args, System.out, Clock.systemUTC()));
     }
 
-    /** Runs the command, printing to {@code out}; returns the exit code. */
-    static int run(String[] args, PrintStream out) {
+    /** Runs the command, printing to {@code out}; {@code clock} gives {@code fetchedAt}; returns the exit code. */
+    static int run(String[] args, PrintStream out, Clock clock) {
         Arguments parsed;
         try {
             parsed = Arguments.parse(args);
@@ -86,8 +95,8 @@ public final class ExtractCli {
                 html = BatchExtraction.readPage(file);
                 pages = siblingPages(file);
             }
-            ExtractedArticle article = new ArticleExtractor(Clock.systemUTC()).extract(html, url, profile, pages);
-            out.println(JSON.writeValueAsString(ArticleJson.of(article)));
+            ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages);
+            out.println(JSON.writeValueAsString(ArticleJson.of(toRaw(article, parsed.outlet(), url, clock))));
             return OK;
         } catch (ExtractionException e) {
             Map<String, String> error = new LinkedHashMap<>();
@@ -103,6 +112,26 @@ public final class ExtractCli {
             out.println("cannot read " + parsed.input() + ": " + e.getMessage());
             return IO_ERROR;
         }
+    }
+
+    /** The record the crawler would publish as a first version of this page. */
+    static RawArticle toRaw(ExtractedArticle article, @Nullable String outletId, String url, Clock clock) {
+        UrlNormalizer normalizer = new UrlNormalizer();
+        String canonical = normalizer.normalize(article.canonicalUrl());
+        if (canonical == null) {
+            canonical = normalizer.normalize(url);
+        }
+        if (canonical == null) {
+            canonical = url;
+        }
+        String outlet = outletId;
+        if (outlet == null) {
+            String host = URI.create(canonical).getHost();
+            Outlet owner = host == null ? null : OutletRegistry.bundled().forHost(host);
+            outlet = owner == null ? "" : owner.id();
+        }
+        String hash = ArticleIds.contentHash(article.title(), article.bodyParagraphs());
+        return RawArticleMapper.toRaw(article, outlet, url, canonical, hash, 1, clock.instant());
     }
 
     private static @Nullable ExtractionProfile profile(Arguments args) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import id.pantau.ingest.discovery.ArticleIds;
 import id.pantau.ingest.extract.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +26,13 @@ class ExtractCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRIBUN = "https://pontianak.tribunnews.com/2024/11/18/pj-bupati-mempawah-ismail-ajak-asn-dan-kades-jaga-netralitas";
+    private static final Instant NOW = Instant.parse("2024-11-19T01:02:03Z");
 
     private record Run(int exit, String out) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = ExtractCli.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int exit = ExtractCli.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 
@@ -36,11 +41,21 @@ class ExtractCliTest {
     }
 
     @Test
-    void shouldPrintArticleJsonOfFileWithShippedProfileAndSiblingPages() throws IOException {
+    void shouldPrintRawArticleJsonOfFileWithShippedProfileAndSiblingPages() throws IOException {
         Run run = run("extract", tribunPage().toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN);
 
         assertThat(run.exit()).isEqualTo(ExtractCli.OK);
         JsonNode article = JSON.readTree(run.out());
+        assertThat(article.fieldNames()).toIterable().containsExactly("articleId", "version", "outletId", "url", "canonicalUrl",
+                "fetchedAt", "publishedAt", "modifiedAt", "title", "lead", "dateline", "datelinePlace", "authors", "editor", "section",
+                "tags", "bodyParagraphs", "leadImageUrl", "language", "contentHash", "extractionMethod", "pageCount");
+        assertThat(article.get("articleId").asText()).isEqualTo(ArticleIds.of(TRIBUN)).isEqualTo("9e6f20435fbef85047da0a64ff61d67b");
+        assertThat(article.get("version").asInt()).isEqualTo(1);
+        assertThat(article.get("outletId").asText()).isEqualTo("tribun-pontianak");
+        assertThat(article.get("url").asText()).isEqualTo(TRIBUN);
+        assertThat(article.get("canonicalUrl").asText()).isEqualTo(TRIBUN);
+        assertThat(article.get("fetchedAt").asText()).isEqualTo("2024-11-19T01:02:03Z");
+        assertThat(article.get("contentHash").asText()).isEqualTo("2211f03bcba4c2e8457c75bb11b0fc7018c18bfc9c6367d2e79569de6d0ade11");
         assertThat(article.get("title").asText()).isEqualTo("Pj Bupati Mempawah Ismail Ajak ASN dan Kades Jaga Netralitas Jelang Pilkada Serentak 2024");
         assertThat(article.get("publishedAt").asText()).isEqualTo("2024-11-18T12:41:27Z");
         assertThat(article.get("editor").asText()).isEqualTo("Try Juliansyah");
@@ -68,6 +83,9 @@ class ExtractCliTest {
         assertThat(article.get("extractionMethod").asText()).isEqualTo("generic");
         assertThat(article.get("canonicalUrl").asText())
                 .isEqualTo("https://infopublik.id/kategori/nusantara/882211/harisson-netralitas-asn-dan-kepala-desa-jadi-pilar-pilkada-yang-adil");
+        assertThat(article.get("url").asText()).startsWith("file:/").endsWith("/infopublik/harisson-buka-rakor-netralitas-asn-kades.html");
+        assertThat(article.get("outletId").asText()).isEqualTo("infopublik");
+        assertThat(article.get("version").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -108,6 +126,7 @@ class ExtractCliTest {
             JsonNode article = JSON.readTree(run.out());
             assertThat(article.get("pageCount").asInt()).isEqualTo(2);
             assertThat(article.get("canonicalUrl").asText()).isEqualTo(url);
+            assertThat(article.get("outletId").asText()).isEqualTo("tribun-pontianak");
         } finally {
             server.stop(0);
         }
