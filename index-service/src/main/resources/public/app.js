@@ -52,7 +52,7 @@
     try { body = await response.json(); } catch (e) { body = null; }
     if (!response.ok) {
       const message = body && body.error ? body.error : 'HTTP ' + response.status;
-      if (response.status === 401 || response.status === 403) showKeyForm();
+      if (response.status === 401 || response.status === 403) dropKey();
       throw new ApiError(response.status, message);
     }
     return body;
@@ -86,7 +86,8 @@
     keyReady();
   });
 
-  $('key-forget').addEventListener('click', () => {
+  // Forgets the key, stops the feed and the alert polling and clears what the key had shown.
+  function dropKey() {
     sessionStorage.removeItem(KEY_STORE);
     if (feed) { feed.close(); feed = null; }
     if (alertsTimer) { clearInterval(alertsTimer); alertsTimer = null; }
@@ -94,7 +95,9 @@
     for (const id of ['results', 'feed', 'alerts', 'facet-lists', 'chart']) $(id).replaceChildren();
     $('total').textContent = '';
     showKeyForm();
-  });
+  }
+
+  $('key-forget').addEventListener('click', () => { dropKey(); say(''); });
 
   // ---- search ----
   function filterParams() {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,8 +55,9 @@ class FeedIT {
         String outlet = "feed-" + UUID.randomUUID().toString().substring(0, 8);
         String path = "/api/feed?outlet=" + outlet + "&region=61.04";
         BlockingQueue<Event> first = new LinkedBlockingQueue<>();
-        Thread reader = connect(path, null, first);
-        waitForSubscriber();
+        CountDownLatch live = new CountDownLatch(1);
+        Thread reader = connect(path, null, first, true, live);
+        assertThat(live.await(20, TimeUnit.SECONDS)).isTrue();
 
         ItSupport.send(producer, TestArticles.pontianak(outlet + "-skip", 1, outlet));
         ItSupport.send(producer, TestArticles.mempawah(outlet + "-1", 1, outlet));
@@ -85,14 +87,40 @@ class FeedIT {
         assertThat(extra).isNull();
     }
 
-    private static void waitForSubscriber() {
-        ItSupport.await(Duration.ofSeconds(20), () -> ItSupport.get(service.apiPort(), "/health", null).json().path("feed_subscribers").asInt() >= 1);
+    @Test
+    void shouldStreamToABrowserStyleClientWithTheKeyInTheQueryAndServeThePage() throws Exception {
+        String outlet = "feedkey-" + UUID.randomUUID().toString().substring(0, 8);
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        CountDownLatch live = new CountDownLatch(1);
+        // As the page's EventSource does: no header, the key as ?key=, filters beside it.
+        Thread reader = connect("/api/feed?key=" + ItSupport.API_KEY + "&outlet=" + outlet, null, events, false, live);
+        assertThat(live.await(20, TimeUnit.SECONDS)).isTrue();
+
+        ItSupport.send(producer, TestArticles.pontianak(outlet + "-1", 1, outlet));
+        Event event = events.poll(60, TimeUnit.SECONDS);
+        reader.interrupt();
+        ItSupport.Response page = ItSupport.get(service.apiPort(), "/", null);
+        ItSupport.Response searchWithQueryKey = ItSupport.get(service.apiPort(), "/api/search?key=" + ItSupport.API_KEY, null);
+
+        assertThat(event).isNotNull();
+        assertThat(event.id()).endsWith("_" + outlet + "-1");
+        assertThat(event.data()).contains("\"article_id\":\"" + outlet + "-1\"", "\"official_names\":[\"Harisson\"]");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<script src=\"app.js\" defer></script>");
+        assertThat(searchWithQueryKey.status()).isEqualTo(401);
     }
 
     private static Thread connect(String path, String lastEventId, BlockingQueue<Event> events) {
+        return connect(path, lastEventId, events, true, new CountDownLatch(1));
+    }
+
+    /** Reads the feed on a virtual thread; {@code live} opens at the server's ": live" comment, sent once subscribed. */
+    private static Thread connect(String path, String lastEventId, BlockingQueue<Event> events, boolean keyHeader, CountDownLatch live) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.apiPort() + path))
-                .header("X-Api-Key", ItSupport.API_KEY)
                 .header("Accept", "text/event-stream");
+        if (keyHeader) {
+            request.header("X-Api-Key", ItSupport.API_KEY);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -104,7 +132,9 @@ class FeedIT {
                     String data = null;
                     String line;
                     while (!Thread.currentThread().isInterrupted() && (line = lines.readLine()) != null) {
-                        if (line.startsWith("id:")) {
+                        if (line.equals(": live")) {
+                            live.countDown();
+                        } else if (line.startsWith("id:")) {
                             id = line.substring(3).strip();
                         } else if (line.startsWith("data:")) {
                             data = line.substring(5).strip();
