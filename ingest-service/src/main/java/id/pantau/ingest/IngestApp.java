@@ -5,6 +5,7 @@ import id.pantau.ingest.config.IngestConfig;
 import id.pantau.ingest.config.OutletRegistry;
 import id.pantau.ingest.crawl.CrawlProcessor;
 import id.pantau.ingest.crawl.CrawlWorker;
+import id.pantau.ingest.crawl.Requeue;
 import id.pantau.ingest.discovery.CandidateGate;
 import id.pantau.ingest.discovery.DiscoveryScheduler;
 import id.pantau.ingest.discovery.SourcePoller;
@@ -68,7 +69,8 @@ public final class IngestApp {
             KafkaPublisher publisher = keep(started, new KafkaPublisher(config.kafka().bootstrapServers(), id));
             HttpFetcher http = keep(started, new HttpFetcher(config.http(), clock));
             PoliteFetcher fetcher = new PoliteFetcher(http, new HostPacer(clock, Sleeper.SYSTEM), config.fetch(), config.http().userAgent(), clock);
-            CrawlProcessor processor = new CrawlProcessor(outlets, fetcher, new ArticleExtractor(clock), seen, publisher, clock);
+            CrawlProcessor processor = new CrawlProcessor(outlets, fetcher, new ArticleExtractor(clock), seen, publisher, clock,
+                    Requeue.of(publisher, config.fetch(), clock, Sleeper.SYSTEM));
             CrawlWorker worker = keep(started, new CrawlWorker(config.kafka(), id, processor, publisher));
             DiscoveryScheduler discovery = keep(started, new DiscoveryScheduler(outlets,
                     new SourcePoller(fetcher, config.discovery().maxChildSitemaps()),

@@ -68,9 +68,9 @@ public final class RunningIngest implements AutoCloseable {
     private void logProgress() {
         Map<CrawlResult, Long> results = results();
         LOG.info("event=ingest_progress instance={} sourcesPolled={} requestsSent={} requestsProcessed={} published={} unchanged={} "
-                + "alreadySeen={} notModified={} deadLetters={}", instanceId, sourcesPolled(), requestsSent(), requestsProcessed(),
+                + "alreadySeen={} notModified={} requeued={} deadLetters={}", instanceId, sourcesPolled(), requestsSent(), requestsProcessed(),
                 results.get(CrawlResult.PUBLISHED), results.get(CrawlResult.UNCHANGED), results.get(CrawlResult.ALREADY_SEEN),
-                results.get(CrawlResult.NOT_MODIFIED), results.get(CrawlResult.DEAD_LETTER));
+                results.get(CrawlResult.NOT_MODIFIED), results.get(CrawlResult.REQUEUED), results.get(CrawlResult.DEAD_LETTER));
     }
 
     @Override

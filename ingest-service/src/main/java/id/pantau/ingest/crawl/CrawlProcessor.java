@@ -51,10 +51,19 @@ public final class CrawlProcessor {
     private final ArticlePublisher publisher;
     private final UrlNormalizer normalizer = new UrlNormalizer();
     private final Clock clock;
+    private final Requeue requeue;
     private final Map<CrawlResult, LongAdder> counts = new EnumMap<>(CrawlResult.class);
 
+    /** A processor that dead-letters every failed fetch at once. */
     public CrawlProcessor(OutletRegistry outlets, PoliteFetcher fetcher, ArticleExtractor extractor, SeenStore seen,
             ArticlePublisher publisher, Clock clock) {
+        this(outlets, fetcher, extractor, seen, publisher, clock, Requeue.none(clock));
+    }
+
+    /** A processor that gives fetches failed for a passing reason the second chances of {@code requeue}. */
+    public CrawlProcessor(OutletRegistry outlets, PoliteFetcher fetcher, ArticleExtractor extractor, SeenStore seen,
+            ArticlePublisher publisher, Clock clock, Requeue requeue) {
+        this.requeue = Objects.requireNonNull(requeue, "requeue");
         this.outlets = Objects.requireNonNull(outlets, "outlets");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
@@ -110,13 +119,17 @@ public final class CrawlProcessor {
             LOG.debug("event=already_seen url={} version={}", requested, known.getVersion());
             return CrawlResult.ALREADY_SEEN;
         }
+        requeue.awaitDue(request);
         Instant fetchedAt = clock.instant();
         FetchOutcome outcome = fetcher.fetch(url, outlet, null);
         return switch (outcome) {
             case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> CrawlResult.NOT_MODIFIED;
             case FetchOutcome.Skipped skipped -> deadLetter(url, host, skipped.cause().name(), skipped.detail(), null, source);
+            case FetchOutcome.Failed failed when failed.retryable() && requeue.offer(request, host, failed.cause().name()) ->
+                    CrawlResult.REQUEUED;
             case FetchOutcome.Failed failed -> deadLetter(url, host, failed.cause().name(),
-                    failed.detail() + (failed.retryable() ? " (retryable, gave up after retries)" : ""), null, source);
+                    failed.detail() + (failed.retryable() ? " (retryable, gave up after retries and "
+                            + request.getAttempt() + " requeue(s))" : ""), null, source);
             case FetchOutcome.Fetched fetched -> extractAndPublish(fetched, outlet, requested, fetchedAt, host, source);
         };
     }

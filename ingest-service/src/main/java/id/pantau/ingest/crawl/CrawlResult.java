@@ -10,6 +10,8 @@ public enum CrawlResult {
     ALREADY_SEEN,
     /** The server said 304 Not Modified. */
     NOT_MODIFIED,
+    /** The fetch failed for a passing reason and the request was queued again (see {@link Requeue}). */
+    REQUEUED,
     /** The URL went to the dead-letter topic. */
     DEAD_LETTER
 }

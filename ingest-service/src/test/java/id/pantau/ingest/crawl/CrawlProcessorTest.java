@@ -2,6 +2,7 @@ package id.pantau.ingest.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.ingest.config.FetchConfig;
 import id.pantau.ingest.config.Outlet;
 import id.pantau.ingest.config.OutletRegistry;
 import id.pantau.ingest.discovery.ArticleIds;
@@ -129,6 +130,79 @@ class CrawlProcessorTest {
         assertThat(publisher.deadLetters).containsExactly(new DeadLetter(site.url("/2024/11/18/hilang/"), "127.0.0.1", "HTTP_4XX",
                 "HTTP 404 for " + site.url("/2024/11/18/hilang/"), null, new DeadLetter.Source("ingest.crawl.requests", 2, 41)));
         assertThat(publisher.articles).isEmpty();
+    }
+
+    private CrawlProcessor requeueing(FakeSleeper requeueSleeper) {
+        FetchConfig fetch = TestConfigs.fetch(Duration.ofSeconds(1));
+        FetchConfig oneRequeue = new FetchConfig(fetch.hostDelay(), fetch.maxCrawlDelay(), fetch.retries(), fetch.retryBackoff(),
+                fetch.retryMaxWait(), fetch.robotsCacheTtl(), 1, Duration.ofSeconds(60));
+        return new CrawlProcessor(OutletRegistry.of(List.of(outlet)), fetcher, new ArticleExtractor(clock), seen, publisher, clock,
+                Requeue.of(publisher, oneRequeue, clock, requeueSleeper));
+    }
+
+    @Test
+    void shouldRequeueServerErrorOnceWithNextAttemptThenDeadLetterIt() {
+        site.serve(ARTICLE, 500, "text/html", "<h1>Galat</h1>".getBytes(StandardCharsets.UTF_8));
+        FakeSleeper requeueSleeper = new FakeSleeper(clock);
+        CrawlProcessor processor = requeueing(requeueSleeper);
+
+        CrawlResult first = processor.process(request(ARTICLE), null);
+        Instant requeuedAt = clock.instant();
+
+        assertThat(first).isEqualTo(CrawlResult.REQUEUED);
+        assertThat(site.hits(ARTICLE)).isEqualTo(3);
+        assertThat(publisher.deadLetters).isEmpty();
+        assertThat(publisher.requestKeys).containsExactly("127.0.0.1");
+        assertThat(publisher.requests).containsExactly(CrawlRequest.newBuilder().setUrl(site.url(ARTICLE)).setOutletId("kalbaronline")
+                .setKind(CrawlKind.ARTICLE).setDiscoveredAt(requeuedAt).setAttempt(1).build());
+
+        CrawlResult second = processor.process(publisher.requests.getFirst(), null);
+
+        assertThat(second).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(requeueSleeper.sleeps()).containsExactly(Duration.ofSeconds(60));
+        assertThat(site.hits(ARTICLE)).isEqualTo(6);
+        assertThat(publisher.requests).hasSize(1);
+        assertThat(publisher.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("HTTP_5XX");
+            assertThat(letter.message()).endsWith("(retryable, gave up after retries and 1 requeue(s))");
+        });
+        assertThat(processor.counts()).containsEntry(CrawlResult.REQUEUED, 1L).containsEntry(CrawlResult.DEAD_LETTER, 1L);
+    }
+
+    @Test
+    void shouldFetchRequeuedRequestOnlyAfterItsDelayAndPublishWhenServerRecovered() {
+        String page = site.resourceText("article.html");
+        site.route(ARTICLE, (exchange, hit) -> {
+            if (hit <= 3) {
+                TestSite.send(exchange, 503, "text/html", "<h1>Sibuk</h1>".getBytes(StandardCharsets.UTF_8));
+            } else {
+                TestSite.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        FakeSleeper requeueSleeper = new FakeSleeper(clock);
+        CrawlProcessor processor = requeueing(requeueSleeper);
+
+        assertThat(processor.process(request(ARTICLE), null)).isEqualTo(CrawlResult.REQUEUED);
+        Instant requeuedAt = clock.instant();
+        clock.advance(Duration.ofSeconds(15));
+        CrawlResult again = processor.process(publisher.requests.getFirst(), null);
+
+        assertThat(again).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(requeueSleeper.sleeps()).containsExactly(Duration.ofSeconds(45));
+        assertThat(publisher.articles).singleElement().satisfies(raw -> {
+            assertThat(raw.getVersion()).isEqualTo(1);
+            assertThat(raw.getFetchedAt()).isEqualTo(requeuedAt.plusSeconds(60));
+        });
+        assertThat(publisher.deadLetters).isEmpty();
+    }
+
+    @Test
+    void shouldNotRequeueNotFoundPage() {
+        CrawlResult result = requeueing(new FakeSleeper(clock)).process(request("/2024/11/18/hilang/"), null);
+
+        assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(publisher.requests).isEmpty();
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason).containsExactly("HTTP_4XX");
     }
 
     @Test

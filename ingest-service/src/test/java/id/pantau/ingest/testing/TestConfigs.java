@@ -29,7 +29,8 @@ public final class TestConfigs {
     }
 
     public static FetchConfig fetch(Duration hostDelay) {
-        return new FetchConfig(hostDelay, Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofHours(1));
+        return new FetchConfig(hostDelay, Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofHours(1), 0,
+                Duration.ZERO);
     }
 
     public static DiscoveryConfig discovery(Duration pollMin, Duration pollMax) {

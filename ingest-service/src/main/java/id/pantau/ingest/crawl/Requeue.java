@@ -1,0 +1,82 @@
+package id.pantau.ingest.crawl;
+
+import id.pantau.ingest.config.FetchConfig;
+import id.pantau.ingest.fetch.Sleeper;
+import id.pantau.ingest.publish.CrawlRequestSink;
+import id.pantau.schemas.avro.CrawlRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Second chances for URLs whose fetch failed for a passing reason (5xx, 429, timeout) after the
+ * fetcher's own retries: the request goes back to the crawl-request topic, keyed by its host, with
+ * {@code attempt + 1} and {@code discoveredAt} set to the time it was queued again (the schema has no
+ * due time, so that field carries it); the processor then waits until {@code discoveredAt + delay}
+ * before fetching a request with {@code attempt > 0}. After {@code attempts} such rounds the failure
+ * is dead-lettered. Thread-safe.
+ */
+public final class Requeue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Requeue.class);
+
+    private final @Nullable CrawlRequestSink sink;
+    private final int attempts;
+    private final Duration delay;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private Requeue(@Nullable CrawlRequestSink sink, int attempts, Duration delay, Clock clock, Sleeper sleeper) {
+        this.sink = sink;
+        this.attempts = attempts;
+        this.delay = Objects.requireNonNull(delay, "delay");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** Requeues through {@code sink} as {@code fetch} says ({@code ingest.fetch.requeue.*}). */
+    public static Requeue of(CrawlRequestSink sink, FetchConfig fetch, Clock clock, Sleeper sleeper) {
+        return new Requeue(Objects.requireNonNull(sink, "sink"), fetch.requeueAttempts(), fetch.requeueDelay(), clock, sleeper);
+    }
+
+    /** Never requeues: every failure is dead-lettered at once. */
+    public static Requeue none(Clock clock) {
+        return new Requeue(null, 0, Duration.ZERO, clock, Sleeper.SYSTEM);
+    }
+
+    /**
+     * Queues {@code request} again if it has attempts left.
+     *
+     * @return true when it was queued again (no dead letter is due), false when it has none left
+     * @throws id.pantau.ingest.publish.PublishException when the topic cannot be written
+     */
+    boolean offer(CrawlRequest request, String host, String cause) {
+        if (sink == null || request.getAttempt() >= attempts) {
+            return false;
+        }
+        CrawlRequest again = CrawlRequest.newBuilder(request).setAttempt(request.getAttempt() + 1).setDiscoveredAt(clock.instant()).build();
+        sink.request(host, again);
+        LOG.info("event=crawl_requeued url={} attempt={} cause={} delayMs={}", request.getUrl(), again.getAttempt(), cause, delay.toMillis());
+        return true;
+    }
+
+    /** For a requeued request, waits until its delay since it was queued again has passed. */
+    void awaitDue(CrawlRequest request) {
+        if (request.getAttempt() <= 0) {
+            return;
+        }
+        Instant due = request.getDiscoveredAt().plus(delay);
+        Duration wait = Duration.between(clock.instant(), due);
+        if (wait.isPositive()) {
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: fetch now rather than lose the request
+            }
+        }
+    }
+}
