@@ -35,4 +35,13 @@ class ApiKeyAuthTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403))
                 .hasMessage("API key not accepted");
     }
+
+    @Test
+    void shouldTakeAQueryKeyOnlyWhenNoHeaderCarriesOne() {
+        assertThatCode(() -> auth.check(null, null, "kunci-satu")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> auth.check("kunci-salah", null, "kunci-satu"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> auth.check(null, null, " "))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
 }
