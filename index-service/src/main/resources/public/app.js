@@ -190,12 +190,14 @@
 
   function details(doc) {
     const box = el('div', { class: 'details' });
-    box.append(
+    // tagList gives null for an empty list; Element.append(null) would print "null", so drop those.
+    const lists = [
       tagList('Regions', (doc.regions || []).map((r) => r.name + ' (' + r.code + ', ' + String(r.level).toLowerCase() + ')')),
       tagList('Officials', (doc.officials || []).map((o) => o.name + (o.office ? ', ' + o.office : '') + (o.jurisdiction_name ? ' ' + o.jurisdiction_name : ''))),
       tagList('Organisations', (doc.organisations || []).map((o) => o.name + ' (' + o.id + ')')),
       tagList('Topics', (doc.topic_scores || []).map((t) => t.topic + ' ' + Number(t.score).toFixed(2) + (t.terms && t.terms.length ? ': ' + t.terms.join(', ') : ''))),
-      tagList('Outlet tags', doc.tags || []));
+      tagList('Outlet tags', doc.tags || [])];
+    box.append(...lists.filter((list) => list !== null));
     const quotes = (doc.quotes || []).filter((q) => q && q.text);
     if (quotes.length) {
       box.append(el('h3', {}, 'Quotes'));
