@@ -77,8 +77,8 @@ public record EnrichConfig(Kafka kafka, Rules rules, Officials officials, Story 
      * Story clustering.
      *
      * @param shingleWords {@code enrich.story.shingle.words}, default 1, range 1..5
-     * @param minhashFunctions {@code enrich.story.minhash.functions}, default 128, range 16..512, a multiple of bands
-     * @param lshBands {@code enrich.story.lsh.bands}, default 64, range 1..256
+     * @param minhashFunctions {@code enrich.story.minhash.functions}, default 16, range 16..512, a multiple of bands
+     * @param lshBands {@code enrich.story.lsh.bands}, default 16, range 1..256
      * @param similarityMin {@code enrich.story.similarity.min}, default 0.2, range (0, 1]
      * @param windowHours {@code enrich.story.window.hours}, default 72 h, range 1..720
      */

@@ -51,6 +51,20 @@ public final class MinHash {
         return signature;
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** {@code "%02x:%08x"} of band and hash, without the cost of String.format on every band of every article. */
+    static String bandKey(int band, int hash) {
+        char[] key = new char[11];
+        key[0] = HEX[(band >>> 4) & 0xf];
+        key[1] = HEX[band & 0xf];
+        key[2] = ':';
+        for (int i = 0; i < 8; i++) {
+            key[3 + i] = HEX[(hash >>> (28 - 4 * i)) & 0xf];
+        }
+        return new String(key);
+    }
+
     /** One key per band: the band number and a hash of its rows, e.g. {@code "07:5f3a9c21"}. */
     public String[] bandKeys(int[] signature) {
         String[] keys = new String[bands];
@@ -59,7 +73,7 @@ public final class MinHash {
             for (int r = 0; r < rows; r++) {
                 h = 31 * h + signature[b * rows + r];
             }
-            keys[b] = String.format(java.util.Locale.ROOT, "%02x:%08x", b, Shingles.mix(h));
+            keys[b] = bandKey(b, Shingles.mix(h));
         }
         return keys;
     }

@@ -83,7 +83,9 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
         var raw = article.getArticle();
         String text = raw.getTitle() + "\n\n" + String.join("\n\n", raw.getBodyParagraphs());
         String cluster = clusterer.assign(raw.getArticleId(), text, record.timestamp());
-        EnrichedArticle clustered = EnrichedArticle.newBuilder(article).setStoryClusterId(cluster).build();
-        context.forward(record.withKey(raw.getArticleId()).withValue(clustered));
+        // the value was decoded from the repartition topic for this task alone: set the cluster in
+        // place rather than deep-copying the whole article through a builder
+        article.setStoryClusterId(cluster);
+        context.forward(record.withKey(raw.getArticleId()).withValue(article));
     }
 }

@@ -22,7 +22,7 @@ class EnrichConfigLoaderTest {
         assertThat(config.kafka()).isEqualTo(new EnrichConfig.Kafka("localhost:9092", "pantau-enrich", "./data/enrich-state", 1, 100, 1));
         assertThat(config.rules()).isEqualTo(new EnrichConfig.Rules("", ""));
         assertThat(config.officials()).isEqualTo(new EnrichConfig.Officials(true));
-        assertThat(config.story()).isEqualTo(new EnrichConfig.Story(1, 128, 64, 0.2, 72));
+        assertThat(config.story()).isEqualTo(new EnrichConfig.Story(1, 16, 16, 0.2, 72));
         assertThat(config.outletProvinces()).isEqualTo(Map.of(
                 "kalbaronline", "61", "tribun-pontianak", "61", "infopublik", "61", "suara-borneo", "65", "tanjungpura", "61"));
     }

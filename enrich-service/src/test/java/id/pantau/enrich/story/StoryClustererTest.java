@@ -58,6 +58,17 @@ class StoryClustererTest {
     }
 
     @Test
+    void shouldPutLightlyEditedCopyInFirstArticlesClusterWithDefaultSixteenSingleRowBands() {
+        StoryClusterer sixteen = new StoryClusterer(new Shingles(1), new MinHash(16, 16), 0.2, new MapBuckets(), new MapMembers());
+        sixteen.assign("first", STORY, 1_000);
+        sixteen.assign("other", "Harga beras di pasar Sambas turun setelah panen raya di tiga kecamatan pekan lalu.", 1_500);
+
+        String cluster = sixteen.assign("copy", STORY.replace("Penjabat gubernur", "Pj Gubernur Harisson") + " Rapat berlangsung hingga sore.", 2_000);
+
+        assertThat(cluster).isEqualTo("first");
+    }
+
+    @Test
     void shouldStartOwnClusterForUnrelatedStory() {
         clusterer.assign("first", STORY, 1_000);
 
