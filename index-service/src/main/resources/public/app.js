@@ -193,7 +193,7 @@
     // tagList gives null for an empty list; Element.append(null) would print "null", so drop those.
     const lists = [
       tagList('Regions', (doc.regions || []).map((r) => r.name + ' (' + r.code + ', ' + String(r.level).toLowerCase() + ')')),
-      tagList('Officials', (doc.officials || []).map((o) => o.name + (o.office ? ', ' + o.office : '') + (o.jurisdiction_name ? ' ' + o.jurisdiction_name : ''))),
+      tagList('Officials', (doc.officials || []).map(officialLine)),
       tagList('Organisations', (doc.organisations || []).map((o) => o.name + ' (' + o.id + ')')),
       tagList('Topics', (doc.topic_scores || []).map((t) => t.topic + ' ' + Number(t.score).toFixed(2) + (t.terms && t.terms.length ? ': ' + t.terms.join(', ') : ''))),
       tagList('Outlet tags', doc.tags || [])];
@@ -372,6 +372,14 @@
     } catch (error) {
       fail('alerts', error);
     }
+  }
+
+  // A known official's office already names its place ("Penjabat Gubernur Kalimantan Barat"); add the
+  // jurisdiction only when the office as stored does not.
+  function officialLine(o) {
+    const office = o.office || '';
+    const place = o.jurisdiction_name && !office.includes(o.jurisdiction_name) ? ' ' + o.jurisdiction_name : '';
+    return o.name + (office ? ', ' + office : '') + place;
   }
 
   // ---- start ----
