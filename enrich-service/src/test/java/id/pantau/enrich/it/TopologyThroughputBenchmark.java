@@ -46,12 +46,32 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * On the local stack, in one run: articles/s through a pass-through topology (decode, re-encode,
  * write; exactly-once) and through the full enrich topology on the same pre-loaded articles, their
- * ratio, and the p50/p99 latency from news.articles.raw to news.articles.enriched at a steady rate.
+ * ratio, the same per second of process CPU time (which the other builds on a shared machine disturb
+ * far less than the wall clock), and the p50/p99 latency from news.articles.raw to
+ * news.articles.enriched at a steady rate. The taggers are warmed up for 5 s before the full run.
  * Not part of any test run; run it like {@code FullTaggingBenchmark}'s main:
  *
  * <pre>
- * java -cp ... id.pantau.enrich.it.TopologyThroughputBenchmark [articles] [latency-articles] [rate-per-s] [stream-threads]
+ * mvn -B -o -q -pl enrich-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp enrich-service/target/test-classes:enrich-service/target/classes:$(cat enrich-service/target/cp.txt) \
+ *     id.pantau.enrich.it.TopologyThroughputBenchmark [articles] [latency-articles] [rate-per-s] [stream-threads]
  * </pre>
+ *
+ * <p>Last figures (2-core machine under other builds, load 9-16; 2,000 articles, 1 stream thread,
+ * {@code 2000 100 20}; medians of 3 runs, each run's own pass-through as baseline):
+ *
+ * <table>
+ *   <caption>pass-through and full topology</caption>
+ *   <tr><th></th><th>pass-through</th><th>full</th><th>ratio</th><th>full per CPU-s</th><th>p99 latency at 20/s</th></tr>
+ *   <tr><td>before (64 bands of 2 rows, 16 KB producer batches)</td><td>1,296/s</td><td>261/s</td><td>0.28 (0.09-0.29)</td><td>193</td><td>526 ms</td></tr>
+ *   <tr><td>after (16 bands of 1 row, 128 KB batches, cluster id set in place)</td><td>7,120/s</td><td>458/s</td><td>0.06 (0.03-0.08)</td><td>381</td><td>432 ms</td></tr>
+ * </table>
+ *
+ * <p>The full topology got 1.75x faster (2x per CPU-second), but the pass-through got 5x faster
+ * from the wider producer batches, so the ratio fell: the full topology is bound by the stream
+ * thread's CPU (JFR: tagging 56%, story step 30%, alerts 8%), the pass-through by producer
+ * round trips. Target 0.5: not met. With 2 stream threads (one run each): before 493/s full vs
+ * 12,136/s pass-through, after 1,022/s vs 10,991/s (ratio 0.04 before, 0.09 after).
  */
 public final class TopologyThroughputBenchmark {
 
@@ -60,6 +80,8 @@ public final class TopologyThroughputBenchmark {
     private static final String[] FIXTURES = {
         "01-apel-mantap-praja.txt", "02-rakor-mempawah.txt", "03-rakor-infopublik.txt", "04-kunker-bulungan.txt", "05-raker-apeksi.txt"
     };
+
+    private static final int WARM_UP_SECONDS = 5;
 
     private static int threads = 1;
 
@@ -83,16 +105,35 @@ public final class TopologyThroughputBenchmark {
             produce(bootstrap, Topics.RAW_ARTICLES.name(), payloads.subList(0, count), 0);
 
             EnrichConfig config = config(bootstrap, "bench-pass");
-            double pass = measure(bootstrap, passThrough(), config, PASS_OUT, count);
+            Rate pass = measure(bootstrap, passThrough(), config, PASS_OUT, count);
             EnrichConfig full = config(bootstrap, "bench-full");
             try (EnrichComponents components = EnrichComponents.standard(full)) {
-                double enrich = measure(bootstrap, EnrichTopology.build(full, components), full, Topics.ENRICHED_ARTICLES.name(), count);
+                warmUp(components, payloads.subList(count, count + latencyCount));
+                Rate enrich = measure(bootstrap, EnrichTopology.build(full, components), full, Topics.ENRICHED_ARTICLES.name(), count);
                 System.out.printf(Locale.ROOT, "throughput: pass-through %.1f articles/s, full %.1f articles/s, ratio %.2f (%d articles, %d stream threads)%n",
-                        pass, enrich, enrich / pass, count, threads);
+                        pass.wall(), enrich.wall(), enrich.wall() / pass.wall(), count, threads);
+                System.out.printf(Locale.ROOT, "cpu: pass-through %.1f articles per cpu-s, full %.1f articles per cpu-s, ratio %.2f (process CPU, broker included)%n",
+                        pass.cpu(), enrich.cpu(), enrich.cpu() / pass.cpu());
                 EnrichConfig latencyConfig = config(bootstrap, "bench-latency");
                 latency(bootstrap, EnrichTopology.build(latencyConfig, components), latencyConfig, payloads.subList(count, count + latencyCount), rate);
             }
         }
+    }
+
+    /**
+     * Runs the taggers on the latency articles until they are compiled: a service tags for days,
+     * while 2,000 articles without warm-up would be measured largely in the interpreter and with the
+     * JIT compiler's CPU time counted (the pass-through has little code to compile).
+     */
+    private static void warmUp(EnrichComponents components, List<byte[]> payloads) {
+        var serde = AvroSerdes.rawArticle();
+        List<RawArticle> articles = payloads.stream().map(p -> serde.deserialize("", p)).toList();
+        long until = System.nanoTime() + Duration.ofSeconds(WARM_UP_SECONDS).toNanos();
+        int tagged = 0;
+        while (System.nanoTime() < until) {
+            components.enricher().enrich(articles.get(tagged++ % articles.size()), 0);
+        }
+        System.out.printf(Locale.ROOT, "warm-up: %d articles tagged in %d s%n", tagged, WARM_UP_SECONDS);
     }
 
     private static EnrichConfig config(String bootstrap, String app) throws Exception {
@@ -111,28 +152,42 @@ public final class TopologyThroughputBenchmark {
         return builder.build();
     }
 
-    /** Starts {@code topology} on the pre-loaded input; articles/s between the first and the last output record. */
-    private static double measure(String bootstrap, Topology topology, EnrichConfig config, String outTopic, int expected) throws Exception {
+    /**
+     * Articles per second of wall-clock time and per second of process CPU time (stream threads and
+     * the in-process broker) between the first and the last output record. The CPU figure holds
+     * still on a loaded machine, where the wall-clock one follows whoever else is running.
+     */
+    private record Rate(double wall, double cpu) {}
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Starts {@code topology} on the pre-loaded input and measures it. */
+    private static Rate measure(String bootstrap, Topology topology, EnrichConfig config, String outTopic, int expected) throws Exception {
         Properties props = EnrichTopology.streamsProperties(config);
         try (KafkaStreams streams = new KafkaStreams(topology, props); var consumer = consumer(bootstrap)) {
             consumer.subscribe(List.of(outTopic));
             streams.start();
             long first = 0;
+            long firstCpu = 0;
             int seen = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (seen < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> ignored : consumer.poll(Duration.ofMillis(100))) {
                     if (seen++ == 0) {
                         first = System.nanoTime();
+                        firstCpu = processCpuNanos();
                     }
                 }
             }
             long last = System.nanoTime();
+            long lastCpu = processCpuNanos();
             streams.close(Duration.ofSeconds(30));
             if (seen < expected) {
                 throw new IllegalStateException(outTopic + ": only " + seen + " of " + expected + " records within 10 minutes");
             }
-            return (expected - 1) / ((last - first) / 1e9);
+            return new Rate((expected - 1) / ((last - first) / 1e9), (expected - 1) / ((lastCpu - firstCpu) / 1e9));
         }
     }
 
