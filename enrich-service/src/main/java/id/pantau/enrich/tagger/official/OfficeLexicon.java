@@ -1,11 +1,6 @@
 package id.pantau.enrich.tagger.official;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import id.pantau.enrich.tagger.text.ResourceLines;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,32 +39,19 @@ final class OfficeLexicon {
 
     private static OfficeLexicon load() {
         OfficeLexicon lex = new OfficeLexicon();
-        InputStream in = OfficeLexicon.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("resource missing: " + RESOURCE);
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                Level level = c.length > 3 ? Level.valueOf(c[3]) : Level.NONE;
-                Follows follows = c.length > 4 ? Follows.valueOf(c[4]) : Follows.NONE;
-                Entry e = new Entry(c[0], c[1], c[2], level, follows);
-                Map<String, Entry> target = switch (c[0]) {
-                    case "office" -> lex.offices;
-                    case "interim" -> lex.interims;
-                    case "rank" -> lex.ranks;
-                    case "ranksuffix" -> lex.rankSuffixes;
-                    case "title" -> lex.titles;
-                    default -> throw new IllegalStateException("office lexicon: unknown kind '" + c[0] + "' in: " + line);
-                };
-                target.put(key(c[1]), e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        for (String[] c : ResourceLines.tabSeparated(RESOURCE)) {
+            Level level = c.length > 3 ? Level.valueOf(c[3]) : Level.NONE;
+            Follows follows = c.length > 4 ? Follows.valueOf(c[4]) : Follows.NONE;
+            Entry e = new Entry(c[0], c[1], c[2], level, follows);
+            Map<String, Entry> target = switch (c[0]) {
+                case "office" -> lex.offices;
+                case "interim" -> lex.interims;
+                case "rank" -> lex.ranks;
+                case "ranksuffix" -> lex.rankSuffixes;
+                case "title" -> lex.titles;
+                default -> throw new IllegalStateException("office lexicon: unknown kind '" + c[0] + "' in: " + String.join("\t", c));
+            };
+            target.put(key(c[1]), e);
         }
         return lex;
     }

@@ -5,15 +5,10 @@ import id.pantau.enrich.tagger.region.RegionGazetteer;
 import id.pantau.enrich.tagger.region.RegionNames;
 import id.pantau.enrich.tagger.text.KeywordMatcher;
 import id.pantau.enrich.tagger.text.NormalizedText;
+import id.pantau.enrich.tagger.text.ResourceLines;
 import id.pantau.schemas.avro.OrganisationTag;
 import id.pantau.schemas.avro.Region;
 import id.pantau.schemas.avro.RegionLevel;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,26 +107,13 @@ public final class OrganisationTagger {
     }
 
     private static List<Organisation> load() {
-        InputStream in = OrganisationTagger.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("resource missing: " + RESOURCE);
-        }
         List<Organisation> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                if (c.length != 6) {
-                    throw new IllegalStateException("organisations: want 6 tab-separated cells in: " + line);
-                }
-                RegionLevel level = c[4].equals("ANY") ? null : RegionLevel.valueOf(c[4]);
-                out.add(new Organisation(c[0], c[1], List.of(c[2].split("\\|")), RegionRule.valueOf(c[3]), level, c[5]));
+        for (String[] c : ResourceLines.tabSeparated(RESOURCE)) {
+            if (c.length != 6) {
+                throw new IllegalStateException("organisations: want 6 tab-separated cells in: " + String.join("\t", c));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            RegionLevel level = c[4].equals("ANY") ? null : RegionLevel.valueOf(c[4]);
+            out.add(new Organisation(c[0], c[1], List.of(c[2].split("\\|")), RegionRule.valueOf(c[3]), level, c[5]));
         }
         return List.copyOf(out);
     }

@@ -1,12 +1,7 @@
 package id.pantau.enrich.tagger.region;
 
+import id.pantau.enrich.tagger.text.ResourceLines;
 import id.pantau.schemas.avro.Region;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +29,7 @@ final class RegionAliases {
 
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        for (String line : lines(ALIAS_RESOURCE)) {
+        for (String line : ResourceLines.read(ALIAS_RESOURCE)) {
             String[] cells = line.split("\t");
             if (cells.length < 2) {
                 throw new IllegalStateException("bad alias row (want alias<TAB>code<TAB>note): " + line);
@@ -46,7 +41,7 @@ final class RegionAliases {
 
     static Set<String> ambiguousNames() {
         Set<String> names = new LinkedHashSet<>();
-        for (String line : lines(AMBIGUOUS_RESOURCE)) {
+        for (String line : ResourceLines.read(AMBIGUOUS_RESOURCE)) {
             names.add(line.trim());
         }
         return names;
@@ -61,24 +56,5 @@ final class RegionAliases {
             }
             r.getAliases().add(row.alias());
         }
-    }
-
-    private static List<String> lines(String resource) {
-        InputStream in = RegionAliases.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("resource missing: " + resource);
-        }
-        List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-        return out;
     }
 }
