@@ -1,24 +1,42 @@
 package id.pantau.ingest.extract.generic;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-/** Reads the article-like objects ({@code *Article}, {@code BlogPosting}, ...) of a page's JSON-LD. */
-final class JsonLd {
+/**
+ * Finds the article-like objects ({@code *Article}, {@code BlogPosting}, ...) of a page's JSON-LD, in
+ * {@code @graph}, {@code mainEntity} and top-level arrays. Tolerates the broken JSON outlets print
+ * (comments, trailing commas, raw control characters, CDATA wrappers, stray text after the object);
+ * a script that still cannot be read is skipped. Shared by the generic extractor and the layered
+ * metadata extraction. Thread-safe.
+ */
+public final class JsonLd {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_MISSING_VALUES)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Pattern CDATA = Pattern.compile("^\\s*(?://\\s*)?<!\\[CDATA\\[|(?://\\s*)?]]>\\s*$");
 
     private JsonLd() {}
 
-    /** The JSON-LD objects whose {@code @type} ends with "Article" or is a posting/report; never throws. */
-    static List<JsonNode> articles(Document document) {
+    /** The JSON-LD objects whose {@code @type} ends with "Article" or is a posting/report, in page order; never throws. */
+    public static List<JsonNode> articles(Document document) {
         return articles(document, "");
     }
 
@@ -47,9 +65,13 @@ final class JsonLd {
         if (!data.contains(mustContain)) {
             return;
         }
-        try {
-            collect(MAPPER.readTree(data), articles, 0);
-        } catch (Exception e) {
+        String json = CDATA.matcher(data).replaceAll("").strip();
+        if (json.isEmpty()) {
+            return;
+        }
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            collect(MAPPER.readTree(parser), articles, 0);
+        } catch (IOException | RuntimeException e) {
             // malformed JSON-LD is common; it is simply not evidence
         }
     }
