@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of the pipeline on the embedded default: starts the local stack, creates the topics,
  * starts each service, and on {@link #close()} stops them in reverse order. Not thread-safe; the
- * launcher owns and closes it.
+ * launcher owns and closes it. Public for the end-to-end tests in sub-packages, which run it in their JVM.
  */
-final class PipelineRun implements AutoCloseable {
+public final class PipelineRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
 
@@ -26,12 +26,17 @@ final class PipelineRun implements AutoCloseable {
     private final List<PipelineService> services;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-    PipelineRun(LauncherOptions options, List<PipelineService> services) {
+    public PipelineRun(LauncherOptions options, List<PipelineService> services) {
         this.options = options;
         this.services = List.copyOf(services);
     }
 
-    void start() throws Exception {
+    /**
+     * Starts the stack and the services, in this order; on failure, what was started stays for {@link #close()}.
+     *
+     * @throws Exception when the stack or a service cannot start
+     */
+    public void start() throws Exception {
         long begin = System.nanoTime();
         LOG.info("stack=starting dataDir={}", options.dataDir().toAbsolutePath());
         if (options.demo()) {
@@ -64,6 +69,7 @@ final class PipelineRun implements AutoCloseable {
         }
     }
 
+    /** Stops the services and the stack, newest first; logs, and does not throw, when one fails to stop. */
     @Override
     public void close() {
         while (!started.isEmpty()) {
