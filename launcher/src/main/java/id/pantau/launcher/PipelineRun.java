@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class PipelineRun implements AutoCloseable {
     private final LauncherOptions options;
     private final List<PipelineService> services;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private @Nullable LocalStack stack;
 
     public PipelineRun(LauncherOptions options, List<PipelineService> services) {
         this.options = options;
@@ -45,6 +47,7 @@ public final class PipelineRun implements AutoCloseable {
         }
         EmbeddedLocalStack stack = EmbeddedLocalStack.inDirectory(options.dataDir());
         started.push(stack);
+        this.stack = stack;
 
         String bootstrap = stack.kafkaBootstrapServers();
         LOG.info("kafka=up bootstrap={} elapsedMs={}", bootstrap, millisSince(begin));
@@ -67,6 +70,18 @@ public final class PipelineRun implements AutoCloseable {
             started.push(service.start(stack, options));
             LOG.info("service={} state=running", service.name());
         }
+    }
+
+    /**
+     * The broker and node this run started, e.g. for a test that publishes to a topic itself.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public LocalStack stack() {
+        if (stack == null) {
+            throw new IllegalStateException("the pipeline run has not started its stack yet");
+        }
+        return stack;
     }
 
     /** Stops the services and the stack, newest first; logs, and does not throw, when one fails to stop. */
