@@ -82,9 +82,13 @@ class MonitoringPageIT {
 
     @BeforeAll
     static void startPipelineAndBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "MonitoringPageIT skipped: it needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
-                        + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them when it runs as root)");
+        boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String skipped = "MonitoringPageIT skipped: it needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them when it runs as root)";
+        if (!browser) {
+            LOG.warn(skipped); // surefire does not print the message of an assumption that fails in @BeforeAll
+        }
+        assumeTrue(browser, skipped);
         // Readable by others: as root, the Elasticsearch node runs as an unprivileged user below this directory.
         dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pantau-page-it-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
