@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * Decides at start whether a default run ({@link Source#AUTO}) follows the real outlets or the demo
  * site: it asks every outlet's home page at once and runs live as soon as one answers at all (any
  * HTTP status counts: the network works); when none answers within the deadline, the demo runs.
- * Stateless; the HTTP prober owns one client for the JVM's life.
+ * Stateless.
  */
 final class OutletProbe {
 
@@ -115,9 +115,14 @@ final class OutletProbe {
         return OutletRegistry.forConfig(config).outlets().stream().map(outlet -> URI.create(outlet.home())).toList();
     }
 
-    /** Asks with one {@code HEAD} request, no redirects followed, sending {@code userAgent}; gives up after {@code timeout}. */
-    static Prober http(String userAgent, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** A client for {@link #http}: no redirects followed, HTTP/1.1 like ingest's fetcher; the caller shuts it down. */
+    static HttpClient client(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Asks with one {@code HEAD} request on {@code client}, sending {@code userAgent}; gives up after {@code timeout}. */
+    static Prober http(HttpClient client, String userAgent, Duration timeout) {
         return url -> {
             HttpRequest request = HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody())
                     .header("User-Agent", userAgent).timeout(timeout).build();

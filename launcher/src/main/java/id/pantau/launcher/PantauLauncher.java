@@ -3,6 +3,7 @@ package id.pantau.launcher;
 import id.pantau.ingest.config.ConfigLoader;
 import id.pantau.ingest.config.IngestConfig;
 import id.pantau.launcher.LauncherOptions.Source;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,14 @@ public final class PantauLauncher {
         IngestConfig ingest = ConfigLoader.load(List.of(), environment);
         List<java.net.URI> homes = OutletProbe.homes(ingest);
         LOG.info("outlets=probing count={} deadlineMs={} hint=\"--live or --demo skip this check\"", homes.size(), OutletProbe.DEADLINE.toMillis());
-        OutletProbe.Decision decision = OutletProbe.decide(options, homes, OutletProbe.http(ingest.http().userAgentHeader(), OutletProbe.DEADLINE),
-                OutletProbe.DEADLINE);
+        HttpClient client = OutletProbe.client(OutletProbe.DEADLINE);
+        OutletProbe.Decision decision;
+        try {
+            decision = OutletProbe.decide(options, homes, OutletProbe.http(client, ingest.http().userAgentHeader(), OutletProbe.DEADLINE),
+                    OutletProbe.DEADLINE);
+        } finally {
+            client.shutdownNow(); // not close(): that would wait for a probe still stuck in a name lookup
+        }
         if (decision.fellBack()) {
             LOG.warn("{} (mode=demo fallback=no-outlet-reachable)", decision.reason());
         } else {

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,7 +109,9 @@ class OutletProbeTest {
     @Test
     void shouldCountAnyHttpStatusAsAnAnswerAndARefusedConnectionAsNone() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
         server.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("User-Agent"));
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
         });
@@ -117,11 +120,12 @@ class OutletProbeTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        try {
-            OutletProbe.Prober http = OutletProbe.http("pantau-test", Duration.ofSeconds(2));
+        try (HttpClient client = OutletProbe.client(Duration.ofSeconds(2))) {
+            OutletProbe.Prober http = OutletProbe.http(client, "pantau-test", Duration.ofSeconds(2));
 
             assertThat(http.answers(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))).isTrue();
             assertThat(http.answers(URI.create("http://127.0.0.1:" + closedPort + "/"))).isFalse();
+            assertThat(requests).containsExactly("HEAD / pantau-test");
         } finally {
             server.stop(0);
         }
