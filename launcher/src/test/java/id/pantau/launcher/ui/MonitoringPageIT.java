@@ -1,27 +1,19 @@
 package id.pantau.launcher.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import id.pantau.launcher.LauncherOptions;
+import id.pantau.launcher.DemoPipelineExtension;
 import id.pantau.launcher.PipelineRun;
-import id.pantau.launcher.PipelineServices;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.Alert;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +29,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -52,7 +46,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The monitoring page in headless Chromium against the whole pipeline as {@code pantau.jar --demo}
- * runs it (in this JVM, on a temporary data directory): the page loads with results and facets
+ * runs it (in this JVM, {@link DemoPipelineExtension}, shared with {@code DemoPipelineIT}): the page loads with results and facets
  * once the key is entered, a search narrows the results, new demo articles appear in the live feed
  * under the active filters without a reload, and alerts appear. The steps build on each other, in
  * order, in one browser tab. Each step leaves a screenshot in {@code target/screenshots/}.
@@ -61,44 +55,43 @@ import org.slf4j.LoggerFactory;
  * {@code -Dpantau.chromium=} and {@code -Dpantau.chromedriver=}); skipped, saying so, where they are
  * missing. Selenium never downloads a driver or a browser here: both paths are given.
  */
+@EnabledIf(value = "browserInstalled", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (or -Dpantau.chromium= and "
+        + "-Dpantau.chromedriver=); " + MonitoringPageIT.INSTALL_HINT)
+@ExtendWith(DemoPipelineExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringPageIT {
+
+    static final String INSTALL_HINT = "on Debian: apt-get install chromium chromium-driver; .ci/run installs them when it runs as root";
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringPageIT.class);
     private static final Path CHROMIUM = Path.of(System.getProperty("pantau.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("pantau.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String API_KEY = "monitoring-page-it-key";
+    private static final String API_KEY = DemoPipelineExtension.API_KEY;
     private static final String MEMPAWAH_TITLE = "Ismail Ingatkan ASN dan Kades Mempawah Tetap Netral Jelang Pilkada";
     private static final Duration PIPELINE_WAIT = Duration.ofSeconds(120);
     private static final Duration STEP_WAIT = Duration.ofSeconds(60);
 
-    private static Path dataDir;
     private static Path profileDir;
     private static PipelineRun run;
     private static int apiPort;
     private static ChromeDriver driver;
     private static int totalBeforeSearch;
 
-    @BeforeAll
-    static void startPipelineAndBrowser() throws Exception {
-        boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String skipped = "MonitoringPageIT skipped: it needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
-                + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them when it runs as root)";
-        if (!browser) {
-            LOG.warn(skipped); // surefire does not print the message of an assumption that fails in @BeforeAll
+    /** The class runs only where both binaries exist; elsewhere JUnit reports it skipped with this reason. */
+    static boolean browserInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            LOG.warn("MonitoringPageIT skipped: it needs Chromium at {} and chromedriver at {} ({})", CHROMIUM, CHROMEDRIVER, INSTALL_HINT);
         }
-        assumeTrue(browser, skipped);
-        // Readable by others: as root, the Elasticsearch node runs as an unprivileged user below this directory.
-        dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pantau-page-it-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        apiPort = freePort();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PANTAU_INDEX_API_PORT", Integer.toString(apiPort));
-        env.put("PANTAU_INDEX_API_KEY_SHA256", sha256(API_KEY));
-        run = new PipelineRun(new LauncherOptions(dataDir, true, Duration.ofSeconds(1), false), PipelineServices.all(env));
-        run.start();
+        return installed;
+    }
 
+    @BeforeAll
+    static void openThePage() throws Exception {
+        DemoPipelineExtension.Pipeline pipeline = DemoPipelineExtension.pipeline();
+        run = pipeline.run();
+        apiPort = pipeline.apiPort();
         profileDir = Files.createTempDirectory("pantau-page-it-chromium-");
         driver = startChromium(profileDir);
         driver.get("http://127.0.0.1:" + apiPort + "/");
@@ -107,16 +100,12 @@ class MonitoringPageIT {
     }
 
     @AfterAll
-    static void stopAll() throws IOException {
+    static void closeTheBrowser() throws IOException {
         try {
             if (driver != null) {
                 driver.quit();
             }
         } finally {
-            if (run != null) {
-                run.close();
-            }
-            delete(dataDir);
             delete(profileDir);
         }
     }
@@ -311,15 +300,5 @@ class MonitoringPageIT {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
