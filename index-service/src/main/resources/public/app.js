@@ -15,6 +15,7 @@
   const searchForm = $('search-form');
   let page = 0;
   let feed = null;
+  let feedFilters = null; // the filter query the open feed was asked for, e.g. "outlet=x&topic=y"
   let alertsTimer = null;
 
   // el('li', {class: 'x'}, 'text', child): attributes via setAttribute, strings become text nodes.
@@ -70,8 +71,7 @@
     $('key-form').hidden = true;
     $('key-status').hidden = false;
     say('');
-    search();
-    connectFeed();
+    search(); // opens the live feed with the same filters once the search is answered
     loadAlerts();
     if (alertsTimer) clearInterval(alertsTimer);
     alertsTimer = setInterval(loadAlerts, 15000);
@@ -90,9 +90,10 @@
   function dropKey() {
     sessionStorage.removeItem(KEY_STORE);
     if (feed) { feed.close(); feed = null; }
+    feedFilters = null;
     if (alertsTimer) { clearInterval(alertsTimer); alertsTimer = null; }
     setFeedStatus('off', '');
-    for (const id of ['results', 'feed', 'alerts', 'facet-lists', 'chart']) $(id).replaceChildren();
+    for (const id of ['results', 'feed', 'feed-filters', 'alerts', 'facet-lists', 'chart']) $(id).replaceChildren();
     $('total').textContent = '';
     showKeyForm();
   }
@@ -111,7 +112,8 @@
   }
 
   async function search() {
-    const params = filterParams();
+    const filters = filterParams();
+    const params = new URLSearchParams(filters);
     params.set('page', String(page));
     params.set('size', String(PAGE_SIZE));
     try {
@@ -119,6 +121,8 @@
       say('');
       renderResults(result);
       renderFacets(result);
+      // The feed follows the filters of the results on screen; a filter rejected by search never reaches it.
+      if (filters.toString() !== feedFilters) connectFeed(filters);
     } catch (error) {
       fail('search', error);
     }
@@ -163,7 +167,7 @@
   }
 
   function renderResults(result) {
-    $('total').textContent = result.total + ' articles';
+    $('total').textContent = result.total + (result.total === 1 ? ' article' : ' articles');
     $('results').replaceChildren(...result.hits.map(articleItem));
     $('page-label').textContent = 'page ' + (result.page + 1);
     $('prev').disabled = result.page === 0;
@@ -338,10 +342,16 @@
     status.className = 'status ' + cls;
   }
 
-  function connectFeed() {
+  // Opens the live feed for the given filters (the same parameters as /api/search); articles the
+  // previous feed showed under other filters are cleared.
+  function connectFeed(filters) {
     if (feed) feed.close();
+    feedFilters = filters.toString();
+    $('feed').replaceChildren();
+    $('feed-filters').textContent = describeFilters(filters);
     // EventSource cannot send headers: the server accepts ?key= on /api/feed only.
-    feed = new EventSource('/api/feed?key=' + encodeURIComponent(key()));
+    const query = feedFilters ? '&' + feedFilters : '';
+    feed = new EventSource('/api/feed?key=' + encodeURIComponent(key()) + query);
     setFeedStatus('connecting', '');
     feed.addEventListener('open', () => setFeedStatus('live', 'live'));
     feed.addEventListener('error', () => {
@@ -355,6 +365,12 @@
       list.prepend(articleItem(doc));
       while (list.children.length > FEED_MAX) list.lastElementChild.remove();
     });
+  }
+
+  function describeFilters(filters) {
+    const parts = [];
+    for (const [name, value] of filters) parts.push(name + ': ' + value);
+    return parts.length ? 'new articles matching ' + parts.join(', ') : 'all new articles';
   }
 
   // ---- alerts ----

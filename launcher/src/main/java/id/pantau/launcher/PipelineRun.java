@@ -10,28 +10,35 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of the pipeline on the embedded default: starts the local stack, creates the topics,
  * starts each service, and on {@link #close()} stops them in reverse order. Not thread-safe; the
- * launcher owns and closes it.
+ * launcher owns and closes it. Public for the end-to-end tests in sub-packages, which run it in their JVM.
  */
-final class PipelineRun implements AutoCloseable {
+public final class PipelineRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
 
     private final LauncherOptions options;
     private final List<PipelineService> services;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private @Nullable LocalStack stack;
 
-    PipelineRun(LauncherOptions options, List<PipelineService> services) {
+    public PipelineRun(LauncherOptions options, List<PipelineService> services) {
         this.options = options;
         this.services = List.copyOf(services);
     }
 
-    void start() throws Exception {
+    /**
+     * Starts the stack and the services, in this order; on failure, what was started stays for {@link #close()}.
+     *
+     * @throws Exception when the stack or a service cannot start
+     */
+    public void start() throws Exception {
         long begin = System.nanoTime();
         LOG.info("stack=starting dataDir={}", options.dataDir().toAbsolutePath());
         if (options.demo()) {
@@ -40,6 +47,7 @@ final class PipelineRun implements AutoCloseable {
         }
         EmbeddedLocalStack stack = EmbeddedLocalStack.inDirectory(options.dataDir());
         started.push(stack);
+        this.stack = stack;
 
         String bootstrap = stack.kafkaBootstrapServers();
         LOG.info("kafka=up bootstrap={} elapsedMs={}", bootstrap, millisSince(begin));
@@ -64,6 +72,19 @@ final class PipelineRun implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker and node this run started, e.g. for a test that publishes to a topic itself.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public LocalStack stack() {
+        if (stack == null) {
+            throw new IllegalStateException("the pipeline run has not started its stack yet");
+        }
+        return stack;
+    }
+
+    /** Stops the services and the stack, newest first; logs, and does not throw, when one fails to stop. */
     @Override
     public void close() {
         while (!started.isEmpty()) {

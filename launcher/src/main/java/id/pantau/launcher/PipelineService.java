@@ -8,11 +8,11 @@ import id.pantau.localstack.LocalStack;
  * @param name short name for progress lines, e.g. {@code ingest}
  * @param starter starts the service; the handle it returns stops it
  */
-record PipelineService(String name, Starter starter) {
+public record PipelineService(String name, Starter starter) {
 
     /** Starts a service against the stack. */
     @FunctionalInterface
-    interface Starter {
+    public interface Starter {
         /**
          * @throws Exception when the service cannot start; the launcher stops what it started and exits
          */

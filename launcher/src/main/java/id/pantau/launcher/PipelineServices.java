@@ -24,21 +24,22 @@ import org.slf4j.LoggerFactory;
  * publishes waits for a consumer). Each reads its usual configuration (defaults, then
  * {@code PANTAU_*} variables); the launcher only points it at the local stack. With
  * {@link LauncherOptions#demo()}, ingest follows the in-process {@link DemoSite} instead of the
- * outlets of its registry, with loopback fetches allowed and short poll intervals.
+ * outlets of its registry, with loopback fetches allowed and short poll intervals. Public for the
+ * end-to-end tests in sub-packages.
  */
-final class PipelineServices {
+public final class PipelineServices {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineServices.class);
 
     private PipelineServices() {}
 
     /** The services, configured from this process's environment. */
-    static List<PipelineService> all() {
+    public static List<PipelineService> all() {
         return all(System.getenv());
     }
 
     /** The services, configured from {@code environment} (defaults, then these {@code PANTAU_*} variables). */
-    static List<PipelineService> all(Map<String, String> environment) {
+    public static List<PipelineService> all(Map<String, String> environment) {
         Map<String, String> base = Map.copyOf(environment);
         return List.of(enrich(base), index(base), ingest(base));
     }

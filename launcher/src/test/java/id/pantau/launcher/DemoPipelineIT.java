@@ -6,71 +6,38 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline as {@code pantau.jar --demo} runs it, in this JVM on a temporary data
- * directory: demo site, ingest, enrich and index on a real broker and Elasticsearch node, checked
- * through index-service's search and alert API.
+ * directory ({@link DemoPipelineExtension}, shared with the other end-to-end classes): demo site,
+ * ingest, enrich and index on a real broker and Elasticsearch node, checked through
+ * index-service's search and alert API.
  */
+@ExtendWith(DemoPipelineExtension.class)
 class DemoPipelineIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPipelineIT.class);
-    private static final String API_KEY = "demo-pipeline-it-key";
+    private static final String API_KEY = DemoPipelineExtension.API_KEY;
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static Path dataDir;
-    private static PipelineRun run;
     private static int apiPort;
 
     @BeforeAll
-    static void startPipeline() throws Exception {
-        // Readable by others: as root, the Elasticsearch node runs as an unprivileged user below this directory.
-        dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pantau-demo-it-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        apiPort = freePort();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PANTAU_INDEX_API_PORT", Integer.toString(apiPort));
-        env.put("PANTAU_INDEX_API_KEY_SHA256", sha256(API_KEY));
-        run = new PipelineRun(new LauncherOptions(dataDir, true, Duration.ofSeconds(1), false), PipelineServices.all(env));
-        long begin = System.nanoTime();
-        run.start();
-        LOG.info("it=pipeline-started elapsedMs={}", (System.nanoTime() - begin) / 1_000_000);
-    }
-
-    @AfterAll
-    static void stopPipeline() throws IOException {
-        if (run != null) {
-            run.close();
-        }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+    static void usePipeline() {
+        apiPort = DemoPipelineExtension.pipeline().apiPort();
     }
 
     @Test
@@ -161,15 +128,5 @@ class DemoPipelineIT {
 
     private static URI api(String path) {
         return URI.create("http://127.0.0.1:" + apiPort + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

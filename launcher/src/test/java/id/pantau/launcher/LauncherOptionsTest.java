@@ -3,6 +3,7 @@ package id.pantau.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.pantau.launcher.LauncherOptions.Source;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,8 @@ class LauncherOptionsTest {
     void shouldDefaultToDataDirectoryInTheWorkingDirectory() {
         LauncherOptions options = LauncherOptions.parse(List.of());
 
-        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), false, Duration.ofSeconds(10), false));
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), Source.AUTO, Duration.ofSeconds(10), false));
+        assertThat(options.demo()).isFalse();
     }
 
     @Test
@@ -28,7 +30,8 @@ class LauncherOptionsTest {
     void shouldReadDemoWithDefaultInterval() {
         LauncherOptions options = LauncherOptions.parse(List.of("--demo"));
 
-        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), true, Duration.ofSeconds(10), false));
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), Source.DEMO, Duration.ofSeconds(10), false));
+        assertThat(options.demo()).isTrue();
     }
 
     @Test
@@ -53,17 +56,39 @@ class LauncherOptionsTest {
     }
 
     @Test
-    void shouldRejectDemoIntervalWithoutDemo() {
-        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--demo-interval", "5")))
+    void shouldReadDemoIntervalWithoutDemoForTheFallback() {
+        LauncherOptions options = LauncherOptions.parse(List.of("--demo-interval", "5"));
+
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), Source.AUTO, Duration.ofSeconds(5), false));
+    }
+
+    @Test
+    void shouldReadLive() {
+        LauncherOptions options = LauncherOptions.parse(List.of("--live"));
+
+        assertThat(options).isEqualTo(new LauncherOptions(Path.of("data"), Source.LIVE, Duration.ofSeconds(10), false));
+        assertThat(options.demo()).isFalse();
+    }
+
+    @Test
+    void shouldRejectDemoIntervalWithLive() {
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--live", "--demo-interval", "5")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--demo-interval only applies with --demo");
+                .hasMessage("--demo-interval does not apply with --live (the demo site never runs)");
+    }
+
+    @Test
+    void shouldRejectDemoTogetherWithLive() {
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--demo", "--live")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--demo and --live exclude each other: give one of them, or neither to probe the outlets");
     }
 
     @Test
     void shouldRejectUnknownArgumentNamingTheAcceptedOnes() {
-        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--live")))
+        assertThatThrownBy(() -> LauncherOptions.parse(List.of("--offline")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown argument '--live': expected one of --data-dir DIR, --demo, --demo-interval SECONDS, --help");
+                .hasMessage("unknown argument '--offline': expected one of --data-dir DIR, --demo, --live, --demo-interval SECONDS, --help");
     }
 
     @Test

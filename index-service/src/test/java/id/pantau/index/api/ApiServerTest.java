@@ -119,7 +119,7 @@ class ApiServerTest {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
-        assertThat(script.body()).contains("new EventSource('/api/feed?key=' + encodeURIComponent(key()))").doesNotContain("innerHTML");
+        assertThat(script.body()).contains("new EventSource('/api/feed?key=' + encodeURIComponent(key()) + query)").doesNotContain("innerHTML");
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css");
         assertThat(style.body()).contains("#results > li");
