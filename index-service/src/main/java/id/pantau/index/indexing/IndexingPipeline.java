@@ -1,5 +1,6 @@
 package id.pantau.index.indexing;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import id.pantau.index.config.IndexConfig;
@@ -62,11 +63,15 @@ public final class IndexingPipeline implements AutoCloseable {
     private final Clock clock;
     private final Backoff backoff;
     private final OffsetTracker offsets = new OffsetTracker();
+    private final FeedSequencer feed = new FeedSequencer();
     private final Queue<BulkEvent> events = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Retry> retries = new PriorityQueue<>((a, b) -> Long.compare(a.dueAtMs, b.dueAtMs));
     private final RecordOperations recordOperations;
+    private final DeadLetterMarks marks;
+    private final ElasticsearchAsyncClient asyncEs;
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean closing;
     private boolean paused;
     private long lastProgressLogMs;
 
@@ -88,6 +93,8 @@ public final class IndexingPipeline implements AutoCloseable {
         this.onArticleIndexed = onArticleIndexed;
         this.clock = clock;
         this.recordOperations = new RecordOperations(config, clock);
+        this.marks = new DeadLetterMarks(config.elasticsearch().deadLettersAlias());
+        this.asyncEs = new ElasticsearchAsyncClient(es._transport());
         this.backoff = new Backoff(config.bulk().retryInitialMs(), config.bulk().retryMaxMs(), RandomGenerator.getDefault());
         IndexConfig.Bulk bulk = config.bulk();
         this.ingester = BulkIngester.of(b -> b.client(es)
@@ -106,7 +113,8 @@ public final class IndexingPipeline implements AutoCloseable {
     /**
      * Builds a pipeline with its own consumer and dead-letter producer; call {@link #start()}.
      *
-     * @param onArticleIndexed called on the consumer thread with each article document Elasticsearch wrote
+     * @param onArticleIndexed called on the consumer thread with each article document Elasticsearch wrote, in feed order
+     *     ({@code indexed_at}, {@code article_id}) strictly ascending (see {@link FeedSequencer})
      */
     public static IndexingPipeline create(
             IndexConfig config, ElasticsearchClient es, IndexMetrics metrics, Consumer<Map<String, Object>> onArticleIndexed, Clock clock) {
@@ -159,6 +167,7 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void step() {
         drainEvents();
+        feed.release(clock.millis(), onArticleIndexed);
         sendDueRetries();
         commit(false);
         applyBackpressure();
@@ -173,7 +182,7 @@ public final class IndexingPipeline implements AutoCloseable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         List<Pending> operations;
         try {
-            operations = recordOperations.of(record, partition);
+            operations = recordOperations.of(record, partition, java.time.Instant.ofEpochMilli(feed.indexedAt(clock.millis())));
         } catch (PayloadDecodingException e) {
             deadLetterUnindexable(record, partition, e.reason().name(), e);
             return;
@@ -185,6 +194,9 @@ public final class IndexingPipeline implements AutoCloseable {
         }
         offsets.register(partition, record.offset(), operations.size());
         for (Pending pending : operations) {
+            if (pending.document() != null) {
+                feed.register(pending);
+            }
             ingester.add(pending.operation(), pending);
         }
     }
@@ -206,10 +218,26 @@ public final class IndexingPipeline implements AutoCloseable {
                     metrics.countDocument(pending.kind(), "retried");
                     scheduleRetry(pending, failed.failure().getClass().getSimpleName() + ": " + failed.failure().getMessage());
                 }
+                case BulkEvent.DeadLetterChecked checked -> {
+                    if (Boolean.TRUE.equals(checked.alreadySent())) {
+                        // A replay: this record (or document version) went to news.dlq before.
+                        metrics.countDeadLetterSkipped(checked.reason());
+                        offsets.ack(pending.partition(), pending.offset());
+                    } else {
+                        sendDeadLetter(pending, checked.reason(), checked.message(), checked.error());
+                    }
+                }
                 case BulkEvent.DeadLettered dead -> {
                     if (dead.failure() == null) {
                         metrics.countDeadLetter(dead.reason());
-                        offsets.ack(pending.partition(), pending.offset());
+                        if (closing) {
+                            // The ingester is closed: no marker; a later replay may send this one again.
+                            offsets.ack(pending.partition(), pending.offset());
+                        } else {
+                            // The offset is acknowledged once the marker is written (handleItem, kind DEAD_LETTER).
+                            Pending marker = marks.marker(pending, dead.reason(), clock.instant());
+                            ingester.add(marker.operation(), marker);
+                        }
                     } else {
                         LOG.warn("dead letter not accepted; retrying topic={} partition={} offset={} error={}",
                                 Topics.DEAD_LETTERS.name(), pending.partition(), pending.offset(), dead.failure().toString());
@@ -222,17 +250,31 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void handleItem(BulkEvent.Item item) {
         Pending pending = item.pending();
+        if (pending.kind() == Pending.Kind.DEAD_LETTER && item.outcome() != ItemOutcome.RETRY) {
+            // Written, or already there (409): either way the dead letter is recorded. Never dead-letter a marker.
+            metrics.countDocument(pending.kind(), item.outcome() == ItemOutcome.REJECTED ? "rejected" : item.outcome() == ItemOutcome.CONFLICT
+                    ? "conflict" : "indexed");
+            if (item.outcome() == ItemOutcome.REJECTED) {
+                LOG.warn("dead-letter marker rejected; a replay may send this dead letter again partition={} offset={} error={}",
+                        pending.partition(), pending.offset(), item.error());
+            }
+            offsets.ack(pending.partition(), pending.offset());
+            return;
+        }
         switch (item.outcome()) {
             case INDEXED -> {
                 metrics.countDocument(pending.kind(), "indexed");
                 offsets.ack(pending.partition(), pending.offset());
                 if (pending.document() != null) {
-                    onArticleIndexed.accept(pending.document());
+                    feed.resolve(pending, true); // published by feed.release, in feed order
                 }
             }
             case CONFLICT -> {
                 metrics.countDocument(pending.kind(), "conflict");
                 offsets.ack(pending.partition(), pending.offset());
+                if (pending.document() != null) {
+                    feed.resolve(pending, false);
+                }
             }
             case RETRY -> {
                 metrics.countDocument(pending.kind(), "retried");
@@ -240,6 +282,9 @@ public final class IndexingPipeline implements AutoCloseable {
             }
             case REJECTED -> {
                 metrics.countDocument(pending.kind(), "rejected");
+                if (pending.document() != null) {
+                    feed.resolve(pending, false);
+                }
                 LOG.warn("document rejected; to dead letters id={} partition={} offset={} error={}",
                         pending.docId(), pending.partition(), pending.offset(), item.error());
                 deadLetter(pending, "MAPPING_REJECTED", "status " + item.status() + " " + item.error(), null);
@@ -268,8 +313,24 @@ public final class IndexingPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Dead-letters {@code pending} unless its marker says a previous run already did: looks the
+     * marker up (asynchronously; the answer comes back as a {@link BulkEvent.DeadLetterChecked}),
+     * then sends, then writes the marker, and only then acknowledges the offset.
+     */
     private void deadLetter(Pending pending, String reason, @Nullable String message, @Nullable Exception error) {
         String text = message == null ? reason : message;
+        String id = DeadLetterMarks.id(DeadLetterMarks.key(pending));
+        asyncEs.exists(e -> e.index(marks.alias()).id(id)).whenComplete((found, failure) -> {
+            if (failure != null) {
+                LOG.warn("dead-letter marker lookup failed; sending anyway partition={} offset={} error={}",
+                        pending.partition(), pending.offset(), failure.toString());
+            }
+            events.add(new BulkEvent.DeadLetterChecked(pending, failure == null ? found.value() : null, reason, text, error));
+        });
+    }
+
+    private void sendDeadLetter(Pending pending, String reason, String text, @Nullable Exception error) {
         var headers = DeadLetterHeaders.builder(SERVICE, reason, text)
                 .source(pending.partition().topic(), pending.partition().partition(), pending.offset());
         if (error != null) {
@@ -325,6 +386,7 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void shutdown() {
         try {
+            closing = true;
             ingester.close();
             long deadline = clock.millis() + config.elasticsearch().requestTimeoutMs();
             while (offsets.inFlight() > 0 && retries.isEmpty() && clock.millis() < deadline) {
@@ -334,6 +396,7 @@ public final class IndexingPipeline implements AutoCloseable {
             drainEvents();
             deadLetters.flush();
             drainEvents();
+            feed.release(clock.millis() + 1, onArticleIndexed);
             try {
                 commit(true);
             } catch (WakeupException e) {
@@ -377,6 +440,7 @@ public final class IndexingPipeline implements AutoCloseable {
                 LOG.warn("commit on revocation failed partitions={} error={}", revoked, e.toString());
             }
             offsets.forget(revoked);
+            feed.forget(revoked);
             retries.removeIf(r -> revoked.contains(r.pending().partition()));
         }
 

@@ -10,6 +10,7 @@ import id.pantau.schemas.avro.EnrichedArticle;
 import id.pantau.schemas.serde.PayloadDecodingException;
 import id.pantau.schemas.serde.SingleObjectAvroSerde;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,20 @@ final class RecordOperations {
      * @throws PayloadDecodingException when the value is not a valid record of its topic's schema
      */
     List<Pending> of(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
-        return record.topic().equals(Topics.ALERTS.name()) ? alert(record, partition) : article(record, partition);
+        return of(record, partition, clock.instant());
     }
 
-    private List<Pending> article(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
+    /**
+     * As {@link #of(ConsumerRecord, TopicPartition)}, with {@code indexedAt} as an article's
+     * {@code indexed_at} (the live feed's order; see {@link FeedSequencer#indexedAt}).
+     */
+    List<Pending> of(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, Instant indexedAt) {
+        return record.topic().equals(Topics.ALERTS.name()) ? alert(record, partition) : article(record, partition, indexedAt);
+    }
+
+    private List<Pending> article(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, Instant indexedAt) {
         EnrichedArticle article = articleSerde.deserialize(record.topic(), record.value());
-        Map<String, Object> doc = articleMapper.toDocument(article, clock.instant());
+        Map<String, Object> doc = articleMapper.toDocument(article, indexedAt);
         String id = article.getArticle().getArticleId();
         long version = article.getArticle().getVersion();
         BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(config.elasticsearch().articlesAlias())
