@@ -2,6 +2,8 @@ package id.pantau.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pantau.index.api.ApiKeyAuth;
+import id.pantau.index.config.ConfigLoader;
 import id.pantau.index.config.IndexConfig;
 import id.pantau.index.indexing.ArticleDocumentMapper;
 import id.pantau.index.indexing.Pending;
@@ -52,7 +54,7 @@ import org.elasticsearch.client.RestClient;
  * <p><b>What each timing includes.</b>
  * <ul>
  *   <li>raw: for each slice of 1000 documents (the service's {@code index.bulk.max.operations};
- *       the service's 5 MiB byte bound is never reached by these 1.3 KB documents), mapping by
+ *       the service's 5 MiB byte bound is never reached by these 1.5 KB documents), mapping by
  *       {@link ArticleDocumentMapper}, Jackson serialisation into one NDJSON body with the same
  *       action line as the service's (id, external version), the {@code _bulk} request, and parsing
  *       its response; two requests in flight (the service's {@code max.concurrent.requests}). Not
@@ -63,6 +65,8 @@ import org.elasticsearch.client.RestClient;
  *       decoding, mapping, JSON serialisation in the bulk ingester, the bulk requests and their
  *       responses, and the offset bookkeeping. Not waiting on refresh (neither is raw).
  * </ul>
+ * The service runs with the shipped defaults ({@code index-defaults.yaml}; only addresses, group and
+ * key set), the raw loader with the same bulk size and concurrency.
  * Both run in this JVM, against the same node, with the same documents' content (fresh ids per
  * load). Printed: every round's figures, the medians and the median of the per-round ratios.
  *
@@ -73,11 +77,9 @@ import org.elasticsearch.client.RestClient;
 public final class IndexingBenchmark {
 
     private static final int DOCS = Integer.getInteger("bench.docs", 20_000);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
     private static final int LATENCY_SAMPLES = Integer.getInteger("bench.latency.samples", 100);
-    /** The service's bulk settings, the defaults of index-defaults.yaml; the raw loader mirrors them. */
-    private static final IndexConfig.Bulk BULK = new IndexConfig.Bulk(1000, 5_242_880, 200, 2, 5000, 200, 30_000);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalStack stack;
@@ -85,8 +87,13 @@ public final class IndexingBenchmark {
     private final ElasticsearchClient es;
     private final KafkaProducer<String, byte[]> producer;
     private final ArticleDocumentMapper mapper = new ArticleDocumentMapper();
-    private final ExecutorService senders = Executors.newFixedThreadPool(BULK.maxConcurrentRequests());
     private final String indexBody;
+    private final String group = "bench-" + UUID.randomUUID();
+    /** The service's configuration: index-defaults.yaml with only addresses, group and key set, as a deployment runs it. */
+    private final IndexConfig config;
+    /** The service's bulk settings; the raw loader mirrors them. */
+    private final IndexConfig.Bulk bulkSettings;
+    private final ExecutorService senders;
     private IndexApp.Running service;
 
     private IndexingBenchmark(LocalStack stack) throws IOException {
@@ -99,6 +106,14 @@ public final class IndexingBenchmark {
         try (InputStream in = IndexingBenchmark.class.getResourceAsStream("/es/articles-v1.json")) {
             this.indexBody = JSON.writeValueAsString(JSON.readTree(in).path("template"));
         }
+        this.config = ConfigLoader.load(new String[0], Map.of(
+                "PANTAU_INDEX_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
+                "PANTAU_INDEX_ES_URI", stack.elasticsearchUri().toString(),
+                "PANTAU_INDEX_KAFKA_GROUP_ID", group,
+                "PANTAU_INDEX_API_PORT", "0",
+                "PANTAU_INDEX_API_KEY_SHA256", ApiKeyAuth.hash(ItSupport.API_KEY)));
+        this.bulkSettings = config.bulk();
+        this.senders = Executors.newFixedThreadPool(bulkSettings.maxConcurrentRequests());
     }
 
     /** Runs the rounds and the latency samples and prints the figures. */
@@ -117,12 +132,10 @@ public final class IndexingBenchmark {
 
     @SuppressWarnings("SystemOut")
     private void run() throws Exception {
-        String group = "bench-" + UUID.randomUUID();
-        IndexConfig base = ItSupport.config(stack, group, List.of());
-        service = IndexApp.start(new IndexConfig(base.kafka(), base.elasticsearch(), BULK, base.api(), base.alerts()));
+        service = IndexApp.start(config);
         ItSupport.await(Duration.ofMinutes(5), () -> ItSupport.caughtUp(stack, group, Topics.ENRICHED_ARTICLES.name()));
         System.out.printf("docs per load %d, bulk %d operations, %d in flight; %d warm-up + %d rounds; cores %d%n",
-                DOCS, BULK.maxOperations(), BULK.maxConcurrentRequests(), WARMUP, ROUNDS, Runtime.getRuntime().availableProcessors());
+                DOCS, bulkSettings.maxOperations(), bulkSettings.maxConcurrentRequests(), WARMUP, ROUNDS, Runtime.getRuntime().availableProcessors());
         double[] raw = new double[ROUNDS];
         double[] svc = new double[ROUNDS];
         double[] ratio = new double[ROUNDS];
@@ -157,8 +170,8 @@ public final class IndexingBenchmark {
         List<EnrichedArticle> articles = articles("raw" + round);
         long start = System.nanoTime();
         List<Future<Integer>> sent = new ArrayList<>();
-        for (int from = 0; from < articles.size(); from += BULK.maxOperations()) {
-            List<EnrichedArticle> slice = articles.subList(from, Math.min(articles.size(), from + BULK.maxOperations()));
+        for (int from = 0; from < articles.size(); from += bulkSettings.maxOperations()) {
+            List<EnrichedArticle> slice = articles.subList(from, Math.min(articles.size(), from + bulkSettings.maxOperations()));
             sent.add(senders.submit(() -> bulk(index, slice)));
         }
         int total = 0;
@@ -223,7 +236,7 @@ public final class IndexingBenchmark {
         }
         Arrays.sort(micros);
         System.out.printf("topic -> searchable (refresh_interval 1s, flush interval %d ms): p50 %d ms, p99 %d ms, max %d ms, n=%d%n",
-                BULK.flushIntervalMs(), percentile(micros, 50) / 1000, percentile(micros, 99) / 1000, micros[micros.length - 1] / 1000,
+                bulkSettings.flushIntervalMs(), percentile(micros, 50) / 1000, percentile(micros, 99) / 1000, micros[micros.length - 1] / 1000,
                 micros.length);
         deleteIndex(index);
     }
