@@ -122,7 +122,7 @@ class IndexingPipelineTest {
 
         try {
             await(() -> !pausedPartitions().isEmpty());
-            assertThat(committed()).isZero();
+            assertThat(committed()).isLessThanOrEqualTo(0); // nothing past the unacknowledged b1 (-1: no commit yet, commits are throttled)
             // Bounded by max.in.flight plus one poll: the four records came in one poll.
             assertThat(pipeline.inFlight()).isEqualTo(4);
         } finally {
