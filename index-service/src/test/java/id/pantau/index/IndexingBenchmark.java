@@ -59,11 +59,14 @@ import org.elasticsearch.client.RestClient;
  *       action line as the service's (id, external version), the {@code _bulk} request, and parsing
  *       its response; two requests in flight (the service's {@code max.concurrent.requests}). Not
  *       included: Avro decoding, Kafka.
- *   <li>service: the Avro-encoded records (encoded before the clock starts) are sent to the topic,
- *       and the clock stops when index-service has counted every document acknowledged by
- *       Elasticsearch; so it includes the producer, the broker (in this JVM), the fetch, Avro
- *       decoding, mapping, JSON serialisation in the bulk ingester, the bulk requests and their
- *       responses, and the offset bookkeeping. Not waiting on refresh (neither is raw).
+ *   <li>service: the records are Avro-encoded and written to the topic in one Kafka transaction
+ *       before the clock starts (index-service reads {@code read_committed}, so it sees none of
+ *       them yet); the clock starts at the transaction's commit and stops when index-service has
+ *       counted every document acknowledged by Elasticsearch. So it includes the commit, the fetch
+ *       from the broker (in this JVM), Avro decoding, mapping, JSON serialisation in the bulk
+ *       ingester, the bulk requests and their responses, and the offset and feed bookkeeping; not
+ *       the producer or the broker's appends, which in a deployment run elsewhere. Not waiting on
+ *       refresh (neither is raw).
  * </ul>
  * The service runs with the shipped defaults ({@code index-defaults.yaml}; only addresses, group and
  * key set), the raw loader with the same bulk size and concurrency.
@@ -71,7 +74,9 @@ import org.elasticsearch.client.RestClient;
  * load). Printed: every round's figures, the medians and the median of the per-round ratios.
  *
  * <p><b>Latency.</b> {@code bench.latency.samples} (default 100) articles, one at a time: sent to
- * the topic, then a {@code count} on its id every 5 ms until it is found; p50, p99 and max. A random
+ * the topic, then a {@code count} on its id every 5 ms until it is found; p50, p99 and max. Twice:
+ * plain sends, and each article in its own transaction (how enrich-service's exactly-once output
+ * becomes visible to the {@code read_committed} service). A random
  * 0..1 s pause before each sample keeps the samples from locking onto the index's refresh cycle.
  */
 public final class IndexingBenchmark {
@@ -86,6 +91,8 @@ public final class IndexingBenchmark {
     private final RestClient rest;
     private final ElasticsearchClient es;
     private final KafkaProducer<String, byte[]> producer;
+    /** Writes each service load in one transaction, committed when the clock starts (the service reads read_committed). */
+    private final KafkaProducer<String, byte[]> loader;
     private final ArticleDocumentMapper mapper = new ArticleDocumentMapper();
     private final String indexBody;
     private final String group = "bench-" + UUID.randomUUID();
@@ -95,6 +102,8 @@ public final class IndexingBenchmark {
     private final IndexConfig.Bulk bulkSettings;
     private final ExecutorService senders;
     private IndexApp.Running service;
+    /** Milliseconds from the clock's start to the service's first acknowledged document, last service load. */
+    private long lastFirstAckMs;
 
     private IndexingBenchmark(LocalStack stack) throws IOException {
         this.stack = stack;
@@ -103,6 +112,11 @@ public final class IndexingBenchmark {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
                 new StringSerializer(), new ByteArraySerializer());
+        this.loader = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-loader-" + UUID.randomUUID(), ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000),
+                new StringSerializer(), new ByteArraySerializer());
+        loader.initTransactions();
         try (InputStream in = IndexingBenchmark.class.getResourceAsStream("/es/articles-v1.json")) {
             this.indexBody = JSON.writeValueAsString(JSON.readTree(in).path("template"));
         }
@@ -139,9 +153,10 @@ public final class IndexingBenchmark {
         double[] raw = new double[ROUNDS];
         double[] svc = new double[ROUNDS];
         double[] ratio = new double[ROUNDS];
+        double[][] cpu = new double[4][ROUNDS];
         for (int round = -WARMUP; round < ROUNDS; round++) {
-            double r;
-            double s;
+            Load r;
+            Load s;
             if (Math.floorMod(round, 2) == 0) {
                 r = rawLoad(round);
                 s = serviceLoad(round);
@@ -150,24 +165,68 @@ public final class IndexingBenchmark {
                 r = rawLoad(round);
             }
             String label = round < 0 ? "warm-up" : "round " + (round + 1);
-            System.out.printf("%-8s raw %,7.0f docs/s   index-service %,7.0f docs/s   ratio %.2f   (%s first; load average %.1f)%n",
-                    label, r, s, s / r, Math.floorMod(round, 2) == 0 ? "raw" : "service", loadAverage());
+            System.out.printf("%-8s raw %,7.0f docs/s   index-service %,7.0f docs/s   ratio %.2f   (%s first; service's first ack after %d ms;"
+                    + " load average %.1f)%n", label, r.perSecond(), s.perSecond(), s.perSecond() / r.perSecond(),
+                    Math.floorMod(round, 2) == 0 ? "raw" : "service", lastFirstAckMs, loadAverage());
+            System.out.printf("         CPU ms per 1000 docs: raw: this JVM %.0f, Elasticsearch %.0f; index-service: this JVM %.0f, Elasticsearch %.0f%n",
+                    r.jvmCpuMsPerThousand(), r.esCpuMsPerThousand(), s.jvmCpuMsPerThousand(), s.esCpuMsPerThousand());
             if (round >= 0) {
-                raw[round] = r;
-                svc[round] = s;
-                ratio[round] = s / r;
+                raw[round] = r.perSecond();
+                svc[round] = s.perSecond();
+                ratio[round] = s.perSecond() / r.perSecond();
+                cpu[0][round] = r.jvmCpuMsPerThousand();
+                cpu[1][round] = r.esCpuMsPerThousand();
+                cpu[2][round] = s.jvmCpuMsPerThousand();
+                cpu[3][round] = s.esCpuMsPerThousand();
             }
         }
         System.out.printf("median   raw %,7.0f docs/s   index-service %,7.0f docs/s   median ratio %.2f (min %.2f, max %.2f)%n",
                 median(raw), median(svc), median(ratio), Arrays.stream(ratio).min().orElse(0), Arrays.stream(ratio).max().orElse(0));
+        System.out.printf("median   CPU ms per 1000 docs: raw: this JVM %.0f, Elasticsearch %.0f; index-service: this JVM %.0f, Elasticsearch %.0f%n",
+                median(cpu[0]), median(cpu[1]), median(cpu[2]), median(cpu[3]));
         latency();
     }
 
+    /**
+     * One load: documents/s, and CPU time per 1000 documents of this JVM (the loader, or index-service
+     * plus the in-process broker) and of the Elasticsearch node, over the timed region. CPU time per
+     * document depends much less on the other work on the machine than documents/s do.
+     */
+    private record Load(double perSecond, double jvmCpuMsPerThousand, double esCpuMsPerThousand) {}
+
+    /** CPU time so far in ms: [this JVM, the Elasticsearch node (a child process)]. */
+    private static double[] cpuMs() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6;
+        double es = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.elasticsearch"))
+                .mapToDouble(p -> procCpuMs(p.pid())).sum();
+        return new double[] {jvm, es};
+    }
+
+    /** utime + stime of {@code pid} from /proc, ms (clock ticks of 10 ms); 0 where /proc is not there. */
+    private static double procCpuMs(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static Load load(int docs, long startNanos, double[] cpuBefore) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double[] cpuAfter = cpuMs();
+        return new Load(docs / seconds, (cpuAfter[0] - cpuBefore[0]) * 1000 / docs, (cpuAfter[1] - cpuBefore[1]) * 1000 / docs);
+    }
+
     /** Documents/s of the raw loader into a fresh index. */
-    private double rawLoad(int round) throws Exception {
+    private Load rawLoad(int round) throws Exception {
         String index = "bench-raw-" + (round + WARMUP);
         createIndex(index);
         List<EnrichedArticle> articles = articles("raw" + round);
+        double[] cpuBefore = cpuMs();
         long start = System.nanoTime();
         List<Future<Integer>> sent = new ArrayList<>();
         for (int from = 0; from < articles.size(); from += bulkSettings.maxOperations()) {
@@ -178,13 +237,13 @@ public final class IndexingBenchmark {
         for (Future<Integer> f : sent) {
             total += f.get();
         }
-        double perSecond = total / ((System.nanoTime() - start) / 1e9);
+        Load load = load(total, start, cpuBefore);
         deleteIndex(index);
-        return perSecond;
+        return load;
     }
 
     /** Documents/s of index-service from the first send to the last acknowledgement, into a fresh index. */
-    private double serviceLoad(int round) throws Exception {
+    private Load serviceLoad(int round) throws Exception {
         String index = "bench-svc-" + (round + WARMUP);
         createIndex(index);
         moveArticlesAlias(index);
@@ -194,51 +253,78 @@ public final class IndexingBenchmark {
         for (EnrichedArticle article : articles) {
             encoded.add(serializer.serialize(Topics.ENRICHED_ARTICLES.name(), article));
         }
-        long before = service.metrics().documents(Pending.Kind.ARTICLE, "indexed");
-        long start = System.nanoTime();
+        // On the topic before the clock starts, but invisible to the service (read_committed) until the commit.
+        loader.beginTransaction();
         for (int i = 0; i < articles.size(); i++) {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES.name(), articles.get(i).getArticle().getArticleId(), encoded.get(i)));
+            loader.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES.name(), articles.get(i).getArticle().getArticleId(), encoded.get(i)));
         }
-        producer.flush();
+        loader.flush();
+        long before = service.metrics().documents(Pending.Kind.ARTICLE, "indexed");
+        double[] cpuBefore = cpuMs();
+        long start = System.nanoTime();
+        loader.commitTransaction();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (service.metrics().documents(Pending.Kind.ARTICLE, "indexed") - before < articles.size()) {
+        long firstAck = 0;
+        long done;
+        while ((done = service.metrics().documents(Pending.Kind.ARTICLE, "indexed") - before) < articles.size()) {
+            if (firstAck == 0 && done > 0) {
+                firstAck = System.nanoTime();
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("index-service did not acknowledge the round's documents within 10 minutes");
             }
             Thread.sleep(2);
         }
-        double perSecond = articles.size() / ((System.nanoTime() - start) / 1e9);
+        lastFirstAckMs = firstAck == 0 ? 0 : (firstAck - start) / 1_000_000;
+        Load load = load(articles.size(), start, cpuBefore);
         ItSupport.await(Duration.ofMinutes(1), () -> service.inFlight() == 0);
         deleteIndex(index);
-        return perSecond;
+        return load;
     }
 
-    /** Topic to searchable, one article at a time, into a fresh index behind the alias. */
-    @SuppressWarnings("SystemOut")
+    /** Topic to searchable, one article at a time, into a fresh index behind the alias: plain sends, then transactional ones. */
     private void latency() throws Exception {
         String index = "bench-latency";
         createIndex(index);
         moveArticlesAlias(index);
-        var serializer = Topics.ENRICHED_ARTICLES.valueSerde().serializer();
+        latency("plain send", id -> producer.send(record(id)).get());
+        latency("one transaction per article, as enrich-service's exactly-once writes", id -> {
+            loader.beginTransaction();
+            loader.send(record(id));
+            loader.commitTransaction();
+        });
+        deleteIndex(index);
+    }
+
+    private interface Sender {
+        void send(String id) throws Exception;
+    }
+
+    private static ProducerRecord<String, byte[]> record(String id) {
+        byte[] value = Topics.ENRICHED_ARTICLES.valueSerde().serializer().serialize(Topics.ENRICHED_ARTICLES.name(),
+                TestArticles.pontianak(id, 1, "latency"));
+        return new ProducerRecord<>(Topics.ENRICHED_ARTICLES.name(), id, value);
+    }
+
+    @SuppressWarnings("SystemOut")
+    private void latency(String how, Sender sender) throws Exception {
         long[] micros = new long[LATENCY_SAMPLES];
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < LATENCY_SAMPLES; i++) {
             // A random pause, so that samples do not lock onto the 1 s refresh (each send landing just after one).
             Thread.sleep(random.nextInt(1000));
             String id = "lat-" + UUID.randomUUID();
-            byte[] value = serializer.serialize(Topics.ENRICHED_ARTICLES.name(), TestArticles.pontianak(id, 1, "latency"));
             long start = System.nanoTime();
-            producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES.name(), id, value)).get();
+            sender.send(id);
             while (es.count(c -> c.index("articles").query(q -> q.term(t -> t.field("article_id").value(id)))).count() != 1) {
                 Thread.sleep(5);
             }
             micros[i] = (System.nanoTime() - start) / 1000;
         }
         Arrays.sort(micros);
-        System.out.printf("topic -> searchable (refresh_interval 1s, flush interval %d ms): p50 %d ms, p99 %d ms, max %d ms, n=%d%n",
-                bulkSettings.flushIntervalMs(), percentile(micros, 50) / 1000, percentile(micros, 99) / 1000, micros[micros.length - 1] / 1000,
-                micros.length);
-        deleteIndex(index);
+        System.out.printf("topic -> searchable, %s (refresh_interval 1s, flush interval %d ms): p50 %d ms, p99 %d ms, max %d ms, n=%d%n",
+                how, bulkSettings.flushIntervalMs(), percentile(micros, 50) / 1000, percentile(micros, 99) / 1000,
+                micros[micros.length - 1] / 1000, micros.length);
     }
 
     private static List<EnrichedArticle> articles(String tag) {
@@ -310,6 +396,7 @@ public final class IndexingBenchmark {
             service.close();
         }
         producer.close();
+        loader.close();
         senders.shutdownNow();
         es._transport().close();
         rest.close();
