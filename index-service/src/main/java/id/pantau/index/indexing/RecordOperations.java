@@ -2,6 +2,10 @@ package id.pantau.index.indexing;
 
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pantau.index.alerts.AlertDeliveries;
 import id.pantau.index.config.IndexConfig;
 import id.pantau.schemas.Topics;
@@ -23,6 +27,8 @@ import org.apache.kafka.common.TopicPartition;
  * plus one create-only delivery state per matching webhook. Thread-safe.
  */
 final class RecordOperations {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IndexConfig config;
     private final Clock clock;
@@ -58,9 +64,19 @@ final class RecordOperations {
         Map<String, Object> doc = articleMapper.toDocument(article, indexedAt);
         String id = article.getArticle().getArticleId();
         long version = article.getArticle().getVersion();
+        // Serialised here, on a mapping thread, rather than by the ingester on the consumer thread.
+        BinaryData json = BinaryData.of(json(doc), ContentType.APPLICATION_JSON);
         BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(config.elasticsearch().articlesAlias())
-                .id(id).version(version).versionType(VersionType.External).document(doc)));
+                .id(id).version(version).versionType(VersionType.External).document(json)));
         return List.of(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ARTICLE, id, op, doc, 0));
+    }
+
+    private static byte[] json(Map<String, Object> doc) {
+        try {
+            return JSON.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("article document not serialisable", e); // strings, numbers, lists and maps only
+        }
     }
 
     private List<Pending> alert(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {

@@ -111,6 +111,27 @@ class IndexingPipelineTest {
     }
 
     @Test
+    void shouldMapALargePollOnSeveralThreadsAndKeepPollOrder() {
+        FakeBulkTransport transport = new FakeBulkTransport(request -> CompletableFuture.completedFuture(FakeBulkTransport.respond(request, id -> 201)));
+        pipeline = pipeline(transport, config(10_000));
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            values.add(i == 150 ? "not avro".getBytes(StandardCharsets.UTF_8) : article(String.format("m%03d", i)));
+        }
+        feed(values);
+
+        pipeline.start();
+
+        await(() -> committed() == 300);
+        assertThat(metrics.documents(Pending.Kind.ARTICLE, "indexed")).isEqualTo(299);
+        assertThat(producer.history()).extracting(r -> DeadLetterHeaders.read(r.headers(), DeadLetterHeaders.SOURCE_OFFSET)).containsExactly("150");
+        assertThat(indexed).hasSize(299);
+        // Published in feed order: indexed_at, then article id (one poll shares one indexed_at).
+        List<String> published = indexed.stream().map(doc -> doc.get("indexed_at") + "_" + doc.get("article_id")).toList();
+        assertThat(published).isSorted();
+    }
+
+    @Test
     void shouldPauseWhileTooManyRecordsWaitAndCommitOnlyAfterTheAcknowledgement() {
         CompletableFuture<Void> release = new CompletableFuture<>();
         FakeBulkTransport transport = new FakeBulkTransport(request ->
