@@ -45,7 +45,7 @@ import org.elasticsearch.client.RestClient;
  *
  * <p><b>Rounds.</b> {@code bench.warmup} (default 1) unreported and {@code bench.rounds} (default 5)
  * reported rounds; each round runs both loaders on {@code bench.docs} (default 20,000) new articles,
- * raw first in even rounds and the service first in odd ones (so neither always runs on a node still
+ * raw first in rounds 1, 3, 5, ... and the service first in rounds 2, 4, ... (so neither always runs on a node still
  * merging the other's segments). Each load goes into a fresh index created from the same body (the
  * articles template's settings and mapping: 1 shard, 0 replicas, refresh every 1 s), deleted after
  * the round. index-service writes through the {@code articles} alias, which each service load moves
