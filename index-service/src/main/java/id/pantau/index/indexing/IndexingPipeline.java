@@ -68,8 +68,8 @@ public final class IndexingPipeline implements AutoCloseable {
     private static final long COMMIT_INTERVAL_MS = 1_000;
     /**
      * Threads decoding and mapping a poll's records, the consumer thread included: one per core, at
-     * most 4. On one thread the service indexed at most about half what a raw loader with two
-     * sending threads reached on the same idle 2-core node (IndexingBenchmark).
+     * most 4. On one thread, in the benchmark's least loaded rounds, the service indexed less than
+     * half of what the raw loader (two sending threads) reached on the same 2-core node.
      */
     private static final int MAPPING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Below this many records a poll is mapped on the consumer thread alone (a hand-off costs more). */
