@@ -167,7 +167,48 @@ class ArticleIndexingIT {
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.text()).doesNotContain("Exception").doesNotContain("at id.pantau");
-        assertThat(get(service.apiPort(), "/metrics", null).text()).contains("pantau_index_documents_total").contains("pantau_index_consumer_lag_records");
+        assertThat(get(service.apiPort(), "/metrics", null).status()).isEqualTo(401);
+        assertThat(get(service.apiPort(), "/metrics").text()).contains("pantau_index_documents_total").contains("pantau_index_consumer_lag_records");
+    }
+
+    @Test
+    void shouldNotSendRejectedOrUndecodableRecordsToTheDeadLetterTopicAgainOnReplay() throws Exception {
+        String id = "rejected-replay-" + UUID.randomUUID();
+        EnrichedArticle huge = TestArticles.pontianak(id, 1, "kalbar-online");
+        huge.getArticle().setSection("x".repeat(40_000));
+        ItSupport.send(producer, huge);
+        String garbageKey = "garbage-replay-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = ItSupport.rawProducer(stack)) {
+            raw.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES.name(), garbageKey, new byte[] {7, 7, 7})).get();
+        }
+        // Sent once, and its marker written (the offset is acknowledged only after the marker).
+        await(WAIT, () -> deadLetterCount(id) == 1 && deadLetterCount(garbageKey) == 1 && markers("doc_id", id) == 1);
+
+        String group = "it-dlq-replay-" + UUID.randomUUID();
+        try (IndexApp.Running replay = IndexApp.start(ItSupport.config(stack, group, List.of()))) {
+            await(WAIT, () -> ItSupport.caughtUp(stack, group, Topics.ENRICHED_ARTICLES.name()));
+            assertThat(replay.metrics().deadLettersSkipped("MAPPING_REJECTED")).isPositive();
+            assertThat(replay.metrics().deadLettersSkipped("BAD_HEADER")).isPositive();
+            assertThat(replay.metrics().deadLetters("MAPPING_REJECTED")).isZero();
+        }
+
+        assertThat(deadLetterCount(id)).isEqualTo(1);
+        assertThat(deadLetterCount(garbageKey)).isEqualTo(1);
+        assertThat(markers("doc_id", id)).isEqualTo(1);
+    }
+
+    private static long deadLetterCount(String key) {
+        return deadLetters("count").stream().filter(r -> r.key() != null && key.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)))
+                .count();
+    }
+
+    private static long markers(String field, String value) {
+        try {
+            es.indices().refresh(r -> r.index("dead-letters"));
+            return es.count(c -> c.index("dead-letters").query(q -> q.term(t -> t.field(field).value(value)))).count();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     @Test

@@ -2,8 +2,11 @@ package id.pantau.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.index.api.FeedHub;
+import id.pantau.index.config.IndexConfig;
 import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.junit.LocalStackExtension;
+import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.EnrichedArticle;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -22,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FeedIT {
 
     private static IndexApp.Running service;
+    private static LocalStack stack;
     private static KafkaProducer<String, EnrichedArticle> producer;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start(LocalStack stack) {
+    static void start(LocalStack localStack) {
+        stack = localStack;
         ItSupport.topics(stack);
         producer = ItSupport.articleProducer(stack);
         service = IndexApp.start(ItSupport.config(stack, "it-feed-" + UUID.randomUUID(), List.of()));
@@ -88,6 +94,71 @@ class FeedIT {
     }
 
     @Test
+    void shouldResumeExactlyAfterTheLastEventWhenArticlesShareAMillisecond() throws Exception {
+        String outlet = "feedms-" + UUID.randomUUID().toString().substring(0, 8);
+        String path = "/api/feed?outlet=" + outlet;
+        BlockingQueue<Event> first = new LinkedBlockingQueue<>();
+        CountDownLatch live = new CountDownLatch(1);
+        Thread reader = connect(path, null, first, true, live);
+        assertThat(live.await(20, TimeUnit.SECONDS)).isTrue();
+
+        // Sent together: consumed in one poll, many mapped in the same millisecond, acknowledged by different bulk requests.
+        int n = 60;
+        for (int i = 0; i < n; i++) {
+            String id = outlet + "-" + (char) ('z' - i % 26) + i; // ids not in send order
+            producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES.name(), id, TestArticles.mempawah(id, 1, outlet)));
+        }
+        producer.flush();
+        List<Event> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Event event = first.poll(60, TimeUnit.SECONDS);
+            assertThat(event).as("live event %d of %d", i + 1, n).isNotNull();
+            all.add(event);
+        }
+        reader.interrupt();
+
+        List<FeedHub.Position> positions = all.stream().map(e -> FeedHub.position(e.id())).toList();
+        for (int i = 1; i < n; i++) {
+            assertThat(positions.get(i)).as("live order at %d", i).isGreaterThan(positions.get(i - 1));
+        }
+        int cut = n / 2;
+        for (int i = 1; i < n - 1; i++) {
+            if (positions.get(i).indexedAt() == positions.get(i + 1).indexedAt()) {
+                cut = i; // the last event received shares its millisecond with the next one
+                break;
+            }
+        }
+        List<String> rest = all.subList(cut + 1, n).stream().map(Event::id).toList();
+
+        // From this instance's buffer.
+        assertThat(resume(service.apiPort(), path, all.get(cut).id(), rest.size())).isEqualTo(rest);
+        // From Elasticsearch: an instance whose buffer holds one event and that published none of these.
+        IndexConfig base = ItSupport.config(stack, "it-feed-es-" + UUID.randomUUID(), List.of());
+        IndexConfig.Api api = base.api();
+        IndexConfig tiny = new IndexConfig(base.kafka(), base.elasticsearch(), base.bulk(),
+                new IndexConfig.Api(true, api.host(), 0, api.keySha256(), api.maxPageSize(), 1), base.alerts());
+        try (IndexApp.Running other = IndexApp.start(tiny)) {
+            assertThat(resume(other.apiPort(), path, all.get(cut).id(), rest.size())).isEqualTo(rest);
+        }
+    }
+
+    /** Connects with {@code lastEventId} and returns the ids of the next {@code expected} events, failing on one more. */
+    private static List<String> resume(int port, String path, String lastEventId, int expected) throws InterruptedException {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Thread reader = connect(port, path, lastEventId, events, true, new CountDownLatch(1));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < expected; i++) {
+            Event event = events.poll(60, TimeUnit.SECONDS);
+            assertThat(event).as("resumed event %d of %d", i + 1, expected).isNotNull();
+            ids.add(event.id());
+        }
+        Event extra = events.poll(2, TimeUnit.SECONDS);
+        reader.interrupt();
+        assertThat(extra).as("an event after the expected ones").isNull();
+        return ids;
+    }
+
+    @Test
     void shouldStreamToABrowserStyleClientWithTheKeyInTheQueryAndServeThePage() throws Exception {
         String outlet = "feedkey-" + UUID.randomUUID().toString().substring(0, 8);
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -116,7 +187,11 @@ class FeedIT {
 
     /** Reads the feed on a virtual thread; {@code live} opens at the server's ": live" comment, sent once subscribed. */
     private static Thread connect(String path, String lastEventId, BlockingQueue<Event> events, boolean keyHeader, CountDownLatch live) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.apiPort() + path))
+        return connect(service.apiPort(), path, lastEventId, events, keyHeader, live);
+    }
+
+    private static Thread connect(int port, String path, String lastEventId, BlockingQueue<Event> events, boolean keyHeader, CountDownLatch live) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream");
         if (keyHeader) {
             request.header("X-Api-Key", ItSupport.API_KEY);

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API on Javalin: {@code /api/search}, {@code /api/articles/{id}}, {@code /api/histogram},
- * {@code /api/feed} (SSE), {@code /api/alerts} behind API keys; the monitoring page at {@code /},
- * {@code /health} and {@code /metrics} open. Errors are
+ * {@code /api/feed} (SSE), {@code /api/alerts} and, unless {@code index.api.metrics.open}, {@code /metrics}
+ * behind API keys; the monitoring page at {@code /} and {@code /health} open. Errors are
  * JSON {@code {"error": ...}} without stack traces. Closing stops the server.
  */
 public final class ApiServer implements AutoCloseable {
@@ -61,6 +61,10 @@ public final class ApiServer implements AutoCloseable {
         // EventSource cannot send headers, so the feed alone also takes ?key= (see README, "The page").
         app.before("/api/*", ctx -> auth.check(ctx.header(ApiKeyAuth.HEADER), ctx.header("Authorization"),
                 FEED_PATH.equals(ctx.path()) ? ctx.queryParam(FEED_KEY_PARAM) : null));
+        if (!config.metricsOpen()) {
+            // Metrics name outlets' volumes and the node's state: keyed like the API unless opened on purpose.
+            app.before("/metrics", ctx -> auth.check(ctx.header(ApiKeyAuth.HEADER), ctx.header("Authorization")));
+        }
         app.get("/health", ctx -> health(ctx, es, hub));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
         app.get("/api/search", ctx -> {

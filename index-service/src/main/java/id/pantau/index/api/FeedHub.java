@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * Fans newly indexed articles out to live-feed subscribers, each with its own filters and bounded
  * queue, and keeps the most recent events for clients that reconnect. An event's id is
  * {@code <indexed_at millis>_<article id>}, the position the feed resumes from (see
- * {@link SearchService#indexedAfter}). Thread-safe; {@link #publish} never blocks.
+ * {@link SearchService#indexedBetween}). Events must be published in strictly ascending position
+ * (the indexing pipeline's {@code FeedSequencer} does that); {@link #published()} is the position
+ * of the last one, the upper bound of what a resuming client reads back from Elasticsearch.
+ * Thread-safe; {@link #publish} never blocks.
  */
 public final class FeedHub {
 
@@ -26,19 +29,52 @@ public final class FeedHub {
     private final int bufferEvents;
     private final Deque<FeedEvent> recent = new ArrayDeque<>();
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private Position published;
 
+    /** A hub whose feed starts now: articles indexed before were indexed by earlier runs. */
     public FeedHub(int bufferEvents) {
+        this(bufferEvents, System.currentTimeMillis());
+    }
+
+    /**
+     * A hub whose feed starts at {@code startMs}: everything indexed before it (by earlier runs) is
+     * in Elasticsearch; what this run indexes gets an {@code indexed_at} at or after it.
+     */
+    public FeedHub(int bufferEvents, long startMs) {
         this.bufferEvents = bufferEvents;
+        this.published = Position.endOf(startMs - 1);
     }
 
     /** One feed event: its id, its resume position and the article document. */
-    public record FeedEvent(String id, long indexedAt, String articleId, Map<String, Object> document) {}
+    public record FeedEvent(String id, long indexedAt, String articleId, Map<String, Object> document) {
+        /** The event's position in feed order. */
+        public Position position() {
+            return new Position(indexedAt, articleId);
+        }
+    }
 
-    /** A resume position parsed from a {@code Last-Event-ID}. */
-    public record Position(long indexedAt, String articleId) {
+    /**
+     * A position in feed order: {@code (indexedAt, articleId)}, ids compared as Elasticsearch's
+     * keyword sort does for ordinary ids; a null {@code articleId} is the end of that millisecond.
+     */
+    public record Position(long indexedAt, @Nullable String articleId) implements Comparable<Position> {
+        /** The position after every article of millisecond {@code indexedAt}. */
+        public static Position endOf(long indexedAt) {
+            return new Position(indexedAt, null);
+        }
+
         /** True when {@code event} comes after this position in feed order. */
         boolean isBefore(FeedEvent event) {
-            return event.indexedAt() > indexedAt || (event.indexedAt() == indexedAt && event.articleId().compareTo(articleId) > 0);
+            return compareTo(event.position()) < 0;
+        }
+
+        @Override
+        public int compareTo(Position o) {
+            int c = Long.compare(indexedAt, o.indexedAt);
+            if (c != 0 || java.util.Objects.equals(articleId, o.articleId)) {
+                return c;
+            }
+            return articleId == null ? 1 : o.articleId == null ? -1 : articleId.compareTo(o.articleId);
         }
     }
 
@@ -46,6 +82,7 @@ public final class FeedHub {
     public void publish(Map<String, Object> document) {
         FeedEvent event = event(document);
         synchronized (recent) {
+            published = event.position();
             recent.addLast(event);
             while (recent.size() > bufferEvents) {
                 recent.removeFirst();
@@ -63,6 +100,30 @@ public final class FeedHub {
         return subscription;
     }
 
+    /**
+     * Buffered events after {@code after} and at or before {@code upTo} passing {@code filters},
+     * oldest first; null when the buffer no longer reaches back to {@code after} (events between
+     * it and the oldest buffered one were dropped), and Elasticsearch must answer instead.
+     */
+    public @Nullable List<FeedEvent> recentBetween(Position after, Position upTo, SearchFilters filters) {
+        List<FeedEvent> out = new ArrayList<>();
+        synchronized (recent) {
+            FeedEvent oldest = recent.peekFirst();
+            if (oldest == null || oldest.position().compareTo(after) > 0) {
+                return null;
+            }
+            for (FeedEvent event : recent) {
+                if (event.position().compareTo(upTo) > 0) {
+                    break;
+                }
+                if (after.isBefore(event) && filters.matches(event.document())) {
+                    out.add(event);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Buffered events after {@code position} passing {@code filters}, oldest first. */
     public List<FeedEvent> recentAfter(Position position, SearchFilters filters) {
         List<FeedEvent> out = new ArrayList<>();
@@ -74,6 +135,17 @@ public final class FeedHub {
             }
         }
         return out;
+    }
+
+    /**
+     * Position of the last published event (or the end of the millisecond before the hub started):
+     * every article at or before it has been acknowledged by Elasticsearch, none after it has been
+     * published. Read it after {@link #subscribe}: the subscription then receives everything after it.
+     */
+    public Position published() {
+        synchronized (recent) {
+            return published;
+        }
     }
 
     /** Active subscribers. */

@@ -140,16 +140,40 @@ public final class SearchService {
     }
 
     /**
-     * Articles indexed after the position {@code (indexedAt, articleId)} that pass {@code filters},
-     * oldest first, at most {@code limit}: the catch-up part of a resumed live feed.
+     * Articles passing {@code filters} whose feed position {@code (indexed_at, article_id)} is after
+     * {@code after} and at or before {@code upTo}, oldest first, at most {@code limit}: one page of
+     * the catch-up part of a resumed live feed. Refreshes the articles index first when
+     * {@code refresh}, so every document acknowledged so far is visible.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public List<Map<String, Object>> indexedAfter(SearchFilters filters, long indexedAt, String articleId, int limit) throws IOException {
-        SearchResponse<Map> response = es.search(s -> s.index(articlesAlias).query(query(filters)).size(limit)
-                .sort(o -> o.field(f -> f.field("indexed_at").order(SortOrder.Asc)))
-                .sort(o -> o.field(f -> f.field("article_id").order(SortOrder.Asc)))
-                .searchAfter(FieldValue.of(indexedAt), FieldValue.of(articleId)), Map.class);
-        return response.hits().hits().stream().map(h -> (Map<String, Object>) h.source()).toList();
+    public List<Map<String, Object>> indexedBetween(SearchFilters filters, FeedHub.Position after, FeedHub.Position upTo, int limit,
+            boolean refresh) throws IOException {
+        if (refresh) {
+            es.indices().refresh(r -> r.index(articlesAlias));
+        }
+        Query bounded = Query.of(q -> q.bool(b -> {
+            b.filter(query(filters)).filter(f -> f.range(r -> r.untyped(u -> u.field("indexed_at").format("epoch_millis")
+                    .lte(JsonData.of(upTo.indexedAt())))));
+            if (after.articleId() == null) {
+                // The end of a millisecond: everything from the next one on.
+                b.filter(f -> f.range(r -> r.untyped(u -> u.field("indexed_at").format("epoch_millis").gt(JsonData.of(after.indexedAt())))));
+            }
+            return b;
+        }));
+        SearchResponse<Map> response = es.search(s -> {
+            s.index(articlesAlias).query(bounded).size(limit)
+                    .sort(o -> o.field(f -> f.field("indexed_at").order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field("article_id").order(SortOrder.Asc)));
+            return after.articleId() == null ? s : s.searchAfter(FieldValue.of(after.indexedAt()), FieldValue.of(after.articleId()));
+        }, Map.class);
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            Map<String, Object> doc = (Map<String, Object>) hit.source();
+            if (FeedHub.event(doc).position().compareTo(upTo) <= 0) {
+                out.add(doc);
+            }
+        }
+        return out;
     }
 
     /** The Elasticsearch query for {@code filters}. */

@@ -69,7 +69,9 @@ public final class ConfigLoader {
                 v.get("index.es.alerts.alias"),
                 v.get("index.es.alerts.index"),
                 v.get("index.es.deliveries.alias"),
-                v.get("index.es.deliveries.index"));
+                v.get("index.es.deliveries.index"),
+                v.get("index.es.dead.letters.alias"),
+                v.get("index.es.dead.letters.index"));
         var bulk = new IndexConfig.Bulk(
                 integer(v, "index.bulk.max.operations"),
                 longValue(v, "index.bulk.max.bytes"),
@@ -84,7 +86,8 @@ public final class ConfigLoader {
                 integer(v, "index.api.port"),
                 list(v.get("index.api.key.sha256")),
                 integer(v, "index.api.max.page.size"),
-                integer(v, "index.api.feed.buffer.events"));
+                integer(v, "index.api.feed.buffer.events"),
+                bool(v, "index.api.metrics.open"));
         List<IndexConfig.Webhook> webhooks = new ArrayList<>();
         for (String name : list(v.get("index.alerts.webhooks"))) {
             String prefix = "index.alerts.webhook." + name + ".";

@@ -50,6 +50,8 @@ public record IndexConfig(Kafka kafka, Elasticsearch elasticsearch, Bulk bulk, A
      * @param alertsIndex {@code index.es.alerts.index}, default alerts-v1
      * @param deliveriesAlias {@code index.es.deliveries.alias}, default alert-deliveries
      * @param deliveriesIndex {@code index.es.deliveries.index}, default alert-deliveries-v1
+     * @param deadLettersAlias {@code index.es.dead.letters.alias}, default dead-letters: markers of the records sent to news.dlq
+     * @param deadLettersIndex {@code index.es.dead.letters.index}, default dead-letters-v1
      */
     public record Elasticsearch(
             URI uri,
@@ -59,7 +61,16 @@ public record IndexConfig(Kafka kafka, Elasticsearch elasticsearch, Bulk bulk, A
             String alertsAlias,
             String alertsIndex,
             String deliveriesAlias,
-            String deliveriesIndex) {
+            String deliveriesIndex,
+            String deadLettersAlias,
+            String deadLettersIndex) {
+        /** The default dead-letter marker index names. */
+        public Elasticsearch(URI uri, int requestTimeoutMs, String articlesAlias, String articlesIndex, String alertsAlias, String alertsIndex,
+                String deliveriesAlias, String deliveriesIndex) {
+            this(uri, requestTimeoutMs, articlesAlias, articlesIndex, alertsAlias, alertsIndex, deliveriesAlias, deliveriesIndex,
+                    "dead-letters", "dead-letters-v1");
+        }
+
         public Elasticsearch {
             Checks.httpUri("index.es.uri", uri);
             Checks.range("index.es.request.timeout.ms", requestTimeoutMs, 1000, 600_000);
@@ -69,6 +80,8 @@ public record IndexConfig(Kafka kafka, Elasticsearch elasticsearch, Bulk bulk, A
             Checks.indexName("index.es.alerts.index", alertsIndex);
             Checks.indexName("index.es.deliveries.alias", deliveriesAlias);
             Checks.indexName("index.es.deliveries.index", deliveriesIndex);
+            Checks.indexName("index.es.dead.letters.alias", deadLettersAlias);
+            Checks.indexName("index.es.dead.letters.index", deadLettersIndex);
         }
     }
 
@@ -107,8 +120,15 @@ public record IndexConfig(Kafka kafka, Elasticsearch elasticsearch, Bulk bulk, A
      * @param keySha256 {@code index.api.key.sha256}: lower-case hex SHA-256 of each accepted key; required when enabled
      * @param maxPageSize {@code index.api.max.page.size}, default 100
      * @param feedBufferEvents {@code index.api.feed.buffer.events}, default 1000
+     * @param metricsOpen {@code index.api.metrics.open}, default false: {@code /metrics} needs the API key like
+     *     {@code /api/*}; true serves it without a key (for a Prometheus scraper on a private network)
      */
-    public record Api(boolean enabled, String host, int port, List<String> keySha256, int maxPageSize, int feedBufferEvents) {
+    public record Api(boolean enabled, String host, int port, List<String> keySha256, int maxPageSize, int feedBufferEvents, boolean metricsOpen) {
+        /** An API whose {@code /metrics} needs the key (the default). */
+        public Api(boolean enabled, String host, int port, List<String> keySha256, int maxPageSize, int feedBufferEvents) {
+            this(enabled, host, port, keySha256, maxPageSize, feedBufferEvents, false);
+        }
+
         public Api {
             Checks.notBlank("index.api.host", host);
             Checks.range("index.api.port", port, 0, 65_535);

@@ -13,6 +13,14 @@ sealed interface BulkEvent {
     /** The whole bulk request failed (connection refused, timeout, 5xx on the request). */
     record RequestFailed(Pending pending, Throwable failure) implements BulkEvent {}
 
+    /**
+     * The marker lookup before a dead letter: {@code alreadySent} true when a marker says it was sent
+     * before, false when none exists, null when the lookup failed (then it is sent: a possible
+     * duplicate rather than a loss or a stall).
+     */
+    record DeadLetterChecked(Pending pending, @Nullable Boolean alreadySent, String reason, String message, @Nullable Exception error)
+            implements BulkEvent {}
+
     /** The dead-letter topic acknowledged (failure null) or refused the dead letter. */
     record DeadLettered(Pending pending, @Nullable Exception failure, String reason, String message) implements BulkEvent {}
 }

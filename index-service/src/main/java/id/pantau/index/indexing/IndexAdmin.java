@@ -45,11 +45,12 @@ public final class IndexAdmin {
     /** Result of {@link #migrate}: the indices and how many documents each reindex pass copied. */
     public record Migration(String alias, String from, String to, long copied, long caughtUp) {}
 
-    /** Makes sure the articles, alerts and deliveries aliases exist, each on its versioned index. */
+    /** Makes sure the articles, alerts, deliveries and dead-letter marker aliases exist, each on its versioned index. */
     public void ensure(IndexConfig.Elasticsearch config) {
         ensure(config.articlesAlias(), config.articlesIndex());
         ensure(config.alertsAlias(), config.alertsIndex());
         ensure(config.deliveriesAlias(), config.deliveriesIndex());
+        ensure(config.deadLettersAlias(), config.deadLettersIndex());
     }
 
     /** Installs the template of {@code index} and creates it behind {@code alias}, unless the alias exists. */

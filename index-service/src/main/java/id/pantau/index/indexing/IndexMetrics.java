@@ -85,6 +85,19 @@ public final class IndexMetrics {
                 .register(registry)).increment();
     }
 
+    void countDeadLetterSkipped(String reason) {
+        counters.computeIfAbsent("dlq-skipped." + reason, k -> Counter.builder("pantau.index.dead.letters.skipped")
+                .description("Dead letters not sent again because their marker shows an earlier run sent them (a replay)")
+                .tag("reason", reason)
+                .register(registry)).increment();
+    }
+
+    /** Dead letters with {@code reason} not sent again because a marker showed they had been, so far. */
+    public long deadLettersSkipped(String reason) {
+        Counter counter = counters.get("dlq-skipped." + reason);
+        return counter == null ? 0 : (long) counter.count();
+    }
+
     void updateLag(Consumer<?, ?> consumer) {
         long now = System.currentTimeMillis();
         if (now - lastLagMs < LAG_EVERY_MS) {

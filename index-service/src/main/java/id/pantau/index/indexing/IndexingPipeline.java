@@ -1,5 +1,6 @@
 package id.pantau.index.indexing;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import id.pantau.index.config.IndexConfig;
@@ -8,6 +9,8 @@ import id.pantau.schemas.Topics;
 import id.pantau.schemas.serde.PayloadDecodingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +18,17 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,6 +60,20 @@ public final class IndexingPipeline implements AutoCloseable {
     private static final String SERVICE = "index";
     private static final Duration POLL = Duration.ofMillis(50);
     private static final long PROGRESS_LOG_MS = 10_000;
+    /**
+     * Acknowledged offsets are committed at most this often (and on revocation and shutdown): one
+     * commit per poll loop cost the broker an offset write per few hundred records under load; a
+     * crash re-reads at most this much more, which the external versions make harmless.
+     */
+    private static final long COMMIT_INTERVAL_MS = 1_000;
+    /**
+     * Threads decoding and mapping a poll's records, the consumer thread included: one per core, at
+     * most 4. On one thread, in the benchmark's least loaded rounds, the service indexed less than
+     * half of what the raw loader (two sending threads) reached on the same 2-core node.
+     */
+    private static final int MAPPING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Below this many records a poll is mapped on the consumer thread alone (a hand-off costs more). */
+    private static final int MIN_PARALLEL_RECORDS = 64;
 
     private final IndexConfig config;
     private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
@@ -62,13 +84,19 @@ public final class IndexingPipeline implements AutoCloseable {
     private final Clock clock;
     private final Backoff backoff;
     private final OffsetTracker offsets = new OffsetTracker();
+    private final FeedSequencer feed = new FeedSequencer();
     private final Queue<BulkEvent> events = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Retry> retries = new PriorityQueue<>((a, b) -> Long.compare(a.dueAtMs, b.dueAtMs));
     private final RecordOperations recordOperations;
+    private final @Nullable ExecutorService mappers;
+    private final DeadLetterMarks marks;
+    private final ElasticsearchAsyncClient asyncEs;
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean closing;
     private boolean paused;
     private long lastProgressLogMs;
+    private long lastCommitMs;
 
     private record Retry(Pending pending, long dueAtMs, @Nullable String deadLetterReason, @Nullable String deadLetterMessage) {}
 
@@ -88,6 +116,10 @@ public final class IndexingPipeline implements AutoCloseable {
         this.onArticleIndexed = onArticleIndexed;
         this.clock = clock;
         this.recordOperations = new RecordOperations(config, clock);
+        this.mappers = MAPPING_THREADS <= 1 ? null : Executors.newFixedThreadPool(MAPPING_THREADS - 1, Thread.ofPlatform()
+                .name("index-mapper-", 0).daemon(true).factory());
+        this.marks = new DeadLetterMarks(config.elasticsearch().deadLettersAlias());
+        this.asyncEs = new ElasticsearchAsyncClient(es._transport());
         this.backoff = new Backoff(config.bulk().retryInitialMs(), config.bulk().retryMaxMs(), RandomGenerator.getDefault());
         IndexConfig.Bulk bulk = config.bulk();
         this.ingester = BulkIngester.of(b -> b.client(es)
@@ -106,7 +138,8 @@ public final class IndexingPipeline implements AutoCloseable {
     /**
      * Builds a pipeline with its own consumer and dead-letter producer; call {@link #start()}.
      *
-     * @param onArticleIndexed called on the consumer thread with each article document Elasticsearch wrote
+     * @param onArticleIndexed called on the consumer thread with each article document Elasticsearch wrote, in feed order
+     *     ({@code indexed_at}, {@code article_id}) strictly ascending (see {@link FeedSequencer})
      */
     public static IndexingPipeline create(
             IndexConfig config, ElasticsearchClient es, IndexMetrics metrics, Consumer<Map<String, Object>> onArticleIndexed, Clock clock) {
@@ -159,32 +192,93 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void step() {
         drainEvents();
+        feed.release(clock.millis(), onArticleIndexed);
         sendDueRetries();
-        commit(false);
+        if (clock.millis() - lastCommitMs >= COMMIT_INTERVAL_MS) {
+            lastCommitMs = clock.millis();
+            commit(false);
+        }
         applyBackpressure();
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-            accept(record);
+        ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+        if (!polled.isEmpty()) {
+            // One indexed_at for the poll: the records' feed order among themselves is by article id.
+            Instant indexedAt = Instant.ofEpochMilli(feed.indexedAt(clock.millis()));
+            for (Mapped mapped : mapAll(polled, indexedAt)) {
+                accept(mapped);
+            }
         }
         metrics.updateLag(consumer);
         logProgress();
     }
 
-    private void accept(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        List<Pending> operations;
-        try {
-            operations = recordOperations.of(record, partition);
-        } catch (PayloadDecodingException e) {
+    /** A consumed record with its operations, or the error that kept it from having any. */
+    private record Mapped(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, @Nullable List<Pending> operations,
+            @Nullable RuntimeException error) {}
+
+    /**
+     * Decodes and maps the polled records (Avro decoding, the document, its JSON) on the mapping
+     * threads and this one, in chunks; the results come back in poll order, and everything stateful
+     * (offsets, feed order, the ingester) stays on this thread.
+     */
+    private List<Mapped> mapAll(ConsumerRecords<byte[], byte[]> polled, Instant indexedAt) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
+        polled.forEach(records::add);
+        if (mappers == null || records.size() < MIN_PARALLEL_RECORDS) {
+            return map(records, indexedAt);
+        }
+        int chunks = MAPPING_THREADS;
+        int size = (records.size() + chunks - 1) / chunks;
+        List<Future<List<Mapped>>> others = new ArrayList<>();
+        for (int from = size; from < records.size(); from += size) {
+            List<ConsumerRecord<byte[], byte[]>> chunk = records.subList(from, Math.min(records.size(), from + size));
+            others.add(mappers.submit(() -> map(chunk, indexedAt)));
+        }
+        List<Mapped> out = new ArrayList<>(map(records.subList(0, size), indexedAt));
+        for (Future<List<Mapped>> other : others) {
+            try {
+                out.addAll(other.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while mapping records", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("mapping task failed", e.getCause()); // map() catches per record; not expected
+            }
+        }
+        return out;
+    }
+
+    private List<Mapped> map(List<ConsumerRecord<byte[], byte[]>> records, Instant indexedAt) {
+        List<Mapped> out = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            try {
+                out.add(new Mapped(record, partition, recordOperations.of(record, partition, indexedAt), null));
+            } catch (RuntimeException e) {
+                out.add(new Mapped(record, partition, null, e));
+            }
+        }
+        return out;
+    }
+
+    private void accept(Mapped mapped) {
+        ConsumerRecord<byte[], byte[]> record = mapped.record();
+        TopicPartition partition = mapped.partition();
+        List<Pending> operations = mapped.operations();
+        if (mapped.error() instanceof PayloadDecodingException e) {
             deadLetterUnindexable(record, partition, e.reason().name(), e);
             return;
-        } catch (RuntimeException e) {
+        } else if (mapped.error() != null || operations == null) {
             // A record that decodes but cannot be mapped (a bug or an unexpected value) must not stop the loop.
+            RuntimeException e = mapped.error() != null ? mapped.error() : new IllegalStateException("no operations");
             LOG.warn("record cannot be mapped; to dead letters partition={} offset={} error={}", partition, record.offset(), e.toString());
             deadLetterUnindexable(record, partition, "MAPPING_FAILED", e);
             return;
         }
         offsets.register(partition, record.offset(), operations.size());
         for (Pending pending : operations) {
+            if (pending.document() != null) {
+                feed.register(pending);
+            }
             ingester.add(pending.operation(), pending);
         }
     }
@@ -206,10 +300,26 @@ public final class IndexingPipeline implements AutoCloseable {
                     metrics.countDocument(pending.kind(), "retried");
                     scheduleRetry(pending, failed.failure().getClass().getSimpleName() + ": " + failed.failure().getMessage());
                 }
+                case BulkEvent.DeadLetterChecked checked -> {
+                    if (Boolean.TRUE.equals(checked.alreadySent())) {
+                        // A replay: this record (or document version) went to news.dlq before.
+                        metrics.countDeadLetterSkipped(checked.reason());
+                        offsets.ack(pending.partition(), pending.offset());
+                    } else {
+                        sendDeadLetter(pending, checked.reason(), checked.message(), checked.error());
+                    }
+                }
                 case BulkEvent.DeadLettered dead -> {
                     if (dead.failure() == null) {
                         metrics.countDeadLetter(dead.reason());
-                        offsets.ack(pending.partition(), pending.offset());
+                        if (closing) {
+                            // The ingester is closed: no marker; a later replay may send this one again.
+                            offsets.ack(pending.partition(), pending.offset());
+                        } else {
+                            // The offset is acknowledged once the marker is written (handleItem, kind DEAD_LETTER).
+                            Pending marker = marks.marker(pending, dead.reason(), clock.instant());
+                            ingester.add(marker.operation(), marker);
+                        }
                     } else {
                         LOG.warn("dead letter not accepted; retrying topic={} partition={} offset={} error={}",
                                 Topics.DEAD_LETTERS.name(), pending.partition(), pending.offset(), dead.failure().toString());
@@ -222,17 +332,31 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void handleItem(BulkEvent.Item item) {
         Pending pending = item.pending();
+        if (pending.kind() == Pending.Kind.DEAD_LETTER && item.outcome() != ItemOutcome.RETRY) {
+            // Written, or already there (409): either way the dead letter is recorded. Never dead-letter a marker.
+            metrics.countDocument(pending.kind(), item.outcome() == ItemOutcome.REJECTED ? "rejected" : item.outcome() == ItemOutcome.CONFLICT
+                    ? "conflict" : "indexed");
+            if (item.outcome() == ItemOutcome.REJECTED) {
+                LOG.warn("dead-letter marker rejected; a replay may send this dead letter again partition={} offset={} error={}",
+                        pending.partition(), pending.offset(), item.error());
+            }
+            offsets.ack(pending.partition(), pending.offset());
+            return;
+        }
         switch (item.outcome()) {
             case INDEXED -> {
                 metrics.countDocument(pending.kind(), "indexed");
                 offsets.ack(pending.partition(), pending.offset());
                 if (pending.document() != null) {
-                    onArticleIndexed.accept(pending.document());
+                    feed.resolve(pending, true); // published by feed.release, in feed order
                 }
             }
             case CONFLICT -> {
                 metrics.countDocument(pending.kind(), "conflict");
                 offsets.ack(pending.partition(), pending.offset());
+                if (pending.document() != null) {
+                    feed.resolve(pending, false);
+                }
             }
             case RETRY -> {
                 metrics.countDocument(pending.kind(), "retried");
@@ -240,6 +364,9 @@ public final class IndexingPipeline implements AutoCloseable {
             }
             case REJECTED -> {
                 metrics.countDocument(pending.kind(), "rejected");
+                if (pending.document() != null) {
+                    feed.resolve(pending, false);
+                }
                 LOG.warn("document rejected; to dead letters id={} partition={} offset={} error={}",
                         pending.docId(), pending.partition(), pending.offset(), item.error());
                 deadLetter(pending, "MAPPING_REJECTED", "status " + item.status() + " " + item.error(), null);
@@ -268,8 +395,24 @@ public final class IndexingPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Dead-letters {@code pending} unless its marker says a previous run already did: looks the
+     * marker up (asynchronously; the answer comes back as a {@link BulkEvent.DeadLetterChecked}),
+     * then sends, then writes the marker, and only then acknowledges the offset.
+     */
     private void deadLetter(Pending pending, String reason, @Nullable String message, @Nullable Exception error) {
         String text = message == null ? reason : message;
+        String id = DeadLetterMarks.id(DeadLetterMarks.key(pending));
+        asyncEs.exists(e -> e.index(marks.alias()).id(id)).whenComplete((found, failure) -> {
+            if (failure != null) {
+                LOG.warn("dead-letter marker lookup failed; sending anyway partition={} offset={} error={}",
+                        pending.partition(), pending.offset(), failure.toString());
+            }
+            events.add(new BulkEvent.DeadLetterChecked(pending, failure == null ? found.value() : null, reason, text, error));
+        });
+    }
+
+    private void sendDeadLetter(Pending pending, String reason, String text, @Nullable Exception error) {
         var headers = DeadLetterHeaders.builder(SERVICE, reason, text)
                 .source(pending.partition().topic(), pending.partition().partition(), pending.offset());
         if (error != null) {
@@ -325,6 +468,7 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void shutdown() {
         try {
+            closing = true;
             ingester.close();
             long deadline = clock.millis() + config.elasticsearch().requestTimeoutMs();
             while (offsets.inFlight() > 0 && retries.isEmpty() && clock.millis() < deadline) {
@@ -334,6 +478,7 @@ public final class IndexingPipeline implements AutoCloseable {
             drainEvents();
             deadLetters.flush();
             drainEvents();
+            feed.release(clock.millis() + 1, onArticleIndexed);
             try {
                 commit(true);
             } catch (WakeupException e) {
@@ -343,6 +488,9 @@ public final class IndexingPipeline implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("shutdown could not commit the last offsets; they will be re-read and skipped as conflicts error={}", e.toString());
         } finally {
+            if (mappers != null) {
+                mappers.shutdownNow();
+            }
             consumer.close();
             deadLetters.close();
             LOG.info("indexing stopped {}", metrics.summary());
@@ -377,6 +525,7 @@ public final class IndexingPipeline implements AutoCloseable {
                 LOG.warn("commit on revocation failed partitions={} error={}", revoked, e.toString());
             }
             offsets.forget(revoked);
+            feed.forget(revoked);
             retries.removeIf(r -> revoked.contains(r.pending().partition()));
         }
 

@@ -34,7 +34,9 @@ public record Pending(
     public enum Kind {
         ARTICLE,
         ALERT,
-        DELIVERY
+        DELIVERY,
+        /** The marker recording that a record went to the dead-letter topic (see {@link DeadLetterMarks}). */
+        DEAD_LETTER
     }
 
     /** The same operation, one attempt later. */

@@ -2,6 +2,10 @@ package id.pantau.index.indexing;
 
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pantau.index.alerts.AlertDeliveries;
 import id.pantau.index.config.IndexConfig;
 import id.pantau.schemas.Topics;
@@ -10,6 +14,7 @@ import id.pantau.schemas.avro.EnrichedArticle;
 import id.pantau.schemas.serde.PayloadDecodingException;
 import id.pantau.schemas.serde.SingleObjectAvroSerde;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,8 @@ import org.apache.kafka.common.TopicPartition;
  * plus one create-only delivery state per matching webhook. Thread-safe.
  */
 final class RecordOperations {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IndexConfig config;
     private final Clock clock;
@@ -41,17 +48,35 @@ final class RecordOperations {
      * @throws PayloadDecodingException when the value is not a valid record of its topic's schema
      */
     List<Pending> of(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
-        return record.topic().equals(Topics.ALERTS.name()) ? alert(record, partition) : article(record, partition);
+        return of(record, partition, clock.instant());
     }
 
-    private List<Pending> article(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
+    /**
+     * As {@link #of(ConsumerRecord, TopicPartition)}, with {@code indexedAt} as an article's
+     * {@code indexed_at} (the live feed's order; see {@link FeedSequencer#indexedAt}).
+     */
+    List<Pending> of(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, Instant indexedAt) {
+        return record.topic().equals(Topics.ALERTS.name()) ? alert(record, partition) : article(record, partition, indexedAt);
+    }
+
+    private List<Pending> article(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, Instant indexedAt) {
         EnrichedArticle article = articleSerde.deserialize(record.topic(), record.value());
-        Map<String, Object> doc = articleMapper.toDocument(article, clock.instant());
+        Map<String, Object> doc = articleMapper.toDocument(article, indexedAt);
         String id = article.getArticle().getArticleId();
         long version = article.getArticle().getVersion();
+        // Serialised here, on a mapping thread, rather than by the ingester on the consumer thread.
+        BinaryData json = BinaryData.of(json(doc), ContentType.APPLICATION_JSON);
         BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(config.elasticsearch().articlesAlias())
-                .id(id).version(version).versionType(VersionType.External).document(doc)));
+                .id(id).version(version).versionType(VersionType.External).document(json)));
         return List.of(new Pending(partition, record.offset(), record.key(), record.value(), Pending.Kind.ARTICLE, id, op, doc, 0));
+    }
+
+    private static byte[] json(Map<String, Object> doc) {
+        try {
+            return JSON.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("article document not serialisable", e); // strings, numbers, lists and maps only
+        }
     }
 
     private List<Pending> alert(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {

@@ -41,7 +41,9 @@ class ApiServerTest {
         es = ElasticsearchClients.create(new IndexConfig.Elasticsearch(URI.create("http://127.0.0.1:9"), 1000, "articles", "articles-v1",
                 "alerts", "alerts-v1", "alert-deliveries", "alert-deliveries-v1"));
         IndexConfig.Api config = new IndexConfig.Api(true, "127.0.0.1", 0, List.of(ApiKeyAuth.hash(KEY)), 50, 10);
-        server = ApiServer.start(config, es, new SearchService(es, "articles", "alerts"), hub, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.counter("scrape.probe").increment();
+        server = ApiServer.start(config, es, new SearchService(es, "articles", "alerts"), hub, registry);
     }
 
     @AfterEach
@@ -101,6 +103,42 @@ class ApiServerTest {
         assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("event: article");
         assertThat(lines.poll(5, TimeUnit.SECONDS)).startsWith("data: {\"article_id\":\"m1\",\"version\":1,\"outlet\":\"o\"");
         reader.interrupt();
+    }
+
+    @Test
+    void shouldKeepMetricsBehindTheKeyByDefault() throws Exception {
+        HttpResponse<String> missing = get("/metrics", null);
+        HttpResponse<String> missingTrailingSlash = get("/metrics/", null);
+        HttpResponse<String> wrong = get("/metrics", "salah");
+        HttpResponse<String> keyed = get("/metrics", KEY);
+        HttpResponse<String> bearer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.body()).doesNotContain("jvm_");
+        assertThat(missingTrailingSlash.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(keyed.statusCode()).isEqualTo(200);
+        assertThat(keyed.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(keyed.body()).contains("# TYPE scrape_probe_total counter");
+        assertThat(bearer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldServeMetricsWithoutAKeyWhenOpenedButKeepTheApiKeyed() throws Exception {
+        IndexConfig.Api open = new IndexConfig.Api(true, "127.0.0.1", 0, List.of(ApiKeyAuth.hash(KEY)), 50, 10, true);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.counter("scrape.probe").increment();
+        try (ApiServer openServer = ApiServer.start(open, es, new SearchService(es, "articles", "alerts"), hub, registry)) {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + openServer.port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + openServer.port() + "/api/alerts")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("scrape_probe_total 1.0");
+            assertThat(search.statusCode()).isEqualTo(401);
+        }
     }
 
     @Test

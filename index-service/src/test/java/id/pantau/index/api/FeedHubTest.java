@@ -41,6 +41,30 @@ class FeedHubTest {
     }
 
     @Test
+    void shouldAnswerFromTheBufferOnlyWhenItReachesBackToThePosition() {
+        FeedHub small = new FeedHub(2, 900);
+        assertThat(small.published()).isEqualTo(FeedHub.Position.endOf(899));
+        small.publish(doc(TestArticles.pontianak("a", 1, "o"), 1000));
+        small.publish(doc(TestArticles.pontianak("b", 1, "o"), 1000));
+        small.publish(doc(TestArticles.pontianak("c", 1, "o"), 1000));
+        FeedHub.Position upTo = small.published();
+
+        assertThat(upTo).isEqualTo(new FeedHub.Position(1000, "c"));
+        assertThat(small.recentBetween(FeedHub.position("1000_b"), upTo, SearchFilters.none()))
+                .extracting(FeedHub.FeedEvent::id).containsExactly("1000_c");
+        assertThat(small.recentBetween(FeedHub.position("1000_a"), upTo, SearchFilters.none())).isNull(); // "a" fell out of the buffer
+        small.publish(doc(TestArticles.pontianak("a", 2, "o"), 1001));
+        assertThat(small.recentBetween(FeedHub.position("1000_c"), upTo, SearchFilters.none())).isEmpty(); // nothing past upTo
+    }
+
+    @Test
+    void shouldOrderPositionsByTimeThenIdWithTheEndOfAMillisecondLast() {
+        assertThat(new FeedHub.Position(1000, "b")).isGreaterThan(new FeedHub.Position(1000, "a")).isLessThan(new FeedHub.Position(1001, "a"));
+        assertThat(FeedHub.Position.endOf(1000)).isGreaterThan(new FeedHub.Position(1000, "zzz")).isLessThan(new FeedHub.Position(1001, ""));
+        assertThat(FeedHub.Position.endOf(1000)).isEqualByComparingTo(FeedHub.Position.endOf(1000));
+    }
+
+    @Test
     void shouldParseEventIdsAndIgnoreMalformedOnes() {
         assertThat(FeedHub.position("1732345678901_abc123")).isEqualTo(new FeedHub.Position(1732345678901L, "abc123"));
         assertThat(FeedHub.position("nonsense")).isNull();

@@ -30,6 +30,14 @@ class ConfigLoaderTest {
         assertThat(config.bulk()).isEqualTo(new IndexConfig.Bulk(1000, 5_242_880, 200, 2, 5000, 200, 30_000));
         assertThat(config.api()).isEqualTo(new IndexConfig.Api(true, "127.0.0.1", 8083, List.of(HASH), 100, 1000));
         assertThat(config.alerts().webhooks()).isEmpty();
+        assertThat(config.api().metricsOpen()).isFalse();
+    }
+
+    @Test
+    void shouldOpenMetricsOnlyWhenAsked() {
+        Map<String, String> env = Map.of("PANTAU_INDEX_API_KEY_SHA256", HASH, "PANTAU_INDEX_API_METRICS_OPEN", "true");
+
+        assertThat(ConfigLoader.load(new String[0], env).api().metricsOpen()).isTrue();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package id.pantau.index.indexing;
 
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.ExistsRequest;
+import co.elastic.clients.transport.endpoints.BooleanResponse;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -14,20 +16,32 @@ import co.elastic.clients.transport.rest_client.RestClientOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.elasticsearch.client.RequestOptions;
+import org.jspecify.annotations.Nullable;
 
-/** A transport that answers bulk requests from a function and counts them; for bulk logic tests. */
+/**
+ * A transport that answers bulk requests from a function and counts them, and document-exists
+ * requests from a set of ids when given one; for bulk logic tests.
+ */
 final class FakeBulkTransport implements ElasticsearchTransport {
 
     private final Function<BulkRequest, CompletableFuture<BulkResponse>> responder;
+    private final @Nullable Set<String> existing;
     private final AtomicInteger requests = new AtomicInteger();
     private final JsonpMapper mapper = new JacksonJsonpMapper();
 
     FakeBulkTransport(Function<BulkRequest, CompletableFuture<BulkResponse>> responder) {
+        this(responder, null);
+    }
+
+    /** Also answers {@code exists} for the ids in {@code existing} (true) and any other id (false). */
+    FakeBulkTransport(Function<BulkRequest, CompletableFuture<BulkResponse>> responder, @Nullable Set<String> existing) {
         this.responder = responder;
+        this.existing = existing;
     }
 
     int requests() {
@@ -68,6 +82,9 @@ final class FakeBulkTransport implements ElasticsearchTransport {
     @SuppressWarnings("unchecked")
     public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
             Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
+        if (request instanceof ExistsRequest exists && existing != null) {
+            return CompletableFuture.completedFuture((ResponseT) new BooleanResponse(existing.contains(exists.id())));
+        }
         if (!(request instanceof BulkRequest bulk)) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("fake transport only answers bulk requests"));
         }
