@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jspecify.annotations.Nullable;
@@ -29,11 +28,11 @@ final class NextPages {
 
     private NextPages() {}
 
-    /** The show-all and next-page links of {@code doc}, in one pass over its anchors. */
-    static Links find(Document doc, String pageUrl, @Nullable String profileSelector, Set<String> visited) {
+    /** The show-all and next-page links of a page, from its scan (links, anchors, profile selector matches). */
+    static Links find(PageScan scan, String pageUrl, @Nullable String profileSelector, Set<String> visited) {
         String next = null;
         if (profileSelector != null) {
-            for (Element a : PageFields.select(doc, profileSelector)) {
+            for (Element a : scan.select(profileSelector)) {
                 next = usable(a.hasAttr("href") ? a.absUrl("href") : a.absUrl("content"), pageUrl, visited);
                 if (next != null) {
                     break;
@@ -43,12 +42,12 @@ final class NextPages {
         String relNext = null;
         String showAll = null;
         String nextByText = null;
-        for (Element link : doc.getElementsByTag("link")) {
+        for (Element link : scan.links) {
             if (relNext == null && link.attr("rel").equalsIgnoreCase("next")) {
                 relNext = usable(link.absUrl("href"), pageUrl, visited);
             }
         }
-        for (Element a : doc.getElementsByTag("a")) {
+        for (Element a : scan.anchors) {
             if (!a.hasAttr("href")) {
                 continue;
             }
