@@ -56,7 +56,7 @@ final class NextPages {
                 continue;
             }
             String text = shortText(a);
-            if (text == null) {
+            if (text == null || !mayBePagination(text)) {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
@@ -86,6 +86,22 @@ final class NextPages {
         }
         String text = a.text();
         return text.isEmpty() || text.length() > MAX_LINK_TEXT ? null : text;
+    }
+
+    /**
+     * False when {@code text} cannot match {@link #NEXT_TEXT} or {@link #SHOW_ALL_TEXT}: each of their
+     * alternatives holds one of these words or is a single arrow. Case-folded the way the patterns'
+     * {@code (?iu)} compares letters (so "ſ", "ı" and the Kelvin sign still pass); most anchors of a
+     * page (menus, headlines) are dropped here without running the two patterns.
+     */
+    static boolean mayBePagination(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            folded.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+        }
+        String s = folded.toString();
+        return s.contains("lanjut") || s.contains("berikut") || s.contains("next") || s.contains("semua") || s.contains("all")
+                || s.contains("halaman") || s.contains("ingle") || s.indexOf('»') >= 0 || s.indexOf('›') >= 0;
     }
 
     /** The URL without its fragment, for loop detection. */

@@ -33,10 +33,10 @@ final class PageScan implements NodeVisitor {
 
     private final Document doc;
     private final String[] selectors;
-    private final Evaluator[] evaluators;
+    private final StreamingSelector[] evaluators;
     private final List<List<Element>> matches;
-    private final @Nullable Evaluator noise;
-    private final @Nullable Evaluator body;
+    private final @Nullable StreamingSelector noise;
+    private final @Nullable StreamingSelector body;
     private final boolean bodyScanned;
 
     final List<Element> metas = new ArrayList<>();
@@ -66,10 +66,10 @@ final class PageScan implements NodeVisitor {
         }
         addIfSet(wanted, profile.nextPage());
         this.selectors = wanted.toArray(String[]::new);
-        this.evaluators = new Evaluator[selectors.length];
+        this.evaluators = new StreamingSelector[selectors.length];
         this.matches = new ArrayList<>(selectors.length);
         for (int i = 0; i < selectors.length; i++) {
-            evaluators[i] = PageFields.evaluator(selectors[i]);
+            evaluators[i] = StreamingSelector.of(selectors[i]);
             matches.add(new ArrayList<>());
         }
         boolean simple = profile.body() == null || isAncestorOnly(profile.body());
@@ -77,8 +77,8 @@ final class PageScan implements NodeVisitor {
             simple &= isAncestorOnly(n);
         }
         this.bodyScanned = simple;
-        this.noise = simple && !profile.noise().isEmpty() ? PageFields.evaluator(profile.noiseSelector()) : null;
-        this.body = simple && profile.body() != null ? PageFields.evaluator(profile.body()) : null;
+        this.noise = simple && !profile.noise().isEmpty() ? StreamingSelector.of(profile.noiseSelector()) : null;
+        this.body = simple && profile.body() != null ? StreamingSelector.of(profile.body()) : null;
     }
 
     /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
@@ -135,16 +135,19 @@ final class PageScan implements NodeVisitor {
             itemprops.add(e);
         }
         for (int i = 0; i < evaluators.length; i++) {
-            if (evaluators[i].matches(doc, e)) {
+            if (evaluators[i].head(doc, e, depth)) {
                 matches.get(i).add(e);
             }
         }
+        // every element goes through the noise and body selectors, which keep state along the walk
+        boolean noiseMatch = noise != null && noise.head(doc, e, depth);
+        boolean bodyMatch = body != null && body.head(doc, e, depth);
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
-            if (depth > 0 && (DefaultNoise.isNoise(e) || noise != null && noise.matches(doc, e))) {
+            if (depth > 0 && (DefaultNoise.isNoise(e) || noiseMatch)) {
                 openNoise = e;
                 noiseRoots.add(e);
-            } else if (body != null && body.matches(doc, e)) {
+            } else if (bodyMatch) {
                 bodyContainers.add(e);
             }
         }
@@ -152,6 +155,18 @@ final class PageScan implements NodeVisitor {
 
     @Override
     public void tail(Node node, int depth) {
+        if (!(node instanceof Element)) {
+            return;
+        }
+        for (StreamingSelector evaluator : evaluators) {
+            evaluator.tail(depth);
+        }
+        if (noise != null) {
+            noise.tail(depth);
+        }
+        if (body != null) {
+            body.tail(depth);
+        }
         if (node == openNoise) {
             openNoise = null;
         }
