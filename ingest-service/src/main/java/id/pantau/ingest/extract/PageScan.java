@@ -134,14 +134,15 @@ final class PageScan implements NodeVisitor {
         if (e.hasAttr("itemprop")) {
             itemprops.add(e);
         }
+        String[] classes = StreamingSelector.classes(e);
         for (int i = 0; i < evaluators.length; i++) {
-            if (evaluators[i].head(doc, e, depth)) {
+            if (evaluators[i].head(doc, e, classes, depth)) {
                 matches.get(i).add(e);
             }
         }
         // every element goes through the noise and body selectors, which keep state along the walk
-        boolean noiseMatch = noise != null && noise.head(doc, e, depth);
-        boolean bodyMatch = body != null && body.head(doc, e, depth);
+        boolean noiseMatch = noise != null && noise.head(doc, e, classes, depth);
+        boolean bodyMatch = body != null && body.head(doc, e, classes, depth);
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
             if (depth > 0 && (DefaultNoise.isNoise(e) || noiseMatch)) {
