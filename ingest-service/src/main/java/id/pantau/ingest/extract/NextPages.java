@@ -33,7 +33,7 @@ final class NextPages {
         String next = null;
         if (profileSelector != null) {
             for (Element a : scan.select(profileSelector)) {
-                next = usable(a.hasAttr("href") ? a.absUrl("href") : a.absUrl("content"), pageUrl, visited);
+                next = usable(a.hasAttr("href") ? Urls.absUrl(a, "href") : Urls.absUrl(a, "content"), pageUrl, visited);
                 if (next != null) {
                     break;
                 }
@@ -44,7 +44,7 @@ final class NextPages {
         String nextByText = null;
         for (Element link : scan.links) {
             if (relNext == null && link.attr("rel").equalsIgnoreCase("next")) {
-                relNext = usable(link.absUrl("href"), pageUrl, visited);
+                relNext = usable(Urls.absUrl(link, "href"), pageUrl, visited);
             }
         }
         for (Element a : scan.anchors) {
@@ -52,7 +52,7 @@ final class NextPages {
                 continue;
             }
             if (relNext == null && a.attr("rel").equalsIgnoreCase("next")) {
-                relNext = usable(a.absUrl("href"), pageUrl, visited);
+                relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
                 continue;
             }
             String text = shortText(a);
@@ -60,9 +60,9 @@ final class NextPages {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
-                showAll = usable(a.absUrl("href"), pageUrl, visited);
+                showAll = usable(Urls.absUrl(a, "href"), pageUrl, visited);
             } else if (nextByText == null && NEXT_TEXT.matcher(text).matches()) {
-                nextByText = usable(a.absUrl("href"), pageUrl, visited);
+                nextByText = usable(Urls.absUrl(a, "href"), pageUrl, visited);
             }
         }
         if (next == null) {

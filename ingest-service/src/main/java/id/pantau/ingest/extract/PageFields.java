@@ -185,7 +185,7 @@ final class PageFields {
     String canonical(String url) {
         String found = first(() -> {
             Element link = scan.canonical();
-            return link == null ? null : link.absUrl("href");
+            return link == null ? null : Urls.absUrl(link, "href");
         }, () -> absolute(meta.first("og:url")), () -> ld == null ? null : ld.url());
         return found != null ? found : url;
     }
