@@ -26,7 +26,12 @@ abstract class StreamingSelector {
 
     private static final String[] NO_CLASSES = new String[0];
 
-    /** The class names of {@code e}: its {@code class} attribute split at whitespace, as {@link Element#hasClass} reads it. */
+    /**
+     * The class names of {@code e}: its {@code class} attribute split at whitespace, as {@link
+     * Element#hasClass} reads it, each character folded to {@code toLowerCase(toUpperCase(c))}. A
+     * name folds to an ASCII class name exactly when {@code equalsIgnoreCase} (what {@code hasClass}
+     * compares with) would match the two, so a compound compares folded names with {@code equals}.
+     */
     static String[] classes(Element e) {
         if (e.attributesSize() == 0) {
             return NO_CLASSES;
@@ -40,7 +45,7 @@ abstract class StreamingSelector {
         for (int i = 0; i <= attr.length(); i++) {
             if (i == attr.length() || Character.isWhitespace(attr.charAt(i))) {
                 if (start >= 0) {
-                    names.add(attr.substring(start, i));
+                    names.add(fold(attr, start, i));
                     start = -1;
                 }
             } else if (start < 0) {
@@ -68,6 +73,20 @@ abstract class StreamingSelector {
             }
         }
         return compiled == NOT_A_CHAIN ? new Jsoup(PageFields.evaluator(selector)) : new Chains(compiled);
+    }
+
+    private static String fold(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                char[] folded = new char[end - start];
+                for (int j = start; j < end; j++) {
+                    folded[j - start] = Character.toLowerCase(Character.toUpperCase(s.charAt(j)));
+                }
+                return new String(folded);
+            }
+        }
+        return s.substring(start, end);
     }
 
     /** The compounds of each comma-separated part, or null when the selector has more than tags, classes, ids and spaces. */
@@ -119,7 +138,7 @@ abstract class StreamingSelector {
                     return new Compound(null, null, NO_CLASSES, PageFields.evaluator(compound));
                 }
                 if (kind == '.') {
-                    classes.add(name);
+                    classes.add(name.toLowerCase(java.util.Locale.ROOT));
                 } else if (kind == '#') {
                     id = name;
                 } else {
@@ -143,7 +162,7 @@ abstract class StreamingSelector {
             for (String wanted : classes) {
                 boolean found = false;
                 for (String has : elementClasses) {
-                    if (has.equalsIgnoreCase(wanted)) {
+                    if (has.equals(wanted)) {
                         found = true;
                         break;
                     }

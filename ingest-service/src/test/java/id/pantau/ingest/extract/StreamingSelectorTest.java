@@ -17,11 +17,13 @@ class StreamingSelectorTest {
     private static final String NESTED = "<html><body><div class=\"a\" id=\"x\"><div class=\"b\"><p>1</p><div class=\"a\"><p class=\"b\">2</p>"
             + "<span class=\"b\"><p>3</p></span></div></div><p class=\"b\">4</p></div><div class=\"b\"><div class=\"a b\"><p>5</p>"
             + "<div class=\"b\"><p class=\"a\">6</p></div></div></div><span id=\"x\"><b class=\"c\">7</b></span><p>8</p>"
-            + "<time class=\"Entry-Date\tpublished\">9</time><div class=\" a  B \"><p id=\"X\">10</p></div></body></html>";
+            + "<time class=\"Entry-Date\tpublished\">9</time><div class=\" a  B \"><p id=\"X\">10</p></div>"
+            + "<i class=\"\u212Aelvin \u017Fpan\">11</i><i class=\"\u0130tem\">12</i></body></html>";
     private static final List<String> SELECTORS = List.of("p", ".a .b", "div div", "div div div", ".a .b p", "#x p, span", "div.a .b .a p",
             ".b .b", "body p", "html .c", ".a p.b, .b p.a", "h1.entry-title", ".td-post-content .entry-content", "#article time",
             ".tags-links a", ".paging a.next", ".breadcrumb li:last-child a", "div > p", "meta[property=og:title]", ".a  .b", "DIV.A #X",
-            "#x", "span#x .C", ".A.b p", "time.entry-date.published", "p.b.a, div.b.a p");
+            "#x", "span#x .C", ".A.b p", "time.entry-date.published", "p.b.a, div.b.a p",
+            ".kelvin", "i.span", ".item", ".ITEM");
 
     private static List<Element> walk(Document doc, String selector) {
         StreamingSelector streaming = StreamingSelector.of(selector);
