@@ -33,10 +33,11 @@ final class PageScan implements NodeVisitor {
 
     private final Document doc;
     private final String[] selectors;
-    private final StreamingSelector[] evaluators;
+    private final SelectorSet selectorSet;
     private final List<List<Element>> matches;
-    private final @Nullable StreamingSelector noise;
-    private final @Nullable StreamingSelector body;
+    /** Bits of {@link #selectorSet} results: the profile's noise and body selectors (0 when not scanned). */
+    private final int noiseBit;
+    private final int bodyBit;
     private final boolean bodyScanned;
 
     final List<Element> metas = new ArrayList<>();
@@ -66,10 +67,8 @@ final class PageScan implements NodeVisitor {
         }
         addIfSet(wanted, profile.nextPage());
         this.selectors = wanted.toArray(String[]::new);
-        this.evaluators = new StreamingSelector[selectors.length];
         this.matches = new ArrayList<>(selectors.length);
         for (int i = 0; i < selectors.length; i++) {
-            evaluators[i] = StreamingSelector.of(selectors[i]);
             matches.add(new ArrayList<>());
         }
         boolean simple = profile.body() == null || isAncestorOnly(profile.body());
@@ -77,8 +76,10 @@ final class PageScan implements NodeVisitor {
             simple &= isAncestorOnly(n);
         }
         this.bodyScanned = simple;
-        this.noise = simple && !profile.noise().isEmpty() ? StreamingSelector.of(profile.noiseSelector()) : null;
-        this.body = simple && profile.body() != null ? StreamingSelector.of(profile.body()) : null;
+        List<String> all = new ArrayList<>(List.of(selectors));
+        this.noiseBit = simple && !profile.noise().isEmpty() ? bit(all, profile.noiseSelector()) : 0;
+        this.bodyBit = simple && profile.body() != null ? bit(all, profile.body()) : 0;
+        this.selectorSet = SelectorSet.of(all);
     }
 
     /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
@@ -91,6 +92,12 @@ final class PageScan implements NodeVisitor {
     /** A selector that looks only at the element and its ancestors: no pseudo-classes, no sibling combinators. */
     static boolean isAncestorOnly(String selector) {
         return selector.indexOf(':') < 0 && selector.indexOf('+') < 0 && selector.indexOf('~') < 0;
+    }
+
+    /** The bit of {@code selector} in {@code all}, added at the end. */
+    private static int bit(List<String> all, String selector) {
+        all.add(selector);
+        return 1 << (all.size() - 1);
     }
 
     private static void addIfSet(Set<String> wanted, @Nullable String selector) {
@@ -134,15 +141,14 @@ final class PageScan implements NodeVisitor {
         if (e.hasAttr("itemprop")) {
             itemprops.add(e);
         }
-        String[] classes = StreamingSelector.classes(e);
-        for (int i = 0; i < evaluators.length; i++) {
-            if (evaluators[i].head(doc, e, classes, depth)) {
+        int matched = selectorSet.head(doc, e, StreamingSelector.classes(e), depth);
+        for (int i = 0; i < selectors.length; i++) {
+            if ((matched & (1 << i)) != 0) {
                 matches.get(i).add(e);
             }
         }
-        // every element goes through the noise and body selectors, which keep state along the walk
-        boolean noiseMatch = noise != null && noise.head(doc, e, classes, depth);
-        boolean bodyMatch = body != null && body.head(doc, e, classes, depth);
+        boolean noiseMatch = (matched & noiseBit) != 0;
+        boolean bodyMatch = (matched & bodyBit) != 0;
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
             if (depth > 0 && (DefaultNoise.isNoise(e) || noiseMatch)) {
@@ -159,15 +165,7 @@ final class PageScan implements NodeVisitor {
         if (!(node instanceof Element)) {
             return;
         }
-        for (StreamingSelector evaluator : evaluators) {
-            evaluator.tail(depth);
-        }
-        if (noise != null) {
-            noise.tail(depth);
-        }
-        if (body != null) {
-            body.tail(depth);
-        }
+        selectorSet.tail(depth);
         if (node == openNoise) {
             openNoise = null;
         }
