@@ -45,15 +45,19 @@ final class BodyText {
         for (Element container : containers) {
             raw.addAll(blocks(container));
         }
-        return clean(raw);
+        return clean(raw, true);
     }
 
     /** Drops furniture and the related-articles tail from already split paragraphs. */
     static List<String> clean(List<String> raw) {
+        return clean(raw, false);
+    }
+
+    private static List<String> clean(List<String> raw, boolean normalised) {
         List<String> out = new ArrayList<>();
         for (String paragraph : raw) {
             // blocks() already normalised; this covers paragraphs from JSON-LD and the generic extractor
-            String text = normalise(paragraph);
+            String text = normalised ? paragraph : normalise(paragraph);
             if (text.isEmpty()) {
                 continue;
             }

@@ -141,7 +141,8 @@ final class PageScan implements NodeVisitor {
         if (e.hasAttr("itemprop")) {
             itemprops.add(e);
         }
-        int matched = selectorSet.head(doc, e, StreamingSelector.classes(e), depth);
+        String[] classes = StreamingSelector.classes(e);
+        int matched = selectorSet.head(doc, e, classes, depth);
         for (int i = 0; i < selectors.length; i++) {
             if ((matched & (1 << i)) != 0) {
                 matches.get(i).add(e);
@@ -151,7 +152,7 @@ final class PageScan implements NodeVisitor {
         boolean bodyMatch = (matched & bodyBit) != 0;
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
-            if (depth > 0 && (DefaultNoise.isNoise(e) || noiseMatch)) {
+            if (depth > 0 && (DefaultNoise.isNoise(e, classes) || noiseMatch)) {
                 openNoise = e;
                 noiseRoots.add(e);
             } else if (bodyMatch) {

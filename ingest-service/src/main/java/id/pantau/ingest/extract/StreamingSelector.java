@@ -40,19 +40,29 @@ abstract class StreamingSelector {
         if (attr.isEmpty()) {
             return NO_CLASSES;
         }
-        List<String> names = new ArrayList<>(4);
+        int count = 0;
+        boolean inName = false;
+        for (int i = 0; i < attr.length(); i++) {
+            boolean space = Character.isWhitespace(attr.charAt(i));
+            if (!space && !inName) {
+                count++;
+            }
+            inName = !space;
+        }
+        String[] names = new String[count];
+        int n = 0;
         int start = -1;
         for (int i = 0; i <= attr.length(); i++) {
             if (i == attr.length() || Character.isWhitespace(attr.charAt(i))) {
                 if (start >= 0) {
-                    names.add(fold(attr, start, i));
+                    names[n++] = fold(attr, start, i);
                     start = -1;
                 }
             } else if (start < 0) {
                 start = i;
             }
         }
-        return names.toArray(String[]::new);
+        return names;
     }
 
     /** Called when the walk leaves the element entered at {@code depth}. */

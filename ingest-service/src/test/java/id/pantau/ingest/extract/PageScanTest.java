@@ -64,6 +64,17 @@ class PageScanTest {
     }
 
     @Test
+    void shouldFindDefaultNoiseFromFoldedClassNamesAsFromTheElement() {
+        Document doc = Jsoup.parse("<div class=\"Share\">1</div><div class=\"\u0001share\">2</div><div class=\"x share\">3</div>"
+                + "<div class=\" comments \">4</div><div id=\"comments\">5</div><nav>6</nav><p class=\"shares\">7</p><p>8</p>"
+                + "<div class=\"SHARE\u0001 adsbygoogle\">9</div><div class=\"\u212Aelvin related-posts\">10</div>", URL);
+
+        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+            assertThat(DefaultNoise.isNoise(e, StreamingSelector.classes(e))).as(e.outerHtml()).isEqualTo(DefaultNoise.isNoise(e));
+        }
+    }
+
+    @Test
     void shouldLeaveStructuralSelectorsToRemovalAndSelection() {
         Document doc = Jsoup.parse("<p>x</p>", URL);
         ExtractionProfile structural = new ExtractionProfile(null, null, null, null, "p:last-child", List.of(), null, null, null, null);
