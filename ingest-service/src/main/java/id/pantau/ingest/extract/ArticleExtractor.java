@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.select.Elements;
+import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +76,11 @@ public final class ArticleExtractor {
         ExtractionProfile p = profile == null ? ExtractionProfile.empty() : profile;
         InputCheck.check(html, url, maxChars);
         Document doc = Jsoup.parse(html, url);
-        JsonLdArticle ld = JsonLdReader.read(doc);
-        // every field is read before the body layer removes noise from the document in place
-        PageFields fields = new PageFields(doc, p, ld, dates);
+        // one walk over the page gathers what every layer reads; fields are read before the body
+        // layer removes noise from the document in place
+        PageScan scan = PageScan.of(doc, p, true);
+        JsonLdArticle ld = JsonLdReader.read(scan.ldScripts);
+        PageFields fields = new PageFields(doc, scan, p, ld, dates);
         String title = fields.title();
         if (title == null) {
             throw new ExtractionException(ExtractionException.Cause.NO_TITLE, url, "no headline in profile, JSON-LD, og:title, h1 or <title>");
@@ -96,17 +98,19 @@ public final class ArticleExtractor {
 
         Set<String> visited = new HashSet<>();
         visited.add(NextPages.key(url));
-        NextPages.Links links = NextPages.find(doc, url, p.nextPage(), visited);
+        NextPages.Links links = NextPages.find(scan, url, p.nextPage(), visited);
         String showAll = links.showAll();
         String next = showAll == null ? links.next() : null;
         Document bodySource = doc;
+        PageScan bodyScan = scan;
         if (showAll != null) {
             Document all = load(pages, showAll, url);
             if (all != null) {
                 bodySource = all;
+                bodyScan = PageScan.of(all, p, false);
             }
         }
-        Body body = body(bodySource, p, ld);
+        Body body = body(bodySource, bodyScan, p, ld);
         int pageCount = 1;
         Set<String> seen = new HashSet<>(body.paragraphs);
         while (next != null && pageCount < MAX_PAGES) {
@@ -115,9 +119,10 @@ public final class ArticleExtractor {
             if (page == null) {
                 break;
             }
-            String following = NextPages.find(page, next, p.nextPage(), visited).next();
+            PageScan pageScan = PageScan.of(page, p, false);
+            String following = NextPages.find(pageScan, next, p.nextPage(), visited).next();
             List<String> fresh = new ArrayList<>();
-            for (String paragraph : body(page, p, null).paragraphs) {
+            for (String paragraph : body(page, pageScan, p, null).paragraphs) {
                 if (seen.add(paragraph)) {
                     fresh.add(paragraph);
                 }
@@ -190,15 +195,24 @@ public final class ArticleExtractor {
     /** A body: its paragraphs (mutable, for stitching and dateline removal) and the layer that gave it. */
     private record Body(List<String> paragraphs, String method) {}
 
-    /** The body of {@code doc}; removes noise from {@code doc} in place. */
-    private Body body(Document doc, ExtractionProfile p, @Nullable JsonLdArticle ld) {
+    /**
+     * The body of {@code doc}; removes noise from {@code doc} in place. The noise and the body
+     * containers come from the page's scan when it could gather them (see {@link PageScan}), else from
+     * a removal and a selection on the document.
+     */
+    private Body body(Document doc, PageScan scan, ExtractionProfile p, @Nullable JsonLdArticle ld) {
         Document clean = doc;
-        DefaultNoise.remove(clean);
-        if (!p.noise().isEmpty()) {
-            PageFields.select(clean, p.noiseSelector()).remove();
+        List<Element> containers;
+        if (scan.bodyScanned()) {
+            containers = scan.removeNoiseAndGetBody();
+        } else {
+            DefaultNoise.remove(clean);
+            if (!p.noise().isEmpty()) {
+                PageFields.select(clean, p.noiseSelector()).remove();
+            }
+            containers = p.body() == null ? List.of() : PageFields.select(clean, p.body());
         }
         if (p.body() != null) {
-            Elements containers = PageFields.select(clean, p.body());
             List<String> paragraphs = BodyText.paragraphs(containers);
             if (!paragraphs.isEmpty()) {
                 return new Body(new ArrayList<>(paragraphs), "profile");

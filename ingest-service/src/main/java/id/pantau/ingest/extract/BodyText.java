@@ -45,15 +45,19 @@ final class BodyText {
         for (Element container : containers) {
             raw.addAll(blocks(container));
         }
-        return clean(raw);
+        return clean(raw, true);
     }
 
     /** Drops furniture and the related-articles tail from already split paragraphs. */
     static List<String> clean(List<String> raw) {
+        return clean(raw, false);
+    }
+
+    private static List<String> clean(List<String> raw, boolean normalised) {
         List<String> out = new ArrayList<>();
         for (String paragraph : raw) {
             // blocks() already normalised; this covers paragraphs from JSON-LD and the generic extractor
-            String text = normalise(paragraph);
+            String text = normalised ? paragraph : normalise(paragraph);
             if (text.isEmpty()) {
                 continue;
             }
@@ -102,6 +106,9 @@ final class BodyText {
 
     /** Whitespace (including no-break and zero-width spaces) collapsed to single spaces, stripped. */
     static String normalise(String text) {
+        if (isNormal(text)) {
+            return text;
+        }
         StringBuilder out = null;
         boolean pendingSpace = false;
         int length = text.length();
@@ -126,6 +133,26 @@ final class BodyText {
             return text;
         }
         return out.toString();
+    }
+
+    /** Already normalised: no space at either end, every space a plain ' ' between two other characters. */
+    private static boolean isNormal(String text) {
+        int length = text.length();
+        boolean previousSpace = true;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < '\u00a0') {
+                previousSpace = false;
+            } else if (isSpace(c)) {
+                if (previousSpace || c != ' ') {
+                    return false;
+                }
+                previousSpace = true;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace || length == 0;
     }
 
     private static boolean isSpace(char c) {

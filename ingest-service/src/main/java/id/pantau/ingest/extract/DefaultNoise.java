@@ -36,6 +36,40 @@ final class DefaultNoise {
         NodeTraversor.filter(REMOVER, root);
     }
 
+    /**
+     * {@link #isNoise(Element)} given the element's class names as {@link StreamingSelector#classes}
+     * folds them: a class name of the list is plain lower case, so it folds to itself; only when a
+     * folded name is in the list, or holds a control character (which {@code className()} would trim
+     * off its ends), are the raw names checked.
+     */
+    static boolean isNoise(Element element, String[] foldedClasses) {
+        if (TAGS.contains(element.normalName())) {
+            return true;
+        }
+        if (foldedClasses.length == 0 && element.attributesSize() == 0) {
+            return false;
+        }
+        String id = element.id();
+        if (!id.isEmpty() && IDS.contains(id)) {
+            return true;
+        }
+        for (String name : foldedClasses) {
+            if (CLASSES.contains(name) || hasControl(name)) {
+                return isNoise(element);
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasControl(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isNoise(Element element) {
         if (TAGS.contains(element.normalName())) {
             return true;

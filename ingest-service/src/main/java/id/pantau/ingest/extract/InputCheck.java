@@ -12,15 +12,30 @@ final class InputCheck {
 
     private InputCheck() {}
 
+    /** The first index from {@code from} (below {@code end}) that is not whitespace, as {@link String#stripLeading} reads it. */
+    private static int skipWhitespace(String s, int from, int end) {
+        int i = from;
+        while (i < end && Character.isWhitespace(s.codePointAt(i))) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return Math.min(i, end);
+    }
+
+    /** Whether the text between {@code at} and {@code end} starts with {@code prefix}. */
+    private static boolean startsWith(String s, int at, int end, String prefix) {
+        return end - at >= prefix.length() && s.startsWith(prefix, at);
+    }
+
     static void check(String html, String url, int maxChars) throws ExtractionException {
         if (html.length() > maxChars) {
             throw new ExtractionException(ExtractionException.Cause.TOO_LARGE, url,
                     html.length() + " characters, limit " + maxChars);
         }
-        String head = html.substring(0, Math.min(html.length(), HEAD_CHARS));
+        // the first HEAD_CHARS characters are read in place, without copying them
+        int headLength = Math.min(html.length(), HEAD_CHARS);
         int control = 0;
-        for (int i = 0; i < head.length(); i++) {
-            char c = head.charAt(i);
+        for (int i = 0; i < headLength; i++) {
+            char c = html.charAt(i);
             if (c == 0) {
                 throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "NUL character at " + i + ", binary content");
             }
@@ -28,17 +43,19 @@ final class InputCheck {
                 control++;
             }
         }
-        if (control > head.length() / 10) {
-            throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, control + " control characters in the first " + head.length());
+        if (control > headLength / 10) {
+            throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, control + " control characters in the first " + headLength);
         }
-        String start = head.stripLeading();
-        if (start.startsWith("\ufeff")) {
-            start = start.substring(1).stripLeading();
+        int start = skipWhitespace(html, 0, headLength);
+        if (start < headLength && html.charAt(start) == '\ufeff') {
+            start = skipWhitespace(html, start + 1, headLength);
         }
-        if (start.startsWith("{") || start.startsWith("[") || start.startsWith("%PDF")) {
-            throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "starts with '" + start.charAt(0) + "', not markup");
+        if (startsWith(html, start, headLength, "{") || startsWith(html, start, headLength, "[")
+                || startsWith(html, start, headLength, "%PDF")) {
+            throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "starts with '" + html.charAt(start) + "', not markup");
         }
-        if (start.startsWith("<?xml") && !head.toLowerCase(java.util.Locale.ROOT).contains("<html")) {
+        if (startsWith(html, start, headLength, "<?xml")
+                && !html.substring(0, headLength).toLowerCase(java.util.Locale.ROOT).contains("<html")) {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "XML document without <html>");
         }
         if (!HTML_TAG.matcher(html.substring(0, Math.min(html.length(), SNIFF_CHARS))).find()) {

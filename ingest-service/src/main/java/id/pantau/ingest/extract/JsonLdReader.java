@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,9 +18,10 @@ final class JsonLdReader {
 
     private JsonLdReader() {}
 
-    static @Nullable JsonLdArticle read(Document document) {
-        List<JsonNode> articles = JsonLd.articles(document);
-        return articles.isEmpty() ? null : toArticle(articles.get(0));
+    /** The first article of the page's JSON-LD scripts (given in page order), or null. */
+    static @Nullable JsonLdArticle read(List<Element> ldScripts) {
+        JsonNode article = JsonLd.firstArticle(ldScripts);
+        return article == null ? null : toArticle(article);
     }
 
     private static JsonLdArticle toArticle(JsonNode a) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,15 +18,18 @@ import org.jspecify.annotations.Nullable;
 final class MetaTags {
 
     private static final String[] KEY_ATTRIBUTES = {"property", "name", "itemprop"};
+    /** {@code [itemprop=datePublished]}, as {@code getElementsByAttributeValue} matches it (trimmed, any case). */
+    static final Evaluator DATE_PUBLISHED = new Evaluator.AttributeWithValue("itemprop", "datePublished");
+    static final Evaluator DATE_MODIFIED = new Evaluator.AttributeWithValue("itemprop", "dateModified");
 
     private final Map<String, List<String>> values = new HashMap<>();
 
     private MetaTags() {}
 
-    /** Indexes the metas of {@code doc}. */
-    static MetaTags of(Document doc) {
+    /** Indexes the {@code <meta>} elements of a page, given in document order. */
+    static MetaTags of(List<Element> metaElements) {
         MetaTags tags = new MetaTags();
-        for (Element meta : doc.getElementsByTag("meta")) {
+        for (Element meta : metaElements) {
             String content = meta.attr("content");
             if (content.isBlank()) {
                 continue;
@@ -58,15 +61,18 @@ final class MetaTags {
     }
 
     /** A date from microdata ({@code itemprop=datePublished} etc.) or, for publication, the first {@code <time datetime>}. */
-    static @Nullable String microdataDate(Document doc, String itemprop) {
-        for (Element e : doc.getElementsByAttributeValue("itemprop", itemprop)) {
+    static @Nullable String microdataDate(PageScan scan, Evaluator itemprop) {
+        for (Element e : scan.itemprops) {
+            if (!itemprop.matches(e, e)) {
+                continue;
+            }
             String value = dateValue(e);
             if (!value.isEmpty()) {
                 return value;
             }
         }
-        if (itemprop.equals("datePublished")) {
-            for (Element time : doc.getElementsByTag("time")) {
+        if (itemprop == DATE_PUBLISHED) {
+            for (Element time : scan.times) {
                 if (time.hasAttr("datetime")) {
                     return time.attr("datetime");
                 }

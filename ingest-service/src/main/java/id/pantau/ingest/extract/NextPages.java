@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jspecify.annotations.Nullable;
@@ -29,12 +28,12 @@ final class NextPages {
 
     private NextPages() {}
 
-    /** The show-all and next-page links of {@code doc}, in one pass over its anchors. */
-    static Links find(Document doc, String pageUrl, @Nullable String profileSelector, Set<String> visited) {
+    /** The show-all and next-page links of a page, from its scan (links, anchors, profile selector matches). */
+    static Links find(PageScan scan, String pageUrl, @Nullable String profileSelector, Set<String> visited) {
         String next = null;
         if (profileSelector != null) {
-            for (Element a : PageFields.select(doc, profileSelector)) {
-                next = usable(a.hasAttr("href") ? a.absUrl("href") : a.absUrl("content"), pageUrl, visited);
+            for (Element a : scan.select(profileSelector)) {
+                next = usable(a.hasAttr("href") ? Urls.absUrl(a, "href") : Urls.absUrl(a, "content"), pageUrl, visited);
                 if (next != null) {
                     break;
                 }
@@ -43,27 +42,27 @@ final class NextPages {
         String relNext = null;
         String showAll = null;
         String nextByText = null;
-        for (Element link : doc.getElementsByTag("link")) {
+        for (Element link : scan.links) {
             if (relNext == null && link.attr("rel").equalsIgnoreCase("next")) {
-                relNext = usable(link.absUrl("href"), pageUrl, visited);
+                relNext = usable(Urls.absUrl(link, "href"), pageUrl, visited);
             }
         }
-        for (Element a : doc.getElementsByTag("a")) {
+        for (Element a : scan.anchors) {
             if (!a.hasAttr("href")) {
                 continue;
             }
             if (relNext == null && a.attr("rel").equalsIgnoreCase("next")) {
-                relNext = usable(a.absUrl("href"), pageUrl, visited);
+                relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
                 continue;
             }
             String text = shortText(a);
-            if (text == null) {
+            if (text == null || !mayBePagination(text)) {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
-                showAll = usable(a.absUrl("href"), pageUrl, visited);
+                showAll = usable(Urls.absUrl(a, "href"), pageUrl, visited);
             } else if (nextByText == null && NEXT_TEXT.matcher(text).matches()) {
-                nextByText = usable(a.absUrl("href"), pageUrl, visited);
+                nextByText = usable(Urls.absUrl(a, "href"), pageUrl, visited);
             }
         }
         if (next == null) {
@@ -87,6 +86,22 @@ final class NextPages {
         }
         String text = a.text();
         return text.isEmpty() || text.length() > MAX_LINK_TEXT ? null : text;
+    }
+
+    /**
+     * False when {@code text} cannot match {@link #NEXT_TEXT} or {@link #SHOW_ALL_TEXT}: each of their
+     * alternatives holds one of these words or is a single arrow. Case-folded the way the patterns'
+     * {@code (?iu)} compares letters (so "ſ", "ı" and the Kelvin sign still pass); most anchors of a
+     * page (menus, headlines) are dropped here without running the two patterns.
+     */
+    static boolean mayBePagination(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            folded.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+        }
+        String s = folded.toString();
+        return s.contains("lanjut") || s.contains("berikut") || s.contains("next") || s.contains("semua") || s.contains("all")
+                || s.contains("halaman") || s.contains("ingle") || s.indexOf('»') >= 0 || s.indexOf('›') >= 0;
     }
 
     /** The URL without its fragment, for loop detection. */

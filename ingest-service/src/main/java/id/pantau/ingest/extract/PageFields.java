@@ -37,16 +37,18 @@ final class PageFields {
     private static final int MAX_CACHED_SELECTORS = 10_000;
 
     private final Document doc;
+    private final PageScan scan;
     private final ExtractionProfile profile;
     private final @Nullable JsonLdArticle ld;
     private final MetaTags meta;
     private final IndonesianDateParser dates;
 
-    PageFields(Document doc, ExtractionProfile profile, @Nullable JsonLdArticle ld, IndonesianDateParser dates) {
+    PageFields(Document doc, PageScan scan, ExtractionProfile profile, @Nullable JsonLdArticle ld, IndonesianDateParser dates) {
         this.doc = doc;
+        this.scan = scan;
         this.profile = profile;
         this.ld = ld;
-        this.meta = MetaTags.of(doc);
+        this.meta = MetaTags.of(scan.metas);
         this.dates = dates;
     }
 
@@ -56,6 +58,11 @@ final class PageFields {
 
     /** Elements of {@code doc} matching a CSS {@code selector}, with the parsed selector cached. */
     static Elements select(Element root, String selector) {
+        return root.select(evaluator(selector));
+    }
+
+    /** The parsed {@code selector}, cached. */
+    static Evaluator evaluator(String selector) {
         Evaluator evaluator = SELECTORS.get(selector);
         if (evaluator == null) {
             evaluator = QueryParser.parse(selector);
@@ -63,7 +70,7 @@ final class PageFields {
                 SELECTORS.put(selector, evaluator);
             }
         }
-        return root.select(evaluator);
+        return evaluator;
     }
 
     @Nullable String title() {
@@ -73,7 +80,7 @@ final class PageFields {
     }
 
     private @Nullable String h1() {
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = scan.firstH1();
         if (h1 == null) {
             return null;
         }
@@ -125,7 +132,7 @@ final class PageFields {
 
     @Nullable Instant published() {
         if (profile.published() != null) {
-            for (Element e : select(doc, profile.published())) {
+            for (Element e : scan.select(profile.published())) {
                 Instant at = dates.parse(MetaTags.dateValue(e));
                 if (at != null) {
                     return at;
@@ -137,7 +144,7 @@ final class PageFields {
             at = dates.parse(meta.first("article:published_time", "og:published_time", "pubdate", "publishdate", "date",
                     "content_publisheddate", "dc.date"));
         }
-        return at != null ? at : dates.parse(MetaTags.microdataDate(doc, "datePublished"));
+        return at != null ? at : dates.parse(MetaTags.microdataDate(scan, MetaTags.DATE_PUBLISHED));
     }
 
     @Nullable Instant modified() {
@@ -145,7 +152,7 @@ final class PageFields {
         if (at == null) {
             at = dates.parse(meta.first("article:modified_time", "og:updated_time"));
         }
-        return at != null ? at : dates.parse(MetaTags.microdataDate(doc, "dateModified"));
+        return at != null ? at : dates.parse(MetaTags.microdataDate(scan, MetaTags.DATE_MODIFIED));
     }
 
     @Nullable String section() {
@@ -155,7 +162,7 @@ final class PageFields {
     List<String> tags() {
         Set<String> tags = new LinkedHashSet<>();
         if (profile.tags() != null) {
-            for (Element e : select(doc, profile.tags())) {
+            for (Element e : scan.select(profile.tags())) {
                 String text = BodyText.normalise(e.text());
                 text = text.startsWith("#") ? text.substring(1).strip() : text;
                 if (!text.isEmpty()) {
@@ -177,8 +184,8 @@ final class PageFields {
 
     String canonical(String url) {
         String found = first(() -> {
-            Element link = doc.selectFirst("link[rel=canonical][href]");
-            return link == null ? null : link.absUrl("href");
+            Element link = scan.canonical();
+            return link == null ? null : Urls.absUrl(link, "href");
         }, () -> absolute(meta.first("og:url")), () -> ld == null ? null : ld.url());
         return found != null ? found : url;
     }
@@ -192,7 +199,7 @@ final class PageFields {
     }
 
     String language() {
-        Element html = doc.selectFirst("html[lang]");
+        Element html = scan.htmlLang();
         String lang = first(() -> html == null ? null : html.attr("lang"), () -> ld == null ? null : ld.language());
         return lang == null ? "id" : LANGUAGE_SPLIT.split(lang)[0].toLowerCase(Locale.ROOT);
     }
@@ -218,7 +225,7 @@ final class PageFields {
         if (selector == null) {
             return null;
         }
-        for (Element e : select(doc, selector)) {
+        for (Element e : scan.select(selector)) {
             String text = textOf(e);
             if (!text.isEmpty()) {
                 return text;
@@ -233,7 +240,7 @@ final class PageFields {
             return null;
         }
         List<String> texts = new ArrayList<>();
-        for (Element e : select(doc, selector)) {
+        for (Element e : scan.select(selector)) {
             String text = textOf(e);
             if (!text.isEmpty()) {
                 texts.add(text);

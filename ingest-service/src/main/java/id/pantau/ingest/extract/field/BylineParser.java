@@ -23,8 +23,9 @@ public final class BylineParser {
     /** Where a name ends: a field separator, a date or a day name after a comma, or a count. */
     private static final Pattern NAME_END = Pattern.compile(
             "(?iu)\\s*(\\||\\s[-–—]\\s|\\s[-–—]$|[,;]\\s*(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|\\d)|\\(|\\n)");
-    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
-    private static final Pattern TRIM = Pattern.compile("^[\\s:|,.\\-–—]+|[\\s:|,\\-–—]+$");
+    /** What {@link #collapseSpaces} replaces; kept to test that it does the same. */
+    static final Pattern SPACES = Pattern.compile("[ \\t]+");
+    static final Pattern TRIM = Pattern.compile("^[\\s:|,.\\-–—]+|[\\s:|,\\-–—]+$");
     private static final Pattern SPLIT_AUTHORS = Pattern.compile("(?iu)\\s*(?:,|&|/|\\bdan\\b|\\band\\b)\\s*");
 
     /** An outlet name written as a domain ("Laporan Wartawan Tribunpontianak.co.id, Ramadhan") is not an author. */
@@ -37,7 +38,7 @@ public final class BylineParser {
         if (text == null || text.isBlank()) {
             return Byline.EMPTY;
         }
-        String s = SPACES.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
+        String s = collapseSpaces(text.replace('\u00a0', ' ')).strip();
         Matcher m = LABEL.matcher(s);
         List<int[]> labels = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -77,10 +78,69 @@ public final class BylineParser {
         if (end.find()) {
             value = value.substring(0, end.start());
         }
-        value = TRIM.matcher(value).replaceAll("");
-        if (value.isEmpty() || value.length() > 80 || !value.codePoints().anyMatch(Character::isLetter)) {
+        value = trim(value);
+        if (value.isEmpty() || value.length() > 80 || !hasLetter(value)) {
             return null;
         }
         return value;
+    }
+
+    /** {@code SPACES.matcher(text).replaceAll(" ")} without the regex: each run of spaces and tabs becomes one space. */
+    static String collapseSpaces(String text) {
+        StringBuilder out = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t';
+            if (space && (c == '\t' || i + 1 < length && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t'))) {
+                if (out == null) {
+                    out = new StringBuilder(length).append(text, 0, i);
+                }
+                out.append(' ');
+                while (i + 1 < length && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
+                    i++;
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * {@code TRIM.matcher(value).replaceAll("")} without the regex: leading {@code \s : | , . - – —} and
+     * trailing {@code \s : | , - – —} removed. A value ending in a line terminator {@code $} may stand
+     * before ({@code \u0085}, {@code \u2028}, {@code \u2029}) goes to the regex.
+     */
+    static String trim(String value) {
+        int length = value.length();
+        if (length > 0 && "\u0085\u2028\u2029".indexOf(value.charAt(length - 1)) >= 0) {
+            return TRIM.matcher(value).replaceAll("");
+        }
+        int start = 0;
+        while (start < length && (isTrimmed(value.charAt(start)) || value.charAt(start) == '.')) {
+            start++;
+        }
+        int end = length;
+        while (end > start && isTrimmed(value.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == length ? value : value.substring(start, end);
+    }
+
+    private static boolean isTrimmed(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == ':' || c == '|' || c == ','
+                || c == '-' || c == '–' || c == '—';
+    }
+
+    private static boolean hasLetter(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 }

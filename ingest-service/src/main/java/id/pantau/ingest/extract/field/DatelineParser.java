@@ -1,5 +1,7 @@
 package id.pantau.ingest.extract.field;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +18,11 @@ import org.jspecify.annotations.Nullable;
 public final class DatelineParser {
 
     private static final Pattern PREFIX = Pattern.compile("^(.{2,70}?)\\s*[-–—\\uFFFD]+\\s+(?=\\S)");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
+    /** What {@link #collapseWhitespace} replaces; kept to test that it does the same. */
+    static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
     private static final int HEAD_CHARS = 100;
-    private static final Pattern PART_SPLIT = Pattern.compile("\\s*[,()]\\s*");
+    /** What {@link #splitParts} splits at; kept to test that it does the same. */
+    static final Pattern PART_SPLIT = Pattern.compile("\\s*[,()]\\s*");
     /** Outlet brands: a domain ("Suaraborneo.id") or one camel-case word ("KalbarOnline", "InfoPublik"). */
     private static final Pattern BRAND = Pattern.compile(
             "[\\p{L}\\d-]+(\\.\\p{L}{2,})+|\\p{Lu}\\p{Ll}+\\p{Lu}\\p{L}*|(?i:antara|antaranews|tribun\\p{L}*)");
@@ -34,8 +38,8 @@ public final class DatelineParser {
             return null;
         }
         String s = paragraph.length() > HEAD_CHARS
-                ? WHITESPACE.matcher(head).replaceAll(" ").stripLeading() + paragraph.substring(HEAD_CHARS)
-                : WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
+                ? collapseWhitespace(head).stripLeading() + paragraph.substring(HEAD_CHARS)
+                : collapseWhitespace(paragraph).strip();
         Matcher m = PREFIX.matcher(s);
         if (!m.find()) {
             return null;
@@ -44,7 +48,7 @@ public final class DatelineParser {
         boolean hasBrand = false;
         String place = null;
         int parts = 0;
-        for (String part : PART_SPLIT.split(prefix)) {
+        for (String part : splitParts(prefix)) {
             if (part.isBlank()) {
                 continue;
             }
@@ -62,6 +66,65 @@ public final class DatelineParser {
         }
         String text = s.substring(0, m.end()).strip();
         return new Dateline(text, place == null ? null : titleCase(place), s.substring(m.end()).strip());
+    }
+
+    /** {@code WHITESPACE.matcher(text).replaceAll(" ")} without the regex: each run of {@code [\s\u00a0]} becomes one space. */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c) || c == '\u00a0') {
+                int end = i + 1;
+                while (end < length && (isRegexSpace(text.charAt(end)) || text.charAt(end) == '\u00a0')) {
+                    end++;
+                }
+                if (c == ' ' && end == i + 1) {
+                    if (out != null) {
+                        out.append(' ');
+                    }
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(length).append(text, 0, i);
+                }
+                out.append(' ');
+                i = end - 1;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** The regex class {@code \s} (ASCII whitespace). */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * The non-blank parts {@code PART_SPLIT.split(prefix)} gives (blank ones are skipped by the caller
+     * either way): split at {@code , ( )}, {@code \s} trimmed where it touches a separator. The prefix is
+     * already stripped, so its two ends have no {@code \s} to trim.
+     */
+    static List<String> splitParts(String prefix) {
+        List<String> parts = new ArrayList<>(3);
+        int start = 0;
+        for (int i = 0; i <= prefix.length(); i++) {
+            if (i == prefix.length() || prefix.charAt(i) == ',' || prefix.charAt(i) == '(' || prefix.charAt(i) == ')') {
+                int from = start;
+                int to = i;
+                while (from < to && isRegexSpace(prefix.charAt(from))) {
+                    from++;
+                }
+                while (to > from && isRegexSpace(prefix.charAt(to - 1))) {
+                    to--;
+                }
+                parts.add(prefix.substring(from, to));
+                start = i + 1;
+            }
+        }
+        return parts;
     }
 
     /** "TANJUNG SELOR" -> "Tanjung Selor"; "pontianak" -> "Pontianak". */

@@ -107,6 +107,9 @@ public final class IndonesianDateParser {
     }
 
     private @Nullable Instant parseIso(String s) {
+        if (s.indexOf('-') < 0) {
+            return null;
+        }
         Matcher m = ISO.matcher(s);
         if (!m.find()) {
             return null;
@@ -132,6 +135,12 @@ public final class IndonesianDateParser {
     }
 
     private @Nullable Instant parseRelative(String s) {
+        // every relative pattern (ASCII case-insensitive) needs one of these words
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!lower.contains("lalu") && !lower.contains("ago") && !lower.contains("baru saja") && !lower.contains("just now")
+                && !lower.contains("kemarin") && !lower.contains("yesterday")) {
+            return null;
+        }
         if (JUST_NOW.matcher(s).find()) {
             return clock.instant();
         }
@@ -168,15 +177,15 @@ public final class IndonesianDateParser {
         LocalDate date;
         int end;
         Matcher dmy = DAY_MONTH_YEAR.matcher(s);
-        Matcher mdy = MONTH_DAY_YEAR.matcher(s);
-        Matcher num = NUMERIC.matcher(s);
+        Matcher mdy;
+        Matcher num;
         if (dmy.find()) {
             date = LocalDate.of(Integer.parseInt(dmy.group(3)), month(dmy.group(2)), Integer.parseInt(dmy.group(1)));
             end = dmy.end();
-        } else if (mdy.find()) {
+        } else if ((mdy = MONTH_DAY_YEAR.matcher(s)).find()) {
             date = LocalDate.of(Integer.parseInt(mdy.group(3)), month(mdy.group(1)), Integer.parseInt(mdy.group(2)));
             end = mdy.end();
-        } else if (num.find()) {
+        } else if ((num = NUMERIC.matcher(s)).find()) {
             int year = Integer.parseInt(num.group(3));
             date = LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(num.group(2)), Integer.parseInt(num.group(1)));
             end = num.end();

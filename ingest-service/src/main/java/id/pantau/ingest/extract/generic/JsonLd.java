@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the article-like objects ({@code *Article}, {@code BlogPosting}, ...) of a page's JSON-LD, in
@@ -61,11 +62,27 @@ public final class JsonLd {
         return articles;
     }
 
+    /**
+     * The first article-like object of the given {@code <script type="application/ld+json">} elements
+     * (in page order), reading no further script once one is found; the same object as the first of
+     * {@link #articles(Document)}. Null when there is none.
+     */
+    public static @Nullable JsonNode firstArticle(List<Element> ldScripts) {
+        List<JsonNode> articles = new ArrayList<>(1);
+        for (Element script : ldScripts) {
+            read(script.data(), "", articles);
+            if (!articles.isEmpty()) {
+                return articles.get(0);
+            }
+        }
+        return null;
+    }
+
     private static void read(String data, String mustContain, List<JsonNode> articles) {
         if (!data.contains(mustContain)) {
             return;
         }
-        String json = CDATA.matcher(data).replaceAll("").strip();
+        String json = (data.contains("<![CDATA[") || data.contains("]]>") ? CDATA.matcher(data).replaceAll("") : data).strip();
         if (json.isEmpty()) {
             return;
         }

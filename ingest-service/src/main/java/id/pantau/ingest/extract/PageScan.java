@@ -1,0 +1,217 @@
+package id.pantau.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every extraction layer needs from one parsed page, gathered in a single walk over the
+ * unmodified document instead of one walk per selector: the metas, links, anchors, {@code <time>}
+ * and {@code itemprop} elements, JSON-LD scripts, first {@code h1}, the {@code html[lang]} element,
+ * the matches of each profile selector, and the body layer's noise roots and body containers.
+ *
+ * <p>The body layer's result is the one of removing the default noise, then the profile's noise, then
+ * selecting the profile's body on what is left. Gathered in the same walk it is exact when the noise
+ * and body selectors only look at an element and its ancestors (no pseudo-classes, no sibling
+ * combinators): an element outside every removed subtree keeps its ancestors, so it matches the same
+ * before and after the removal. Otherwise {@link #bodyScanned()} is false and the caller removes and
+ * selects the old way. One instance per page; not thread-safe.
+ */
+final class PageScan implements NodeVisitor {
+
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
+    private static final Evaluator HTML_LANG = QueryParser.parse("html[lang]");
+
+    private final Document doc;
+    private final String[] selectors;
+    private final SelectorSet selectorSet;
+    private final List<List<Element>> matches;
+    /** Bits of {@link #selectorSet} results: the profile's noise and body selectors (0 when not scanned). */
+    private final int noiseBit;
+    private final int bodyBit;
+    private final boolean bodyScanned;
+
+    final List<Element> metas = new ArrayList<>();
+    final List<Element> links = new ArrayList<>();
+    final List<Element> anchors = new ArrayList<>();
+    final List<Element> times = new ArrayList<>();
+    final List<Element> itemprops = new ArrayList<>();
+    final List<Element> ldScripts = new ArrayList<>();
+    private @Nullable Element firstH1;
+    private @Nullable Element htmlLang;
+    private @Nullable Element canonical;
+    private final List<Element> noiseRoots = new ArrayList<>();
+    private final List<Element> bodyContainers = new ArrayList<>();
+    private @Nullable Element openNoise;
+
+    private PageScan(Document doc, ExtractionProfile profile, boolean fields) {
+        this.doc = doc;
+        Set<String> wanted = new LinkedHashSet<>();
+        if (fields) {
+            addIfSet(wanted, profile.title());
+            addIfSet(wanted, profile.published());
+            addIfSet(wanted, profile.authors());
+            addIfSet(wanted, profile.editor());
+            addIfSet(wanted, profile.section());
+            addIfSet(wanted, profile.tags());
+            addIfSet(wanted, profile.dateline());
+        }
+        addIfSet(wanted, profile.nextPage());
+        this.selectors = wanted.toArray(String[]::new);
+        this.matches = new ArrayList<>(selectors.length);
+        for (int i = 0; i < selectors.length; i++) {
+            matches.add(new ArrayList<>());
+        }
+        boolean simple = profile.body() == null || isAncestorOnly(profile.body());
+        for (String n : profile.noise()) {
+            simple &= isAncestorOnly(n);
+        }
+        this.bodyScanned = simple;
+        List<String> all = new ArrayList<>(List.of(selectors));
+        this.noiseBit = simple && !profile.noise().isEmpty() ? bit(all, profile.noiseSelector()) : 0;
+        this.bodyBit = simple && profile.body() != null ? bit(all, profile.body()) : 0;
+        this.selectorSet = SelectorSet.of(all);
+    }
+
+    /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
+    static PageScan of(Document doc, ExtractionProfile profile, boolean fields) {
+        PageScan scan = new PageScan(doc, profile, fields);
+        NodeTraversor.traverse(scan, doc);
+        return scan;
+    }
+
+    /** A selector that looks only at the element and its ancestors: no pseudo-classes, no sibling combinators. */
+    static boolean isAncestorOnly(String selector) {
+        return selector.indexOf(':') < 0 && selector.indexOf('+') < 0 && selector.indexOf('~') < 0;
+    }
+
+    /** The bit of {@code selector} in {@code all}, added at the end. */
+    private static int bit(List<String> all, String selector) {
+        all.add(selector);
+        return 1 << (all.size() - 1);
+    }
+
+    private static void addIfSet(Set<String> wanted, @Nullable String selector) {
+        if (selector != null) {
+            wanted.add(selector);
+        }
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+        if (!(node instanceof Element e)) {
+            return;
+        }
+        switch (e.normalName()) {
+            case "meta" -> metas.add(e);
+            case "link" -> {
+                links.add(e);
+                if (canonical == null && CANONICAL.matches(doc, e)) {
+                    canonical = e;
+                }
+            }
+            case "a" -> anchors.add(e);
+            case "time" -> times.add(e);
+            case "h1" -> {
+                if (firstH1 == null) {
+                    firstH1 = e;
+                }
+            }
+            case "html" -> {
+                if (htmlLang == null && HTML_LANG.matches(doc, e)) {
+                    htmlLang = e;
+                }
+            }
+            case "script" -> {
+                if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                    ldScripts.add(e);
+                }
+            }
+            default -> {}
+        }
+        if (e.hasAttr("itemprop")) {
+            itemprops.add(e);
+        }
+        String[] classes = StreamingSelector.classes(e);
+        int matched = selectorSet.head(doc, e, classes, depth);
+        for (int i = 0; i < selectors.length; i++) {
+            if ((matched & (1 << i)) != 0) {
+                matches.get(i).add(e);
+            }
+        }
+        boolean noiseMatch = (matched & noiseBit) != 0;
+        boolean bodyMatch = (matched & bodyBit) != 0;
+        if (bodyScanned && openNoise == null) {
+            // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
+            if (depth > 0 && (DefaultNoise.isNoise(e, classes) || noiseMatch)) {
+                openNoise = e;
+                noiseRoots.add(e);
+            } else if (bodyMatch) {
+                bodyContainers.add(e);
+            }
+        }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+        if (!(node instanceof Element)) {
+            return;
+        }
+        selectorSet.tail(depth);
+        if (node == openNoise) {
+            openNoise = null;
+        }
+    }
+
+    /** The elements {@code selector} (one the scan was built for) matches, in document order. */
+    List<Element> select(String selector) {
+        for (int i = 0; i < selectors.length; i++) {
+            if (selectors[i].equals(selector)) {
+                return matches.get(i);
+            }
+        }
+        throw new IllegalArgumentException("not scanned: " + selector);
+    }
+
+    @Nullable Element firstH1() {
+        return firstH1;
+    }
+
+    @Nullable Element htmlLang() {
+        return htmlLang;
+    }
+
+    /** The first {@code link[rel=canonical][href]}. */
+    @Nullable Element canonical() {
+        return canonical;
+    }
+
+    /** Whether the walk found the body layer's noise and containers (see the class comment). */
+    boolean bodyScanned() {
+        return bodyScanned;
+    }
+
+    /**
+     * Removes the noise found from the document (outermost noise elements, default rules then the
+     * profile's) and returns the profile's body containers in document order (empty without a body
+     * selector). Only when {@link #bodyScanned()}; the field lists must have been read before.
+     */
+    List<Element> removeNoiseAndGetBody() {
+        if (!bodyScanned) {
+            throw new IllegalStateException("body layer not scanned");
+        }
+        for (Element root : noiseRoots) {
+            root.remove();
+        }
+        return bodyContainers;
+    }
+}

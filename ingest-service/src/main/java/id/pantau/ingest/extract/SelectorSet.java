@@ -1,0 +1,213 @@
+package id.pantau.ingest.extract;
+
+import id.pantau.ingest.extract.StreamingSelector.Compound;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+
+/**
+ * Several CSS selectors matched together along one document-order walk (see {@link PageScan}). The
+ * descendant chains of all of them (see {@link StreamingSelector}) are indexed by the first class,
+ * else the tag, else the id of each compound, so an element is only tested against the compounds its
+ * own class names, tag and id can satisfy; selectors that are not chains go to jsoup's evaluator.
+ * Matches exactly what {@code Element.select} gives from the document root for each selector. One
+ * instance per walk; not thread-safe (the compiled plan it shares is immutable).
+ */
+final class SelectorSet {
+
+    private static final ConcurrentHashMap<List<String>, Plan> PLANS = new ConcurrentHashMap<>();
+    private static final int MAX_PLANS = 1_000;
+    private static final int[] NONE = new int[0];
+
+    /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. */
+    private record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
+            Map<String, int[]> byClass, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
+            Evaluator[] jsoup, int[] jsoupOwner) {
+
+        static Plan of(List<String> selectors) {
+            List<Compound> compounds = new ArrayList<>();
+            List<int[]> positions = new ArrayList<>();
+            List<int[]> chains = new ArrayList<>();
+            List<Evaluator> jsoup = new ArrayList<>();
+            List<Integer> jsoupOwner = new ArrayList<>();
+            for (int owner = 0; owner < selectors.size(); owner++) {
+                List<Compound[]> parsed = StreamingSelector.chains(selectors.get(owner));
+                if (parsed == null) {
+                    jsoup.add(PageFields.evaluator(selectors.get(owner)));
+                    jsoupOwner.add(owner);
+                    continue;
+                }
+                for (Compound[] chain : parsed) {
+                    int chainId = chains.size();
+                    chains.add(new int[] {owner, chain.length});
+                    for (int level = 1; level <= chain.length; level++) {
+                        compounds.add(chain[level - 1]);
+                        positions.add(new int[] {chainId, level});
+                    }
+                }
+            }
+            Map<String, List<Integer>> byClass = new HashMap<>();
+            Map<String, List<Integer>> byTag = new HashMap<>();
+            Map<String, List<Integer>> byId = new HashMap<>();
+            List<Integer> always = new ArrayList<>();
+            for (int id = 0; id < compounds.size(); id++) {
+                Compound c = compounds.get(id);
+                if (c.fallback() != null) {
+                    always.add(id);
+                } else if (c.classes().length > 0) {
+                    byClass.computeIfAbsent(c.classes()[0], k -> new ArrayList<>()).add(id);
+                } else if (c.tag() != null) {
+                    byTag.computeIfAbsent(c.tag(), k -> new ArrayList<>()).add(id);
+                } else if (c.id() != null) {
+                    byId.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(id);
+                } else {
+                    always.add(id);
+                }
+            }
+            int[] compoundChain = positions.stream().mapToInt(p -> p[0]).toArray();
+            int[] compoundLevel = positions.stream().mapToInt(p -> p[1]).toArray();
+            return new Plan(compounds.toArray(Compound[]::new), compoundChain, compoundLevel, chains.stream().mapToInt(c -> c[0]).toArray(),
+                    chains.stream().mapToInt(c -> c[1]).toArray(), arrays(byClass), arrays(byTag), arrays(byId),
+                    always.stream().mapToInt(Integer::intValue).toArray(), jsoup.toArray(Evaluator[]::new),
+                    jsoupOwner.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        private static Map<String, int[]> arrays(Map<String, List<Integer>> lists) {
+            Map<String, int[]> out = new HashMap<>();
+            lists.forEach((key, ids) -> out.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
+            return Map.copyOf(out);
+        }
+    }
+
+    private final Plan plan;
+    /** Per chain and prefix length: open elements where that prefix of the chain is satisfied, ending at the element. */
+    private final int[][] open;
+    /** Per compound: the last element (by visit number) it was tested on, so a repeated class name tests it once. */
+    private final int[] testedAt;
+    private int visit;
+    /** Per depth: the compounds whose prefix the element open at that depth satisfies (they were counted in {@link #open}). */
+    private int[][] marks = new int[64][];
+    private int[] markSizes = new int[64];
+    private int[] pending = new int[16];
+    /** The owner bit of the last full match {@link #test} found, else 0. */
+    private int lastMatch;
+
+    private SelectorSet(Plan plan) {
+        this.plan = plan;
+        this.open = new int[plan.chainLength().length][];
+        for (int c = 0; c < open.length; c++) {
+            open[c] = new int[plan.chainLength()[c]];
+        }
+        this.testedAt = new int[plan.compounds().length];
+        Arrays.fill(testedAt, -1);
+    }
+
+    /** A set for {@code selectors} (at most 31); the bit {@code 1 << i} of {@link #head} stands for {@code selectors.get(i)}. */
+    static SelectorSet of(List<String> selectors) {
+        if (selectors.size() > 31) {
+            throw new IllegalArgumentException("at most 31 selectors, got " + selectors.size());
+        }
+        Plan plan = PLANS.get(selectors);
+        if (plan == null) {
+            plan = Plan.of(selectors);
+            if (PLANS.size() < MAX_PLANS) {
+                PLANS.put(List.copyOf(selectors), plan);
+            }
+        }
+        return new SelectorSet(plan);
+    }
+
+    /**
+     * The selectors {@code e} matches, as bits; called for every element in document order, {@code e}
+     * entered at {@code depth} (the document is 0), {@code classes} as {@link StreamingSelector#classes}.
+     */
+    int head(Element root, Element e, String[] classes, int depth) {
+        int matched = 0;
+        for (int i = 0; i < plan.jsoup().length; i++) {
+            if (plan.jsoup()[i].matches(root, e)) {
+                matched |= 1 << plan.jsoupOwner()[i];
+            }
+        }
+        visit++;
+        int count = 0;
+        for (String name : classes) {
+            int[] ids = plan.byClass().getOrDefault(name, NONE);
+            for (int id : ids) {
+                count = test(root, e, classes, id, count);
+                matched |= lastMatch;
+                lastMatch = 0;
+            }
+        }
+        int[] tagged = plan.byTag().isEmpty() ? NONE : plan.byTag().getOrDefault(e.normalName(), NONE);
+        for (int id : tagged) {
+            count = test(root, e, classes, id, count);
+            matched |= lastMatch;
+            lastMatch = 0;
+        }
+        if (!plan.byId().isEmpty() && e.attributesSize() > 0) {
+            for (int id : plan.byId().getOrDefault(e.id(), NONE)) {
+                count = test(root, e, classes, id, count);
+                matched |= lastMatch;
+                lastMatch = 0;
+            }
+        }
+        for (int id : plan.always()) {
+            count = test(root, e, classes, id, count);
+            matched |= lastMatch;
+            lastMatch = 0;
+        }
+        // count the prefixes ending here only now, so that e is not its own ancestor
+        for (int i = 0; i < count; i++) {
+            int id = pending[i];
+            open[plan.compoundChain()[id]][plan.compoundLevel()[id]]++;
+        }
+        if (depth >= marks.length) {
+            marks = Arrays.copyOf(marks, depth * 2);
+            markSizes = Arrays.copyOf(markSizes, depth * 2);
+        }
+        int[] mark = marks[depth];
+        if (mark == null || mark.length < count) {
+            mark = marks[depth] = new int[Math.max(count, 8)];
+        }
+        System.arraycopy(pending, 0, mark, 0, count);
+        markSizes[depth] = count;
+        return matched;
+    }
+
+    /** Tests compound {@code id} on {@code e}; a satisfied inner prefix is queued in {@link #pending}, a full match set in {@link #lastMatch}. */
+    private int test(Element root, Element e, String[] classes, int id, int count) {
+        if (testedAt[id] == visit) {
+            return count;
+        }
+        testedAt[id] = visit;
+        int chain = plan.compoundChain()[id];
+        int level = plan.compoundLevel()[id];
+        if (level > 1 && open[chain][level - 1] == 0 || !plan.compounds()[id].matches(root, e, classes)) {
+            return count;
+        }
+        if (level == plan.chainLength()[chain]) {
+            lastMatch = 1 << plan.chainOwner()[chain];
+            return count;
+        }
+        if (count == pending.length) {
+            pending = Arrays.copyOf(pending, count * 2);
+        }
+        pending[count] = id;
+        return count + 1;
+    }
+
+    /** Called when the walk leaves the element entered at {@code depth}. */
+    void tail(int depth) {
+        int[] mark = marks[depth];
+        for (int i = 0; i < markSizes[depth]; i++) {
+            int id = mark[i];
+            open[plan.compoundChain()[id]][plan.compoundLevel()[id]]--;
+        }
+        markSizes[depth] = 0;
+    }
+}

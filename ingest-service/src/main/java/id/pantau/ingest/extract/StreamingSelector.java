@@ -1,0 +1,266 @@
+package id.pantau.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A CSS selector matched during one document-order walk (see {@link PageScan}). A selector made only
+ * of tag, class and id compounds joined by descendant combinators ({@code ".tags-links a"}, {@code
+ * "#article .credit, figure"}) keeps, per compound prefix, how many open ancestors satisfy it, so an
+ * element is tested against each compound once instead of walking its ancestors for every candidate;
+ * any other selector is handed to jsoup's evaluator. Matches exactly what {@code Element.select}
+ * gives from the document root. One instance per walk; not thread-safe.
+ */
+abstract class StreamingSelector {
+
+    /**
+     * Whether {@code e}, entered at {@code depth} (the document is 0), matches; called for every element
+     * in document order. {@code classes} are its class names as {@link #classes(Element)} splits them.
+     */
+    abstract boolean head(Element root, Element e, String[] classes, int depth);
+
+    private static final String[] NO_CLASSES = new String[0];
+
+    /**
+     * The class names of {@code e}: its {@code class} attribute split at whitespace, as {@link
+     * Element#hasClass} reads it, each character folded to {@code toLowerCase(toUpperCase(c))}. A
+     * name folds to an ASCII class name exactly when {@code equalsIgnoreCase} (what {@code hasClass}
+     * compares with) would match the two, so a compound compares folded names with {@code equals}.
+     */
+    static String[] classes(Element e) {
+        if (e.attributesSize() == 0) {
+            return NO_CLASSES;
+        }
+        String attr = e.attributes().getIgnoreCase("class");
+        if (attr.isEmpty()) {
+            return NO_CLASSES;
+        }
+        int count = 0;
+        boolean inName = false;
+        for (int i = 0; i < attr.length(); i++) {
+            boolean space = Character.isWhitespace(attr.charAt(i));
+            if (!space && !inName) {
+                count++;
+            }
+            inName = !space;
+        }
+        String[] names = new String[count];
+        int n = 0;
+        int start = -1;
+        for (int i = 0; i <= attr.length(); i++) {
+            if (i == attr.length() || Character.isWhitespace(attr.charAt(i))) {
+                if (start >= 0) {
+                    names[n++] = fold(attr, start, i);
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return names;
+    }
+
+    /** Called when the walk leaves the element entered at {@code depth}. */
+    abstract void tail(int depth);
+
+    /** Compiled chains by selector; an empty array marks a selector left to jsoup. Bounded like the selector cache. */
+    private static final ConcurrentHashMap<String, Compound[][]> COMPILED = new ConcurrentHashMap<>();
+    private static final Compound[][] NOT_A_CHAIN = new Compound[0][];
+    private static final int MAX_COMPILED = 10_000;
+
+    static StreamingSelector of(String selector) {
+        Compound[][] compiled = COMPILED.get(selector);
+        if (compiled == null) {
+            List<Compound[]> chains = chains(selector);
+            compiled = chains == null ? NOT_A_CHAIN : chains.toArray(Compound[][]::new);
+            if (COMPILED.size() < MAX_COMPILED) {
+                COMPILED.put(selector, compiled);
+            }
+        }
+        return compiled == NOT_A_CHAIN ? new Jsoup(PageFields.evaluator(selector)) : new Chains(compiled);
+    }
+
+    private static String fold(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                char[] folded = new char[end - start];
+                for (int j = start; j < end; j++) {
+                    folded[j - start] = Character.toLowerCase(Character.toUpperCase(s.charAt(j)));
+                }
+                return new String(folded);
+            }
+        }
+        return s.substring(start, end);
+    }
+
+    /** The compounds of each comma-separated part, or null when the selector has more than tags, classes, ids and spaces. */
+    static @Nullable List<Compound[]> chains(String selector) {
+        for (int i = 0; i < selector.length(); i++) {
+            char c = selector.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '#' || c == ',' || c == ' ')) {
+                return null;
+            }
+        }
+        List<Compound[]> chains = new ArrayList<>();
+        for (String part : selector.split(",")) {
+            String[] compounds = part.strip().split(" +");
+            if (compounds.length == 0 || compounds[0].isEmpty() || compounds.length > 31) {
+                return null;
+            }
+            Compound[] chain = new Compound[compounds.length];
+            for (int i = 0; i < compounds.length; i++) {
+                chain[i] = Compound.of(compounds[i]);
+            }
+            chains.add(chain);
+        }
+        return chains;
+    }
+
+    /**
+     * One compound ({@code tag}, {@code .class}, {@code #id} in any combination) tested the way jsoup's
+     * evaluators test it: the tag by normal name, the id exactly, each class against the element's
+     * class names ignoring case. A compound this does not read is left to jsoup's evaluator.
+     */
+    record Compound(@Nullable String tag, @Nullable String id, String[] classes, @Nullable Evaluator fallback) {
+
+        static Compound of(String compound) {
+            String tag = null;
+            String id = null;
+            List<String> classes = new ArrayList<>();
+            int i = 0;
+            int n = compound.length();
+            while (i < n) {
+                char kind = compound.charAt(i);
+                int start = kind == '.' || kind == '#' ? i + 1 : i;
+                int end = start;
+                while (end < n && compound.charAt(end) != '.' && compound.charAt(end) != '#') {
+                    end++;
+                }
+                String name = compound.substring(start, end);
+                boolean ascii = !name.isEmpty() && name.chars().allMatch(ch -> ch < 128);
+                if (!ascii || kind != '.' && kind != '#' && i != 0 || kind == '#' && id != null) {
+                    return new Compound(null, null, NO_CLASSES, PageFields.evaluator(compound));
+                }
+                if (kind == '.') {
+                    classes.add(name.toLowerCase(java.util.Locale.ROOT));
+                } else if (kind == '#') {
+                    id = name;
+                } else {
+                    tag = name.toLowerCase(java.util.Locale.ENGLISH);
+                }
+                i = end;
+            }
+            return new Compound(tag, id, classes.toArray(String[]::new), null);
+        }
+
+        boolean matches(Element root, Element e, String[] elementClasses) {
+            if (fallback != null) {
+                return fallback.matches(root, e);
+            }
+            if (tag != null && !e.nameIs(tag)) {
+                return false;
+            }
+            if (id != null && !id.equals(e.id())) {
+                return false;
+            }
+            for (String wanted : classes) {
+                boolean found = false;
+                for (String has : elementClasses) {
+                    if (has.equals(wanted)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final class Jsoup extends StreamingSelector {
+        private final Evaluator evaluator;
+
+        Jsoup(Evaluator evaluator) {
+            this.evaluator = evaluator;
+        }
+
+        @Override
+        boolean head(Element root, Element e, String[] classes, int depth) {
+            return evaluator.matches(root, e);
+        }
+
+        @Override
+        void tail(int depth) {}
+    }
+
+    private static final class Chains extends StreamingSelector {
+        private final Compound[][] chains;
+        /** Per chain and prefix length k: open elements where the first k compounds are satisfied, ending at that element. */
+        private final int[][] open;
+        /** Per depth, per chain: the prefixes the element open at that depth satisfies (bit k). */
+        private int[][] marks = new int[64][];
+
+        Chains(Compound[][] chains) {
+            this.chains = chains;
+            this.open = new int[this.chains.length][];
+            for (int c = 0; c < this.chains.length; c++) {
+                open[c] = new int[this.chains[c].length];
+            }
+        }
+
+        @Override
+        boolean head(Element root, Element e, String[] classes, int depth) {
+            if (depth >= marks.length) {
+                marks = Arrays.copyOf(marks, depth * 2);
+            }
+            int[] mark = marks[depth];
+            if (mark == null) {
+                mark = marks[depth] = new int[chains.length];
+            }
+            boolean matched = false;
+            for (int c = 0; c < chains.length; c++) {
+                Compound[] chain = chains[c];
+                int[] counts = open[c];
+                int bits = 0;
+                for (int k = 1; k <= chain.length; k++) {
+                    // prefix k ends here: compound k-1 matches e and prefix k-1 ends at an ancestor
+                    if ((k == 1 || counts[k - 1] > 0) && chain[k - 1].matches(root, e, classes)) {
+                        if (k == chain.length) {
+                            matched = true;
+                        } else {
+                            bits |= 1 << k;
+                        }
+                    }
+                }
+                mark[c] = bits;
+                for (int k = 1; bits != 0 && k < chain.length; k++) {
+                    if ((bits & (1 << k)) != 0) {
+                        counts[k]++;
+                    }
+                }
+            }
+            return matched;
+        }
+
+        @Override
+        void tail(int depth) {
+            int[] mark = marks[depth];
+            for (int c = 0; c < chains.length; c++) {
+                int bits = mark[c];
+                for (int k = 1; bits != 0 && k < chains[c].length; k++) {
+                    if ((bits & (1 << k)) != 0) {
+                        open[c][k]--;
+                    }
+                }
+            }
+        }
+    }
+}

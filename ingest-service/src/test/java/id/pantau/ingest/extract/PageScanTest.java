@@ -1,0 +1,88 @@
+package id.pantau.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The single walk of {@link PageScan} gives the same body as removing the noise and then selecting the
+ * body on what is left (the path still taken for selectors with pseudo-classes or sibling combinators).
+ */
+class PageScanTest {
+
+    private static final String URL = "https://kalbar.example.id/2024/11/20/berita";
+    /** Appended to a selector, changes nothing it matches but makes it leave the single walk. */
+    private static final String SAME_BUT_STRUCTURAL = ":not(.pantau-never)";
+
+    private final ArticleExtractor extractor = new ArticleExtractor(Clock.fixed(Instant.parse("2024-11-20T00:00:00Z"), ZoneOffset.UTC));
+
+    static Stream<Fixtures> fixtures() {
+        return Fixtures.all().stream();
+    }
+
+    private static ExtractionProfile removingAndSelecting(ExtractionProfile p) {
+        return new ExtractionProfile(p.title(), p.published(), p.authors(), p.editor(), p.body() == null ? null : p.body() + SAME_BUT_STRUCTURAL,
+                p.noise().stream().map(n -> n + SAME_BUT_STRUCTURAL).toList(), p.nextPage(), p.section(), p.tags(), p.dateline());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void shouldExtractSameArticleAsRemovingNoiseThenSelecting(Fixtures fixture) throws ExtractionException {
+        ExtractionProfile profile = Fixtures.profile(fixture.outletId());
+
+        ExtractedArticle scanned = extractor.extract(fixture.html(), fixture.url(), profile, fixture.loader());
+        ExtractedArticle removed = extractor.extract(fixture.html(), fixture.url(), removingAndSelecting(profile), fixture.loader());
+
+        assertThat(scanned).isEqualTo(removed);
+    }
+
+    @Test
+    void shouldSkipBodyContainersInsideNoiseAndNoiseInsideBody() throws ExtractionException {
+        String html = "<html><head><title>Judul</title></head><body>"
+                + "<aside><div class=\"isi\"><p>Isi di aside.</p></div></aside>"
+                + "<div class=\"kotak-iklan\"><div class=\"isi\"><p>Isi di iklan.</p></div></div>"
+                + "<div class=\"isi\"><p>Paragraf satu.</p><div class=\"kotak-iklan\"><p>Iklan di dalam.</p></div>"
+                + "<form><p>Formulir.</p></form><div class=\"isi\"><p>Paragraf dua.</p></div></div>"
+                + "</body></html>";
+        ExtractionProfile profile = new ExtractionProfile("title", null, null, null, ".isi", List.of(".kotak-iklan"), null, null, null, null);
+
+        ExtractedArticle scanned = extractor.extract(html, URL, profile, PageLoader.NONE);
+        ExtractedArticle removed = extractor.extract(html, URL, removingAndSelecting(profile), PageLoader.NONE);
+
+        // the nested .isi is a container of its own, so its paragraph comes twice and the repeat is dropped
+        assertThat(scanned.bodyParagraphs()).containsExactly("Paragraf satu.", "Paragraf dua.");
+        assertThat(scanned).isEqualTo(removed);
+    }
+
+    @Test
+    void shouldFindDefaultNoiseFromFoldedClassNamesAsFromTheElement() {
+        Document doc = Jsoup.parse("<div class=\"Share\">1</div><div class=\"\u0001share\">2</div><div class=\"x share\">3</div>"
+                + "<div class=\" comments \">4</div><div id=\"comments\">5</div><nav>6</nav><p class=\"shares\">7</p><p>8</p>"
+                + "<div class=\"SHARE\u0001 adsbygoogle\">9</div><div class=\"\u212Aelvin related-posts\">10</div>", URL);
+
+        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+            assertThat(DefaultNoise.isNoise(e, StreamingSelector.classes(e))).as(e.outerHtml()).isEqualTo(DefaultNoise.isNoise(e));
+        }
+    }
+
+    @Test
+    void shouldLeaveStructuralSelectorsToRemovalAndSelection() {
+        Document doc = Jsoup.parse("<p>x</p>", URL);
+        ExtractionProfile structural = new ExtractionProfile(null, null, null, null, "p:last-child", List.of(), null, null, null, null);
+        ExtractionProfile siblings = new ExtractionProfile(null, null, null, null, "p", List.of("h2 + p"), null, null, null, null);
+        ExtractionProfile simple = new ExtractionProfile(null, null, null, null, "div.isi > p", List.of(".iklan", "aside p"), null, null, null, null);
+
+        assertThat(PageScan.of(doc, structural, true).bodyScanned()).isFalse();
+        assertThat(PageScan.of(doc, siblings, true).bodyScanned()).isFalse();
+        assertThat(PageScan.of(doc, simple, true).bodyScanned()).isTrue();
+    }
+}

@@ -1,0 +1,106 @@
+package id.pantau.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.junit.jupiter.api.Test;
+
+class StreamingSelectorTest {
+
+    private static final String NESTED = "<html><body><div class=\"a\" id=\"x\"><div class=\"b\"><p>1</p><div class=\"a\"><p class=\"b\">2</p>"
+            + "<span class=\"b\"><p>3</p></span></div></div><p class=\"b\">4</p></div><div class=\"b\"><div class=\"a b\"><p>5</p>"
+            + "<div class=\"b\"><p class=\"a\">6</p></div></div></div><span id=\"x\"><b class=\"c\">7</b></span><p>8</p>"
+            + "<time class=\"Entry-Date\tpublished\">9</time><div class=\" a  B \"><p id=\"X\">10</p></div>"
+            + "<i class=\"\u212Aelvin \u017Fpan\">11</i><i class=\"\u0130tem\">12</i>"
+            + "<div class=\"a a\"><div class=\"b b a\"><p class=\"b\">13</p></div></div></body></html>";
+    private static final List<String> SELECTORS = List.of("p", ".a .b", "div div", "div div div", ".a .b p", "#x p, span", "div.a .b .a p",
+            ".b .b", "body p", "html .c", ".a p.b, .b p.a", "h1.entry-title", ".td-post-content .entry-content", "#article time",
+            ".tags-links a", ".paging a.next", ".breadcrumb li:last-child a", "div > p", "meta[property=og:title]", ".a  .b", "DIV.A #X",
+            "#x", "span#x .C", ".A.b p", "time.entry-date.published", "p.b.a, div.b.a p",
+            ".kelvin", "i.span", ".item", ".ITEM");
+
+    private static List<Element> walk(Document doc, String selector) {
+        StreamingSelector streaming = StreamingSelector.of(selector);
+        List<Element> found = new ArrayList<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e && streaming.head(doc, e, StreamingSelector.classes(e), depth)) {
+                    found.add(e);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element) {
+                    streaming.tail(depth);
+                }
+            }
+        }, doc);
+        return found;
+    }
+
+    /** Every selector of {@link #SELECTORS} at once, through one {@link SelectorSet}. */
+    private static List<List<Element>> walkAll(Document doc) {
+        SelectorSet set = SelectorSet.of(SELECTORS);
+        List<List<Element>> found = new ArrayList<>();
+        SELECTORS.forEach(s -> found.add(new ArrayList<>()));
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    int matched = set.head(doc, e, StreamingSelector.classes(e), depth);
+                    for (int i = 0; i < SELECTORS.size(); i++) {
+                        if ((matched & (1 << i)) != 0) {
+                            found.get(i).add(e);
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element) {
+                    set.tail(depth);
+                }
+            }
+        }, doc);
+        return found;
+    }
+
+    private static void assertSameAsSelect(Document doc) {
+        List<List<Element>> together = walkAll(doc);
+        for (int i = 0; i < SELECTORS.size(); i++) {
+            String selector = SELECTORS.get(i);
+            assertThat(walk(doc, selector)).as(selector).containsExactlyElementsOf(doc.select(selector));
+            assertThat(together.get(i)).as("in a set: " + selector).containsExactlyElementsOf(doc.select(selector));
+        }
+    }
+
+    @Test
+    void shouldMatchWhatSelectMatchesOnNestedClasses() {
+        assertSameAsSelect(Jsoup.parse(NESTED));
+    }
+
+    @Test
+    void shouldMatchWhatSelectMatchesOnFixturePages() {
+        for (Fixtures fixture : Fixtures.all()) {
+            assertSameAsSelect(Jsoup.parse(fixture.html(), fixture.url()));
+        }
+    }
+
+    @Test
+    void shouldStreamOnlyTagClassIdDescendantChains() {
+        assertThat(StreamingSelector.chains(".a .b, #x p")).hasSize(2);
+        assertThat(StreamingSelector.chains("div > p")).isNull();
+        assertThat(StreamingSelector.chains("li:last-child a")).isNull();
+        assertThat(StreamingSelector.chains("meta[name=x]")).isNull();
+    }
+}

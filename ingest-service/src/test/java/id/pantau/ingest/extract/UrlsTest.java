@@ -1,0 +1,41 @@
+package id.pantau.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class UrlsTest {
+
+    private static final List<String> HREFS = List.of("https://www.tribunpontianak.co.id/2024/11/19/berita-satu?page=2",
+            "http://kalbaronline.com/2024/11/20/harisson-apel/", "https://infopublik.id/kategori/nusantara/123/judul#komentar",
+            "https://a.example.id", "https://a.example.id?x=1", "https://a.example.id#top", "https://a.example.id/a/./b", "https://a.example.id/a/../b",
+            "https://a.example.id/.well-known/x", "https://A.example.id/x", "HTTPS://a.example.id/x", "https://a.example.id:443/x",
+            "https://user@a.example.id/x", "https://a.example.id/a b", "https://a.example.id/a%20b", "https://a.example.id/x#a#b",
+            "https://a.example.id/p?q=a/b@c:d", "https://a.example.id/(1)!*'$,;", "/relatif/halaman-2", "?page=2", "#x", "",
+            "https:///x", "https://a.example.id/x\ty", "https://a.example.id/x/.", "https://a.example.id/ä", "mailto:redaksi@example.id",
+            "//a.example.id/x", "https://a_b.example.id/x", "https://-a.example.id/x");
+
+    @Test
+    void shouldResolveLikeJsoupAbsUrl() {
+        for (String base : List.of("https://kalbar.example.id/2024/11/20/berita", "not a url")) {
+            for (String href : HREFS) {
+                Document doc = Jsoup.parse("<a>x</a>", base);
+                Element a = doc.selectFirst("a");
+                a.attr("href", href);
+                assertThat(Urls.absUrl(a, "href")).as(base + " + " + href).isEqualTo(a.absUrl("href"));
+            }
+        }
+    }
+
+    @Test
+    void shouldTakeShortcutOnlyForPlainAbsoluteUrls() {
+        assertThat(Urls.isPlainAbsolute("https://www.tribunpontianak.co.id/2024/11/19/berita?page=2")).isTrue();
+        assertThat(Urls.isPlainAbsolute("https://a.example.id:443/x")).isFalse();
+        assertThat(Urls.isPlainAbsolute("https://a.example.id/a/../b")).isFalse();
+        assertThat(Urls.isPlainAbsolute("/relatif")).isFalse();
+    }
+}
