@@ -74,7 +74,8 @@ final class E2eContent {
     private static DemoArticle withParagraph(DemoArticle article, String paragraph) {
         List<String> paragraphs = new ArrayList<>(article.paragraphs());
         paragraphs.add(paragraph);
-        return new DemoArticle(article.outlet(), article.slug(), article.title(), article.author(), article.section(), article.tags(), paragraphs);
+        return new DemoArticle(article.outlet(), article.slug(), article.title(), article.author(), article.section(), article.tags(),
+                paragraphs);
     }
 
     private static DemoArticle bySlug(DemoContent content, String slug) {

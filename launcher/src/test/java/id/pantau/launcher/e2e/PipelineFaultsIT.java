@@ -2,11 +2,6 @@ package id.pantau.launcher.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.pantau.ingest.discovery.ArticleIds;
-import id.pantau.ingest.discovery.UrlNormalizer;
-import id.pantau.ingest.extract.ArticleExtractor;
-import id.pantau.ingest.extract.ExtractedArticle;
-import id.pantau.ingest.extract.PageLoader;
 import id.pantau.launcher.demo.DemoContent;
 import id.pantau.launcher.demo.DemoSite;
 import id.pantau.localstack.LocalStack;
@@ -20,9 +15,6 @@ import id.pantau.schemas.avro.RawArticle;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,26 +25,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,8 +73,6 @@ class PipelineFaultsIT {
     private static final String API_KEY = "pipeline-faults-it-key";
     private static final String WEBHOOK_SECRET = "pipeline-faults-it-webhook-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private static final UrlNormalizer NORMALIZER = new UrlNormalizer();
     private static final Duration STAGE_WAIT = Duration.ofSeconds(150);
 
     /**
@@ -102,7 +85,6 @@ class PipelineFaultsIT {
             "neutrality-appeal-kalimantan " + E2eContent.HARISSON_RAKOR,
             "neutrality-appeal-kalimantan " + E2eContent.BULUNGAN));
 
-    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
     private static final List<AutoCloseable> CLOSE_LAST_FIRST = new ArrayList<>();
     private static long begin;
     private static LocalStack stack;
@@ -116,6 +98,8 @@ class PipelineFaultsIT {
     private static ServiceProcess enrich;
     private static ServiceProcess index;
     private static int apiPort;
+    private static PipelineProbe probe;
+    private static ExpectedArticles articles;
     private static volatile String lastStatus = "(none)";
 
     @BeforeAll
@@ -180,6 +164,8 @@ class PipelineFaultsIT {
         ingest.awaitLogLine("event=ingest_started", Duration.ofSeconds(120));
         index.awaitLogLine("index-service started", Duration.ofSeconds(180));
         feed = keep(new FeedClient(api("/api/feed"), API_KEY));
+        probe = new PipelineProbe(stack, api("/"), API_KEY);
+        articles = new ExpectedArticles(site);
         progress("services-running logs=" + workDir);
     }
 
@@ -201,26 +187,27 @@ class PipelineFaultsIT {
 
     @Test
     void shouldIndexEveryArticleOnceAtItsLatestVersionAndAlertOncePerStoryThroughServiceBrokerAndNodeFaults() throws Exception {
-        // given: the pipeline runs; the next article reaches index-service, which has read it but not yet had it acknowledged
+        // given: the pipeline runs, and index-service has records read but not yet acknowledged by Elasticsearch
+        // (the first article and its alert, or the second article)
         DemoSite.Publication mempawah = site.published().getFirst();
         site.publishNext();
         int inFlight = awaitInFlightAtIndex();
 
-        // when: SIGKILL index-service with that record in its bulk buffer (committing before acknowledgement would lose it), restart it
+        // when: SIGKILL index-service with them in its bulk buffer (committing before acknowledgement loses them), restart it
         index.kill();
         index.start();
         progress("fault=index-killed-and-restarted inFlightAtKill=" + inFlight);
 
         // ... SIGKILL enrich-service while it processes the next raw article
         DemoSite.Publication rakor = site.publishNext();
-        awaitRecord(Topics.RAW_ARTICLES, (RawArticle a) -> a.getArticleId().equals(idOf(rakor)), "raw " + slug(rakor));
+        awaitRaw(rakor);
         enrich.kill();
         enrich.start();
         progress("fault=enrich-killed-and-restarted");
 
         // ... SIGKILL ingest-service just after it published the next one
         DemoSite.Publication bulungan = site.publishNext();
-        awaitRecord(Topics.RAW_ARTICLES, (RawArticle a) -> a.getArticleId().equals(idOf(bulungan)), "raw " + slug(bulungan));
+        awaitRaw(bulungan);
         ingest.kill();
         ingest.start();
         progress("fault=ingest-killed-and-restarted");
@@ -231,10 +218,10 @@ class PipelineFaultsIT {
         awaitIndexed("every article so far, at version 1, after the three kills");
         progress("stage=recovered-from-service-kills");
 
-        // ... stop the broker while a new article and an edit are on their way, start it 5 s later
-        site.publishNext();
+        // ... stop the broker while enrich-service processes a new article and ingest-service an edit; start it 5 s later
         site.edit(bulungan.url(), E2eContent.bulunganEdited(content));
-        Thread.sleep(300);
+        DemoSite.Publication mempawah2 = site.publishNext();
+        awaitRaw(mempawah2);
         stack.stopKafka();
         progress("fault=kafka-stopped");
         Thread.sleep(5000);
@@ -243,7 +230,7 @@ class PipelineFaultsIT {
 
         // ... stop Elasticsearch while index-service holds a new article, then edit and publish while it is down
         DemoSite.Publication apel2 = site.publishNext();
-        awaitRecord(Topics.ENRICHED_ARTICLES, (EnrichedArticle a) -> a.getArticle().getArticleId().equals(idOf(apel2)), "enriched " + slug(apel2));
+        awaitEnriched(apel2);
         stack.stopElasticsearch();
         progress("fault=elasticsearch-stopped");
         site.edit(mempawah.url(), E2eContent.mempawahEdited(content));
@@ -261,27 +248,29 @@ class PipelineFaultsIT {
     }
 
     private static void assertFinalState() throws Exception {
-        Map<String, Expected> expected = expected();
+        Map<String, ExpectedArticles.Article> expected = articles.now();
         SoftAssertions softly = new SoftAssertions();
 
         // Elasticsearch, directly: the exact set of ids, each at its latest version and hash, no duplicates
-        Map<String, JsonNode> docs = elasticsearchArticles();
+        Map<String, JsonNode> docs = probe.elasticsearchArticles();
         softly.assertThat(docs.keySet()).as("article ids in Elasticsearch").containsExactlyInAnyOrderElementsOf(expected.keySet());
-        softly.assertThat(countArticles()).as("document count in the articles index").isEqualTo(expected.size());
-        for (Expected article : expected.values()) {
+        softly.assertThat(probe.countArticles()).as("document count in the articles index").isEqualTo(expected.size());
+        for (ExpectedArticles.Article article : expected.values()) {
             JsonNode doc = docs.get(article.id());
             if (doc != null) {
                 softly.assertThat(doc.path("version").asInt()).as("version of " + article.slug()).isEqualTo(article.version());
-                softly.assertThat(doc.path("content_hash").asText()).as("content hash of " + article.slug()).isEqualTo(article.contentHash());
+                softly.assertThat(doc.path("content_hash").asText()).as("content hash of " + article.slug())
+                        .isEqualTo(article.contentHash());
                 softly.assertThat(doc.path("url").asText()).as("url of " + article.slug()).isEqualTo(article.url());
             }
         }
 
         // one story cluster per story, the same for all its copies
         Map<String, Set<String>> clustersOfStory = new TreeMap<>();
-        for (Expected article : expected.values()) {
+        for (ExpectedArticles.Article article : expected.values()) {
             JsonNode doc = docs.get(article.id());
-            clustersOfStory.computeIfAbsent(article.story(), s -> new TreeSet<>()).add(doc == null ? "(missing)" : doc.path("story_cluster_id").asText());
+            clustersOfStory.computeIfAbsent(article.story(), s -> new TreeSet<>())
+                    .add(doc == null ? "(missing)" : doc.path("story_cluster_id").asText());
         }
         softly.assertThat(clustersOfStory.values()).as("story clusters of each story " + clustersOfStory).allMatch(ids -> ids.size() == 1);
         softly.assertThat(clustersOfStory.values().stream().flatMap(Set::stream).distinct().count()).as("distinct clusters")
@@ -290,15 +279,16 @@ class PipelineFaultsIT {
         clustersOfStory.forEach((story, ids) -> ids.forEach(id -> storyOfCluster.put(id, story)));
 
         // the search API: the same articles at the same versions; each stored document (GET /api/articles/{id}) at its hash
-        JsonNode search = apiGet("/api/search?size=100");
+        JsonNode search = probe.apiGet("/api/search?size=100");
         softly.assertThat(search.path("total").asLong()).as("search total").isEqualTo(expected.size());
         Map<String, Integer> searched = new TreeMap<>();
         search.path("hits").forEach(hit -> searched.put(hit.path("article_id").asText(), hit.path("version").asInt()));
         softly.assertThat(searched).as("search hits: id -> version").isEqualTo(expected.values().stream()
-                .collect(Collectors.toMap(Expected::id, Expected::version, (a, b) -> a, TreeMap::new)));
-        for (Expected article : expected.values()) {
-            JsonNode stored = apiGet("/api/articles/" + article.id());
-            softly.assertThat(stored.path("version").asInt() + " " + stored.path("content_hash").asText()).as("API document of " + article.slug())
+                .collect(Collectors.toMap(ExpectedArticles.Article::id, ExpectedArticles.Article::version, (a, b) -> a, TreeMap::new)));
+        for (ExpectedArticles.Article article : expected.values()) {
+            JsonNode stored = probe.apiGet("/api/articles/" + article.id());
+            softly.assertThat(stored.path("version").asInt() + " " + stored.path("content_hash").asText())
+                    .as("API document of " + article.slug())
                     .isEqualTo(article.version() + " " + article.contentHash());
         }
 
@@ -322,10 +312,12 @@ class PipelineFaultsIT {
                 .as("alerts on news.alerts (read_committed): rule and story").containsExactlyElementsOf(EXPECTED_ALERTS);
 
         // the alerts API
-        JsonNode alerts = apiGet("/api/alerts?size=100");
+        JsonNode alerts = probe.apiGet("/api/alerts?size=100");
         List<String> apiAlerts = new ArrayList<>();
-        alerts.path("alerts").forEach(a -> apiAlerts.add(a.path("rule_id").asText() + " " + storyOfCluster.get(a.path("story_cluster_id").asText())));
-        softly.assertThat(apiAlerts.stream().sorted().toList()).as("alerts through the API: rule and story").containsExactlyElementsOf(EXPECTED_ALERTS);
+        alerts.path("alerts").forEach(a -> apiAlerts.add(a.path("rule_id").asText() + " "
+                + storyOfCluster.get(a.path("story_cluster_id").asText())));
+        softly.assertThat(apiAlerts.stream().sorted().toList()).as("alerts through the API: rule and story")
+                .containsExactlyElementsOf(EXPECTED_ALERTS);
 
         // the webhook: every POST signed, one idempotency key per story and rule (a key may repeat: at-least-once)
         List<WebhookReceiver.Delivery> posts = webhooks.deliveries();
@@ -334,7 +326,8 @@ class PipelineFaultsIT {
         for (WebhookReceiver.Delivery post : posts) {
             JsonNode body = JSON.readTree(post.body());
             softly.assertThat(post.idempotencyKey()).as("idempotency key of " + post.body()).isEqualTo(body.path("alert_id").asText());
-            alertOfKey.put(post.idempotencyKey(), body.path("rule_id").asText() + " " + storyOfCluster.get(body.path("story_cluster_id").asText()));
+            alertOfKey.put(post.idempotencyKey(), body.path("rule_id").asText() + " "
+                    + storyOfCluster.get(body.path("story_cluster_id").asText()));
         }
         softly.assertThat(alertOfKey.values().stream().sorted().toList()).as("webhook: the alert of each distinct idempotency key")
                 .containsExactlyElementsOf(EXPECTED_ALERTS);
@@ -344,92 +337,60 @@ class PipelineFaultsIT {
         Set<String> fedIds = events.stream().map(FeedClient.Event::articleId).collect(Collectors.toCollection(TreeSet::new));
         softly.assertThat(fedIds)
                 .as("article ids the feed delivered").isEqualTo(new TreeSet<>(expected.keySet()));
-        for (Expected article : expected.values()) {
+        for (ExpectedArticles.Article article : expected.values()) {
             softly.assertThat(events).as("feed event of " + article.slug() + " v" + article.version())
                     .anyMatch(e -> e.articleId().equals(article.id()) && e.version() == article.version());
         }
-        LOG.info("e2e=summary articles={} rawRecords={} enrichedRecords={} alerts={} webhookPosts={} webhookKeys={} feedEvents={} feedConnections={}",
-                expected.size(), raw.values().stream().mapToInt(Integer::intValue).sum(), enriched.values().stream().mapToInt(Integer::intValue).sum(),
+        LOG.info("e2e=summary articles={} rawRecords={} enrichedRecords={} alerts={} webhookPosts={} webhookKeys={} feedEvents={}"
+                + " feedConnections={}", expected.size(), raw.values().stream().mapToInt(Integer::intValue).sum(),
+                enriched.values().stream().mapToInt(Integer::intValue).sum(),
                 alertRecords.size(), posts.size(), alertOfKey.size(), events.size(), feed.connections());
         softly.assertAll();
     }
 
-    /** What every published article must look like at the end, by article id. */
-    private static Map<String, Expected> expected() {
-        Map<String, Expected> out = new LinkedHashMap<>();
-        for (DemoSite.Publication p : site.published()) {
-            int version = p.modifiedAt().equals(p.publishedAt()) ? 1 : 2;
-            out.put(idOf(p), new Expected(idOf(p), slug(p), E2eContent.storyOf(slug(p)), p.url(), version, contentHash(p)));
-        }
-        return out;
-    }
-
-    /**
-     * The content hash ingest gives the page as the site serves it now: title and body as ingest's
-     * extractor reads them (it takes datelines such as "MEMPAWAH - " out of the body), hashed as ingest
-     * hashes them. Extraction has its own tests; here it only says which content is the latest.
-     */
-    private static String contentHash(DemoSite.Publication publication) {
-        return HASHES.computeIfAbsent(publication.url() + "@" + publication.modifiedAt(), key -> {
-            try {
-                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(publication.url())).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                ExtractedArticle article = new ArticleExtractor(Clock.systemUTC()).extract(page.body(), publication.url(),
-                        site.outletRegistry().get(publication.outletId()).profile(), PageLoader.NONE);
-                return ArticleIds.contentHash(article.title(), article.bodyParagraphs());
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot extract " + publication.url() + ": " + e, e);
-            }
-        });
-    }
-
-    private record Expected(String id, String slug, String story, String url, int version, String contentHash) {}
-
     /** Waits until Elasticsearch holds every published article at its expected version and hash, and every alert reached the webhook. */
     private static void awaitIndexed(String what) throws Exception {
         await(what, () -> {
-            Map<String, Expected> expected = expected();
-            Map<String, JsonNode> docs = elasticsearchArticlesQuietly();
+            Map<String, ExpectedArticles.Article> expected = articles.now();
+            Map<String, JsonNode> docs = probe.elasticsearchArticlesOrNone();
             List<String> behind = expected.values().stream().filter(e -> {
                 JsonNode doc = docs.get(e.id());
-                return doc == null || doc.path("version").asInt() != e.version() || !doc.path("content_hash").asText().equals(e.contentHash());
-            }).map(e -> e.slug() + (docs.containsKey(e.id()) ? " at v" + docs.get(e.id()).path("version").asInt() + " (want v" + e.version() + ")"
+                return doc == null || doc.path("version").asInt() != e.version()
+                        || !doc.path("content_hash").asText().equals(e.contentHash());
+            }).map(e -> e.slug() + (docs.containsKey(e.id())
+                    ? " at v" + docs.get(e.id()).path("version").asInt() + " (want v" + e.version() + ")"
                     : " missing")).toList();
             boolean articles = docs.size() == expected.size() && behind.isEmpty();
-            Set<String> stories = expected.values().stream().map(Expected::story).collect(Collectors.toSet());
+            Set<String> stories = expected.values().stream().map(ExpectedArticles.Article::story).collect(Collectors.toSet());
             long alertsDue = EXPECTED_ALERTS.stream().filter(a -> stories.contains(a.substring(a.indexOf(' ') + 1))).count();
             long keys = webhooks.deliveries().stream().map(WebhookReceiver.Delivery::idempotencyKey).distinct().count();
-            lastStatus = "indexed " + docs.size() + "/" + expected.size() + ", webhook keys " + keys + "/" + alertsDue + ", behind " + behind;
+            lastStatus = "indexed " + docs.size() + "/" + expected.size() + ", webhook keys " + keys + "/" + alertsDue
+                    + ", behind " + behind;
             LOG.info("e2e=waiting what=\"{}\" {}", what, lastStatus);
             return articles && keys >= alertsDue;
         }, 2000);
     }
 
-    /**
-     * Waits until index-service has records read and not yet acknowledged by Elasticsearch (its
-     * {@code pantau_index_in_flight_records} gauge), polling every 20 ms; returns their number.
-     */
+    /** Waits until index-service has records read and not yet acknowledged by Elasticsearch; returns their number. */
     private static int awaitInFlightAtIndex() throws Exception {
         int[] found = new int[1];
-        await("records in flight at index-service", () -> {
-            HttpResponse<String> metrics;
-            try {
-                metrics = HTTP.send(HttpRequest.newBuilder(api("/metrics")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                return false;
-            }
-            for (String line : metrics.body().split("\n")) {
-                if (line.startsWith("pantau_index_in_flight_records")) {
-                    found[0] = (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-            return found[0] > 0;
-        }, 20);
+        await("records in flight at index-service", () -> (found[0] = probe.indexInFlight()) > 0, 20);
         return found[0];
     }
 
+    private static void awaitRaw(DemoSite.Publication publication) throws Exception {
+        String id = ExpectedArticles.idOf(publication);
+        awaitRecord(Topics.RAW_ARTICLES, (RawArticle a) -> a.getArticleId().equals(id), "raw " + ExpectedArticles.slug(publication));
+    }
+
+    private static void awaitEnriched(DemoSite.Publication publication) throws Exception {
+        String id = ExpectedArticles.idOf(publication);
+        awaitRecord(Topics.ENRICHED_ARTICLES, (EnrichedArticle a) -> a.getArticle().getArticleId().equals(id),
+                "enriched " + ExpectedArticles.slug(publication));
+    }
+
     private static <V> void awaitRecord(Topic<String, V> topic, Predicate<V> test, String what) throws Exception {
-        await(what, () -> readTopic(topic.name(), "read_uncommitted").stream()
+        await(what, () -> probe.readTopic(topic.name(), "read_uncommitted").stream()
                 .anyMatch(r -> test.test(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))), 100);
         progress("seen=\"" + what + "\"");
     }
@@ -447,7 +408,8 @@ class PipelineFaultsIT {
             }
             Thread.sleep(pauseMs);
         }
-        throw new AssertionError("not within " + STAGE_WAIT.toSeconds() + " s: " + what + "; last: " + lastStatus + " (service logs in " + workDir + ")");
+        throw new AssertionError("not within " + STAGE_WAIT.toSeconds() + " s: " + what + "; last: " + lastStatus
+                + " (service logs in " + workDir + ")");
     }
 
     @FunctionalInterface
@@ -455,8 +417,8 @@ class PipelineFaultsIT {
         boolean getAsBoolean() throws Exception;
     }
 
-    private static Map<String, Integer> countByIdAndVersion(List<ConsumerRecord<byte[], byte[]>> records, ThrowingFunction<byte[], RawArticle> decode)
-            throws Exception {
+    private static Map<String, Integer> countByIdAndVersion(List<ConsumerRecord<byte[], byte[]>> records,
+            ThrowingFunction<byte[], RawArticle> decode) throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             RawArticle article = decode.apply(record.value());
@@ -471,80 +433,7 @@ class PipelineFaultsIT {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-        return readTopic(topic, "read_committed");
-    }
-
-    /** Every record of {@code topic} up to its end (the last stable offset under read_committed). */
-    private static List<ConsumerRecord<byte[], byte[]>> readTopic(String topic, String isolation) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("cannot read " + topic + " to its end " + end);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
-    }
-
-    private static Map<String, JsonNode> elasticsearchArticlesQuietly() {
-        try {
-            return elasticsearchArticles();
-        } catch (Exception e) {
-            return Map.of();
-        }
-    }
-
-    /** Every document of the {@code articles} alias, by article id (refreshed first). */
-    private static Map<String, JsonNode> elasticsearchArticles() throws Exception {
-        URI es = stack.elasticsearchUri();
-        send(HttpRequest.newBuilder(es.resolve("/articles/_refresh")).POST(HttpRequest.BodyPublishers.noBody()));
-        JsonNode result = send(HttpRequest.newBuilder(es.resolve("/articles/_search")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"size\":1000,\"_source\":[\"article_id\",\"version\",\"content_hash\",\"url\",\"story_cluster_id\"]}")));
-        Map<String, JsonNode> docs = new TreeMap<>();
-        for (JsonNode hit : result.path("hits").path("hits")) {
-            JsonNode source = hit.path("_source");
-            if (docs.put(source.path("article_id").asText(), source) != null || !hit.path("_id").asText().equals(source.path("article_id").asText())) {
-                throw new AssertionError("article " + source.path("article_id").asText() + " stored twice or under another _id " + hit.path("_id"));
-            }
-        }
-        return docs;
-    }
-
-    private static long countArticles() throws Exception {
-        return send(HttpRequest.newBuilder(stack.elasticsearchUri().resolve("/articles/_count")).GET()).path("count").asLong();
-    }
-
-    private static JsonNode apiGet(String path) throws Exception {
-        return send(HttpRequest.newBuilder(api(path)).header("X-Api-Key", API_KEY).GET());
-    }
-
-    private static JsonNode send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static String idOf(DemoSite.Publication publication) {
-        return ArticleIds.of(NORMALIZER.normalize(publication.url()));
-    }
-
-    private static String slug(DemoSite.Publication publication) {
-        String path = URI.create(publication.url()).getPath();
-        return path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
+        return probe.readTopic(topic, "read_committed");
     }
 
     private static URI api(String path) {

@@ -79,7 +79,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("PANTAU_INGEST_") || key.startsWith("PANTAU_ENRICH_")
                 || key.startsWith("PANTAU_INDEX_"));
         builder.environment().putAll(env);
@@ -122,7 +123,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             Process running = Objects.requireNonNull(process, "process");
             if (!running.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + running.exitValue() + " before logging '" + text + "'; log tail:\n" + tail());
+                throw new IllegalStateException(name + " exited with " + running.exitValue() + " before logging '" + text + "'; log tail:\n"
+                        + tail());
             }
             Thread.sleep(200);
         }

@@ -77,7 +77,8 @@ final class WebhookReceiver implements AutoCloseable {
             String signature = exchange.getRequestHeaders().getFirst("X-Pantau-Signature");
             boolean valid = ("sha256=" + hmac(body)).equals(signature);
             deliveries.add(new Delivery(key, signature, valid, new String(body, StandardCharsets.UTF_8)));
-            LOG.info("e2e=webhook-received key={} signatureValid={} attempt={}", key, valid, exchange.getRequestHeaders().getFirst("X-Pantau-Attempt"));
+            LOG.info("e2e=webhook-received key={} signatureValid={} attempt={}", key, valid,
+                    exchange.getRequestHeaders().getFirst("X-Pantau-Attempt"));
             exchange.sendResponseHeaders(200, -1);
         }
     }
