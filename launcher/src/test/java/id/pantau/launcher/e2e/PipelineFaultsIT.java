@@ -60,9 +60,9 @@ import org.slf4j.LoggerFactory;
  * killed while records it has read wait in its bulk buffer (its in-flight gauge above 0; flush
  * interval 2 s), so committing offsets before Elasticsearch acknowledges loses them (checked by
  * hand: with {@code OffsetTracker} committing the read position this test fails, the first article
- * and its alert missing); enrich-service is killed while
- * it processes a raw record, so anything but exactly-once would duplicate or lose its enriched
- * record; ingest-service is killed just after publishing, before it may have stored the seen record.
+ * and its alert missing); enrich-service is killed after writing an enriched record and before
+ * committing (commit interval 3 s), so anything but exactly-once would duplicate its enriched record
+ * in the read_committed view; ingest-service is killed just after publishing, before it may have stored the seen record.
  * A killed consumer's partitions are only reassigned when its session times out (45 s), so the three
  * kills come in quick succession and their stalls overlap.
  */
@@ -126,7 +126,9 @@ class PipelineFaultsIT {
                 "PANTAU_ENRICH_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "PANTAU_ENRICH_KAFKA_STATE_DIR", workDir.resolve("enrich-state").toString(),
                 // Copies of one story are near-identical here; 0.5 keeps the five different stories apart.
-                "PANTAU_ENRICH_STORY_SIMILARITY_MIN", "0.5"), workDir, starter));
+                "PANTAU_ENRICH_STORY_SIMILARITY_MIN", "0.5",
+                // A transaction stays open 3 s: the kill lands between an output being written and its commit.
+                "PANTAU_ENRICH_KAFKA_COMMIT_INTERVAL_MS", "3000"), workDir, starter));
         ingest = keep(new ServiceProcess("ingest", "id.pantau.ingest.IngestApp", jvm("256m"), Map.of(
                 "PANTAU_INGEST_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "PANTAU_INGEST_OUTLETS_FILE", site.writeOutletsFile(workDir.resolve("outlets.yaml")).toString(),
@@ -198,9 +200,9 @@ class PipelineFaultsIT {
         index.start();
         progress("fault=index-killed-and-restarted inFlightAtKill=" + inFlight);
 
-        // ... SIGKILL enrich-service while it processes the next raw article
+        // ... SIGKILL enrich-service once it has written the next enriched article, inside its open transaction
         DemoSite.Publication rakor = site.publishNext();
-        awaitRaw(rakor);
+        awaitEnriched(rakor);
         enrich.kill();
         enrich.start();
         progress("fault=enrich-killed-and-restarted");
