@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,6 +103,7 @@ class PipelineFaultsIT {
     private static PipelineProbe probe;
     private static ExpectedArticles articles;
     private static volatile String lastStatus = "(none)";
+    private static boolean passed;
 
     @BeforeAll
     static void startPipeline(LocalStack localStack) throws Exception {
@@ -183,8 +186,15 @@ class PipelineFaultsIT {
         if (starter != null) {
             starter.shutdownNow();
         }
-        // The child logs stay in workDir for a failed run; the stack (and its data) is the extension's.
-        LOG.info("e2e=stopped logs={}", workDir);
+        // The services' logs and enrich's state stay for a failed run; the stack (and its data) is the extension's.
+        if (passed && workDir != null) {
+            try (Stream<Path> paths = Files.walk(workDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                LOG.warn("e2e=cleanup-failed dir={} error={}", workDir, e.toString());
+            }
+        }
+        LOG.info("e2e=stopped passed={} logs={}", passed, passed ? "(deleted)" : workDir);
     }
 
     @Test
@@ -247,6 +257,7 @@ class PipelineFaultsIT {
         progress("stage=quiescent published=" + site.published().size());
         assertFinalState();
         progress("stage=asserted");
+        passed = true;
     }
 
     private static void assertFinalState() throws Exception {
