@@ -3,8 +3,11 @@ package id.pantau.launcher.demo;
 import id.pantau.ingest.extract.ExtractionProfile;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.jsoup.nodes.Entities;
 
 /** Renders the demo site's robots.txt, RSS feed and pages. Stateless. */
@@ -20,7 +23,26 @@ final class DemoPages {
         return "User-agent: *\nAllow: /\n\n# pantau demo site: every page here is made up for the demo\n";
     }
 
-    /** RSS 2.0 of {@code items}, newest first as given. */
+    /**
+     * {@link #PROFILE} as the {@code profile:} entry of an outlets file (null selectors left out).
+     */
+    static Map<String, Object> profileMap() {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("title", PROFILE.title());
+        profile.put("published", PROFILE.published());
+        profile.put("authors", PROFILE.authors());
+        profile.put("body", PROFILE.body());
+        profile.put("noise", PROFILE.noise());
+        profile.put("section", PROFILE.section());
+        profile.put("tags", PROFILE.tags());
+        profile.values().removeIf(Objects::isNull);
+        return profile;
+    }
+
+    /**
+     * RSS 2.0 of {@code items}, newest first as given. An item's {@code pubDate} is its last edit
+     * (as feeds that move an updated story do), so a crawler comparing dates sees the edit.
+     */
     static String feed(String outletName, String baseUrl, List<DemoSite.Publication> items) {
         StringBuilder xml = new StringBuilder(1024)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n")
@@ -31,7 +53,7 @@ final class DemoPages {
             xml.append("<item><title>").append(esc(item.article().title())).append("</title>")
                     .append("<link>").append(esc(item.url())).append("</link>")
                     .append("<guid isPermaLink=\"true\">").append(esc(item.url())).append("</guid>")
-                    .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(item.publishedAt().atOffset(ZoneOffset.UTC)))
+                    .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(item.modifiedAt().atOffset(ZoneOffset.UTC)))
                     .append("</pubDate></item>\n");
         }
         return xml.append("</channel></rss>\n").toString();

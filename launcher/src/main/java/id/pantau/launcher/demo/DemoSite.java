@@ -1,5 +1,8 @@
 package id.pantau.launcher.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.pantau.ingest.config.Outlet;
@@ -12,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +49,7 @@ public final class DemoSite implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSite.class);
     private static final int FEED_ITEMS = 20;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
     private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final DemoContent content;
@@ -57,10 +64,11 @@ public final class DemoSite implements AutoCloseable {
      *
      * @param outletId outlet that published it
      * @param url absolute URL of its page
-     * @param article its content
+     * @param article its content (the latest, after {@link #edit})
      * @param publishedAt publication time (whole seconds)
+     * @param modifiedAt time of the last edit, or {@code publishedAt} when never edited (whole seconds)
      */
-    public record Publication(String outletId, String url, DemoContent.DemoArticle article, Instant publishedAt) {}
+    public record Publication(String outletId, String url, DemoContent.DemoArticle article, Instant publishedAt, Instant modifiedAt) {}
 
     private DemoSite(DemoContent content, Clock clock) {
         this.content = content;
@@ -146,10 +154,65 @@ public final class DemoSite implements AutoCloseable {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String slug = round == 1 ? article.slug() : article.slug() + "-" + round;
         String url = baseUrl(article.outlet()) + "/" + DATE_PATH.format(now) + "/" + slug + "/";
-        Publication publication = new Publication(article.outlet(), url, article, now);
+        Publication publication = new Publication(article.outlet(), url, article, now, now);
         published.add(publication);
         LOG.info("demo=published outlet={} url={} title=\"{}\"", article.outlet(), url, article.title());
         return publication;
+    }
+
+    /**
+     * Replaces the content of the article published at {@code url} (same URL, same publication
+     * time) and moves its feed date to now, as outlets do when they update a story; returns the
+     * edited publication. Ingest sees the later feed date, fetches the page again and publishes a
+     * new version.
+     *
+     * @throws IllegalArgumentException when nothing was published at {@code url} or {@code edited} is of another outlet
+     */
+    public synchronized Publication edit(String url, DemoContent.DemoArticle edited) {
+        Objects.requireNonNull(edited, "edited");
+        for (int i = 0; i < published.size(); i++) {
+            Publication before = published.get(i);
+            if (before.url().equals(url)) {
+                if (!before.outletId().equals(edited.outlet())) {
+                    throw new IllegalArgumentException("demo site: " + url + " belongs to outlet '" + before.outletId()
+                            + "', not '" + edited.outlet() + "'");
+                }
+                Publication after = new Publication(before.outletId(), url, edited, before.publishedAt(),
+                        clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                published.set(i, after);
+                LOG.info("demo=edited outlet={} url={} title=\"{}\"", after.outletId(), url, edited.title());
+                return after;
+            }
+        }
+        throw new IllegalArgumentException("demo site: nothing published at " + url);
+    }
+
+    /**
+     * Writes {@link #outletRegistry()} as an outlets file ({@code ingest.outlets.file}), for an
+     * ingest-service running in another process; returns {@code file}.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public Path writeOutletsFile(Path file) {
+        List<Map<String, Object>> outlets = new ArrayList<>();
+        for (Outlet outlet : outletRegistry().outlets()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", outlet.id());
+            entry.put("name", outlet.name());
+            entry.put("home", outlet.home());
+            entry.put("regions", outlet.regions());
+            entry.put("sources", outlet.sources().stream().map(source -> Map.of("type", source.type().name().toLowerCase(Locale.ROOT),
+                    "url", Objects.requireNonNull(source.url(), "url"))).toList());
+            entry.put("profile", DemoPages.profileMap());
+            outlets.add(entry);
+        }
+        try {
+            Files.writeString(file, "# pantau demo site outlets, written by DemoSite for an ingest-service in another process\n"
+                    + YAML.writeValueAsString(Map.of("outlets", outlets)), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo site: cannot write outlets file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Everything published so far, oldest first. */

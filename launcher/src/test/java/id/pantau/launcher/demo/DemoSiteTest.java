@@ -1,7 +1,10 @@
 package id.pantau.launcher.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.pantau.ingest.config.ConfigLoader;
+import id.pantau.ingest.config.IngestConfig;
 import id.pantau.ingest.config.OutletRegistry;
 import id.pantau.ingest.extract.ArticleExtractor;
 import id.pantau.ingest.extract.ExtractedArticle;
@@ -11,14 +14,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoSiteTest {
 
@@ -26,11 +32,40 @@ class DemoSiteTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final DemoContent content = DemoContent.bundled();
+    private final MutableClock clock = new MutableClock(NOW);
     private DemoSite site;
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("fixed to UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 
     @BeforeEach
     void startSite() {
-        site = DemoSite.start(content, Duration.ZERO, Clock.fixed(NOW, ZoneOffset.UTC));
+        site = DemoSite.start(content, Duration.ZERO, clock);
     }
 
     @AfterEach
@@ -134,6 +169,48 @@ class DemoSiteTest {
             assertThat(timed.published()).extracting(DemoSite.Publication::outletId)
                     .startsWith("tribun-pontianak", "kalbaronline", "infopublik");
         }
+    }
+
+    @Test
+    void shouldWriteAnOutletsFileThatIngestLoadsAsTheSameRegistry(@TempDir Path dir) {
+        Path file = site.writeOutletsFile(dir.resolve("outlets.yaml"));
+
+        OutletRegistry loaded = OutletRegistry.forConfig(configWithOutletsFile(file));
+
+        assertThat(loaded.outlets()).isEqualTo(site.outletRegistry().outlets());
+    }
+
+    @Test
+    void shouldServeTheEditedArticleUnderTheSameUrlWithALaterFeedDate() throws Exception {
+        DemoSite.Publication first = site.published().getFirst();
+        DemoContent.DemoArticle article = first.article();
+        List<String> paragraphs = new java.util.ArrayList<>(article.paragraphs());
+        paragraphs.add("Pembaruan: rapat itu juga dihadiri camat se-Kabupaten Mempawah.");
+        DemoContent.DemoArticle edited = new DemoContent.DemoArticle(article.outlet(), article.slug(), article.title(), article.author(),
+                article.section(), article.tags(), paragraphs);
+        clock.advance(Duration.ofMinutes(5));
+
+        DemoSite.Publication after = site.edit(first.url(), edited);
+
+        assertThat(after.url()).isEqualTo(first.url());
+        assertThat(after.publishedAt()).isEqualTo(NOW);
+        assertThat(after.modifiedAt()).isEqualTo(Instant.parse("2024-11-18T13:20:30Z"));
+        assertThat(site.published()).containsExactly(after);
+        assertThat(get(first.url()).body()).contains("Pembaruan: rapat itu juga dihadiri camat se-Kabupaten Mempawah.");
+        assertThat(get(site.baseUrl("tribun-pontianak") + "/feed/").body()).contains("<pubDate>Mon, 18 Nov 2024 13:20:30 GMT</pubDate>");
+    }
+
+    @Test
+    void shouldRefuseToEditWhatWasNotPublished() {
+        DemoContent.DemoArticle article = site.published().getFirst().article();
+
+        assertThatThrownBy(() -> site.edit(site.baseUrl("tribun-pontianak") + "/2024/11/18/not-published/", article))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("demo site: nothing published at " + site.baseUrl("tribun-pontianak") + "/2024/11/18/not-published/");
+    }
+
+    private static IngestConfig configWithOutletsFile(Path file) {
+        return ConfigLoader.load(List.of(), Map.of("PANTAU_INGEST_OUTLETS_FILE", file.toString()));
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
