@@ -81,8 +81,11 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
         var raw = article.getArticle();
-        String text = raw.getTitle() + "\n\n" + String.join("\n\n", raw.getBodyParagraphs());
-        String cluster = clusterer.assign(raw.getArticleId(), text, record.timestamp());
+        // headline and paragraphs in turn: the shingles of the joined text, without joining it
+        List<String> parts = new ArrayList<>(raw.getBodyParagraphs().size() + 1);
+        parts.add(raw.getTitle());
+        parts.addAll(raw.getBodyParagraphs());
+        String cluster = clusterer.assign(raw.getArticleId(), parts, record.timestamp());
         // the value was decoded from the repartition topic for this task alone: set the cluster in
         // place rather than deep-copying the whole article through a builder
         article.setStoryClusterId(cluster);
