@@ -114,6 +114,8 @@ public final class TopologyThroughputBenchmark {
                         pass.wall(), enrich.wall(), enrich.wall() / pass.wall(), count, threads);
                 System.out.printf(Locale.ROOT, "cpu: pass-through %.1f articles per cpu-s, full %.1f articles per cpu-s, ratio %.2f (process CPU, broker included)%n",
                         pass.cpu(), enrich.cpu(), enrich.cpu() / pass.cpu());
+                System.out.printf(Locale.ROOT, "stream threads: pass-through %.0f us of CPU per article, full %.0f us%n",
+                        pass.streamMicros(), enrich.streamMicros());
                 EnrichConfig latencyConfig = config(bootstrap, "bench-latency");
                 latency(bootstrap, EnrichTopology.build(latencyConfig, components), latencyConfig, payloads.subList(count, count + latencyCount), rate);
             }
@@ -157,7 +159,19 @@ public final class TopologyThroughputBenchmark {
      * the in-process broker) between the first and the last output record. The CPU figure holds
      * still on a loaded machine, where the wall-clock one follows whoever else is running.
      */
-    private record Rate(double wall, double cpu) {}
+    private record Rate(double wall, double cpu, double streamMicros) {}
+
+    /** CPU time of the stream threads of the application, summed. */
+    private static long streamThreadsCpuNanos(String applicationId) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(applicationId) && info.getThreadName().contains("StreamThread")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -171,6 +185,8 @@ public final class TopologyThroughputBenchmark {
             streams.start();
             long first = 0;
             long firstCpu = 0;
+            long firstStream = 0;
+            String app = config.kafka().applicationId();
             int seen = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (seen < expected && System.nanoTime() < deadline) {
@@ -178,16 +194,19 @@ public final class TopologyThroughputBenchmark {
                     if (seen++ == 0) {
                         first = System.nanoTime();
                         firstCpu = processCpuNanos();
+                        firstStream = streamThreadsCpuNanos(app);
                     }
                 }
             }
             long last = System.nanoTime();
             long lastCpu = processCpuNanos();
+            long lastStream = streamThreadsCpuNanos(app);
             streams.close(Duration.ofSeconds(30));
             if (seen < expected) {
                 throw new IllegalStateException(outTopic + ": only " + seen + " of " + expected + " records within 10 minutes");
             }
-            return new Rate((expected - 1) / ((last - first) / 1e9), (expected - 1) / ((lastCpu - firstCpu) / 1e9));
+            return new Rate((expected - 1) / ((last - first) / 1e9), (expected - 1) / ((lastCpu - firstCpu) / 1e9),
+                    (lastStream - firstStream) / 1e3 / (expected - 1));
         }
     }
 
