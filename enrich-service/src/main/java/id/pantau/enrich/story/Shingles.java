@@ -1,6 +1,7 @@
 package id.pantau.enrich.story;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 
@@ -25,24 +26,43 @@ public final class Shingles {
 
     /** Sorted distinct shingle hashes of {@code text}; empty when it has fewer content words than a shingle. */
     public int[] of(String text) {
+        return of(List.of(text));
+    }
+
+    /**
+     * Shingles of the texts read one after another as if joined by a separator (a blank line, say):
+     * the same as {@link #of(String)} of the joined text, without building it.
+     */
+    public int[] of(List<String> texts) {
         // hand-rolled tokenizer: this runs on every article, and a regex plus a joined string per
-        // shingle cost more than the MinHash itself
+        // shingle cost more than the MinHash itself; a token's hash is String.hashCode of its
+        // lower-cased form, computed as it is read
         int[] tokenHashes = new int[64];
         int tokens = 0;
-        StringBuilder token = new StringBuilder(24);
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                token.append(Character.toLowerCase(c));
-                continue;
-            }
-            if (token.length() >= 3 && !STOP_WORDS.contains(token)) {
-                if (tokens == tokenHashes.length) {
-                    tokenHashes = Arrays.copyOf(tokenHashes, tokens * 2);
+        char[] token = new char[32];
+        for (String text : texts) {
+            int length = 0;
+            int hash = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                char c = i < text.length() ? text.charAt(i) : ' ';
+                if (Character.isLetterOrDigit(c)) {
+                    char lower = Character.toLowerCase(c);
+                    if (length == token.length) {
+                        token = Arrays.copyOf(token, length * 2);
+                    }
+                    token[length++] = lower;
+                    hash = 31 * hash + lower;
+                    continue;
                 }
-                tokenHashes[tokens++] = token.toString().hashCode();
+                if (length >= 3 && !STOP_WORDS.contains(token, 0, length)) {
+                    if (tokens == tokenHashes.length) {
+                        tokenHashes = Arrays.copyOf(tokenHashes, tokens * 2);
+                    }
+                    tokenHashes[tokens++] = hash;
+                }
+                length = 0;
+                hash = 0;
             }
-            token.setLength(0);
         }
         int count = Math.max(0, tokens - words + 1);
         int[] hashes = new int[count];
@@ -71,16 +91,13 @@ public final class Shingles {
         int i = 0;
         int j = 0;
         int common = 0;
+        // branch-free steps: which side advances is data, not a jump the CPU has to guess
         while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
+            int x = a[i];
+            int y = b[j];
+            common += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += x >= y ? 1 : 0;
         }
         return (double) common / (a.length + b.length - common);
     }

@@ -1,5 +1,6 @@
 package id.pantau.enrich.story;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,15 @@ public final class StoryClusterer {
      * @param timestamp event time of the article (ms), for the bucket window
      */
     public String assign(String articleId, String text, long timestamp) {
-        int[] features = shingles.of(text);
+        return assign(articleId, List.of(text), timestamp);
+    }
+
+    /**
+     * Story cluster of the article whose text is {@code parts} read in turn (headline, then each
+     * paragraph), as {@link #assign(String, String, long)} of them joined by blank lines.
+     */
+    public String assign(String articleId, List<String> parts, long timestamp) {
+        int[] features = shingles.of(parts);
         StoryMember previous = members.get(articleId);
         String[] bucketKeys = features.length == 0 ? new String[0] : minHash.bandKeys(minHash.signature(features));
         String clusterId = previous != null ? previous.clusterId() : nearestCluster(articleId, features, bucketKeys, timestamp);
@@ -79,11 +88,7 @@ public final class StoryClusterer {
                 }
             }
         }
-        List<String> candidates = sharedBands.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_CANDIDATES)
-                .map(Map.Entry::getKey)
-                .toList();
+        List<String> candidates = mostShared(sharedBands);
         String best = articleId;
         double bestSimilarity = similarityMin;
         for (String candidate : candidates) {
@@ -98,5 +103,33 @@ public final class StoryClusterer {
             }
         }
         return best;
+    }
+
+    /**
+     * The {@link #MAX_CANDIDATES} members sharing the most bands, ties by id: what sorting all by
+     * (count descending, id) and keeping the first would give, sorting only the counts it takes
+     * members from.
+     */
+    static List<String> mostShared(Map<String, Integer> sharedBands) {
+        // a member can be counted more often than there are bands (each version of an article is
+        // put under its bands), so the levels go up to the highest count
+        int most = 0;
+        for (int count : sharedBands.values()) {
+            most = Math.max(most, count);
+        }
+        List<List<String>> byCount = new ArrayList<>(most + 1);
+        for (int c = 0; c <= most; c++) {
+            byCount.add(new ArrayList<>());
+        }
+        sharedBands.forEach((id, count) -> byCount.get(count).add(id));
+        List<String> out = new ArrayList<>(MAX_CANDIDATES);
+        for (int c = most; c > 0 && out.size() < MAX_CANDIDATES; c--) {
+            List<String> ids = byCount.get(c);
+            ids.sort(null);
+            for (int k = 0; k < ids.size() && out.size() < MAX_CANDIDATES; k++) {
+                out.add(ids.get(k));
+            }
+        }
+        return out;
     }
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the topology needs besides config: the enricher, the officials directory fed by
- * ref.officials and the alert rules. {@link #close()} closes the topic monitor, if this instance
+ * ref.officials and the alert rules. {@link #close()} closes the topic tagger, if this instance
  * built one; the caller owns it.
  *
  * @param enricher tags one article

@@ -8,7 +8,9 @@ import id.pantau.enrich.story.StoryMember;
 import id.pantau.schemas.avro.EnrichedArticle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,6 +29,8 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
     static final String MEMBERS_STORE = "enrich-story-members";
     /** Most recent members read from one LSH bucket per lookup. */
     static final int MAX_MEMBERS_PER_BUCKET = 16;
+    /** Members kept decoded in memory, most recently used first: the candidates are mostly recent articles. */
+    static final int CACHED_MEMBERS = 4096;
 
     private final EnrichConfig.Story config;
     private ProcessorContext<String, EnrichedArticle> context;
@@ -41,6 +45,15 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
         this.context = context;
         WindowStore<String, String> buckets = context.getStateStore(BUCKETS_STORE);
         KeyValueStore<String, byte[]> members = context.getStateStore(MEMBERS_STORE);
+        // a write-through cache of the store this processor alone writes, built afresh at every
+        // init (a task restored after a failure starts with an empty one); it saves a store read
+        // and a decode per candidate, of which an article has up to two dozen
+        Map<String, StoryMember> cache = new LinkedHashMap<>(CACHED_MEMBERS * 4 / 3 + 1, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, StoryMember> eldest) {
+                return size() > CACHED_MEMBERS;
+            }
+        };
         long window = Duration.ofHours(config.windowHours()).toMillis();
         clusterer = new StoryClusterer(new Shingles(config.shingleWords()), new MinHash(config.minhashFunctions(), config.lshBands()),
                 config.similarityMin(),
@@ -66,13 +79,22 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
                 new StoryClusterer.Members() {
                     @Override
                     public StoryMember get(String articleId) {
+                        StoryMember cached = cache.get(articleId);
+                        if (cached != null) {
+                            return cached;
+                        }
                         byte[] bytes = members.get(articleId);
-                        return bytes == null ? null : StoryMember.fromBytes(bytes);
+                        StoryMember member = bytes == null ? null : StoryMember.fromBytes(bytes);
+                        if (member != null) {
+                            cache.put(articleId, member);
+                        }
+                        return member;
                     }
 
                     @Override
                     public void put(String articleId, StoryMember member) {
                         members.put(articleId, member.toBytes());
+                        cache.put(articleId, member);
                     }
                 });
     }
@@ -81,8 +103,11 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
         var raw = article.getArticle();
-        String text = raw.getTitle() + "\n\n" + String.join("\n\n", raw.getBodyParagraphs());
-        String cluster = clusterer.assign(raw.getArticleId(), text, record.timestamp());
+        // headline and paragraphs in turn: the shingles of the joined text, without joining it
+        List<String> parts = new ArrayList<>(raw.getBodyParagraphs().size() + 1);
+        parts.add(raw.getTitle());
+        parts.addAll(raw.getBodyParagraphs());
+        String cluster = clusterer.assign(raw.getArticleId(), parts, record.timestamp());
         // the value was decoded from the repartition topic for this task alone: set the cluster in
         // place rather than deep-copying the whole article through a builder
         article.setStoryClusterId(cluster);

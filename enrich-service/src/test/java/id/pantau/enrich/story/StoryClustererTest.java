@@ -126,4 +126,32 @@ class StoryClustererTest {
 
         assertThat(StoryMember.fromBytes(member.toBytes())).isEqualTo(member);
     }
+
+    @Test
+    void shouldPickTheSameCandidatesAsSortingAllByCountThenId() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int round = 0; round < 200; round++) {
+            Map<String, Integer> shared = new HashMap<>();
+            int n = random.nextInt(80);
+            for (int i = 0; i < n; i++) {
+                shared.put("a" + random.nextInt(1000), 1 + random.nextInt(round % 2 == 0 ? 3 : 20));
+            }
+            List<String> sortedAll = shared.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(StoryClusterer.MAX_CANDIDATES)
+                    .map(Map.Entry::getKey)
+                    .toList();
+
+            assertThat(StoryClusterer.mostShared(shared)).containsExactlyElementsOf(sortedAll);
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameShinglesForPartsAsForTheTextJoinedByBlankLines() {
+        Shingles two = new Shingles(2);
+        List<String> parts = List.of("Kades Dilaporkan", "", STORY, "Ini dan itu, yang di sana: 12 TPS!");
+
+        assertThat(two.of(parts)).containsExactly(two.of(String.join("\n\n", parts)));
+        assertThat(new Shingles(1).of(parts)).containsExactly(new Shingles(1).of(String.join("\n\n", parts)));
+    }
 }

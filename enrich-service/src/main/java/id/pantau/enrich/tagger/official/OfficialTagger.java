@@ -91,7 +91,7 @@ public final class OfficialTagger {
         Objects.requireNonNull(article, "article");
         String text = article.text();
         Set<String> context = article.outletProvinceCode() == null ? Set.of() : Set.of(article.outletProvinceCode());
-        NormalizedText nt = NormalizedText.of(text);
+        NormalizedText nt = article.normalized();
         List<TitleHit> all = extractor.extract(nt, context);
         List<TitleHit> hits = all.stream().filter(h -> !h.isOfficeOnly()).toList();
         Map<String, Person> people = new LinkedHashMap<>();

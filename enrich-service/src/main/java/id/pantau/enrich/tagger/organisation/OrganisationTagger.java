@@ -57,7 +57,7 @@ public final class OrganisationTagger {
     /** Organisation tags in order of first mention. */
     public List<OrganisationTag> tag(ArticleText article) {
         Objects.requireNonNull(article, "article");
-        NormalizedText text = NormalizedText.of(article.text());
+        NormalizedText text = article.normalized();
         Set<String> context = article.outletProvinceCode() == null ? Set.of() : Set.of(article.outletProvinceCode());
         Map<String, OrganisationTag.Builder> tags = new LinkedHashMap<>();
         for (KeywordMatcher.Match<Organisation> m : matcher.findLongest(text)) {

@@ -46,7 +46,7 @@ public final class RegionTagger {
     /** Region tags of one article, in code order. */
     public List<RegionTag> tag(ArticleText article) {
         Objects.requireNonNull(article, "article");
-        NormalizedText text = NormalizedText.of(article.text());
+        NormalizedText text = article.normalized();
         List<Resolved> resolved = new ArrayList<>();
         List<Deferred> deferred = new ArrayList<>();
         scan(text, resolved, deferred);

@@ -11,6 +11,11 @@ import java.util.TreeMap;
  * Finds normalised keywords in a {@link NormalizedText} with one Aho-Corasick automaton (a double-array
  * trie), on word boundaries. Immutable and thread-safe once built.
  *
+ * <p>The automaton holds each keyword between two spaces and reads the text with a space added at
+ * each end: in a normalised text a word-bounded occurrence is exactly one with a space (or an end)
+ * on each side, so the automaton reports only those, not the many occurrences inside longer words
+ * (short place names in every other word) that would otherwise each be reported and dropped.
+ *
  * @param <V> value attached to each keyword
  */
 public final class KeywordMatcher<V> {
@@ -30,7 +35,7 @@ public final class KeywordMatcher<V> {
         TreeMap<String, V> sorted = new TreeMap<>();
         keywords.forEach((k, v) -> {
             if (!k.isEmpty()) {
-                sorted.put(k, v);
+                sorted.put(' ' + k + ' ', v);
             }
         });
         empty = sorted.isEmpty();
@@ -45,10 +50,9 @@ public final class KeywordMatcher<V> {
         if (empty) {
             return out;
         }
-        trie.parseText(text.normalized(), (begin, end, value) -> {
-            if (text.isWordBounded(begin, end)) {
-                out.add(new Match<>(begin, end, value));
-            }
+        // " keyword " found at [begin, end) of " text " is the keyword at [begin, end - 2) of the text
+        trie.parseText(' ' + text.normalized() + ' ', (begin, end, value) -> {
+            out.add(new Match<>(begin, end - 2, value));
         });
         out.sort(Comparator.<Match<V>>comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match<V>::length).reversed()));
         return out;
@@ -73,11 +77,16 @@ public final class KeywordMatcher<V> {
             return null;
         }
         String s = text.normalized();
+        if (start > 0 && s.charAt(start - 1) != ' ') {
+            return null;
+        }
         int limit = Math.min(s.length(), start + 64);
+        // a keyword may end where the window ends if the text has a space (or its end) there
+        String window = ' ' + s.substring(start, limit) + (limit == s.length() || s.charAt(limit) == ' ' ? " " : "");
         Match<V>[] best = newArray();
-        trie.parseText(s.substring(start, limit), (begin, end, value) -> {
-            if (begin == 0 && text.isWordBounded(start, start + end) && (best[0] == null || end > best[0].length())) {
-                best[0] = new Match<>(start, start + end, value);
+        trie.parseText(window, (begin, end, value) -> {
+            if (begin == 0 && (best[0] == null || end - 2 > best[0].length())) {
+                best[0] = new Match<>(start, start + end - 2, value);
             }
         });
         return best[0];

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,53 +16,97 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.analysis.miscellaneous.KeepWordFilter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Tags topics by matching an article against every {@link TopicRule} at once with an in-memory
- * Lucene {@link Monitor}: the monitor's presearcher selects only the rules whose terms occur in the
- * article, so hundreds of rules cost little per article.
+ * Tags topics by matching an article against every {@link TopicRule}: the article is analysed once
+ * into a Lucene {@link MemoryIndex}, a term filter (the job of Lucene Monitor's presearcher, done
+ * exactly: a rule stays a candidate only when the terms it cannot match without occur in the
+ * article) picks the candidate rules, and each candidate runs, without the alternatives whose
+ * words the article lacks ({@link PrunableQuery}), as a Lucene query whose {@link Matches} give the
+ * hits, as Monitor's {@code HighlightsMatch} reads them. Hundreds of rules cost little per article:
+ * most fail the filter on a few lookups.
  *
  * <p>A topic's score combines its matching rules: each rule contributes {@code weight * (1 - 0.5^hits)}
  * and the contributions combine as independent evidence ({@code 1 - prod(1 - c)}), rounded to three
  * decimals. Evidence lists each matched term as written with the sentence it stands in (a rule's
  * phrases only, when it matched any, not the context words that merely had to be present).
  *
- * <p>Thread-safe (the monitor is). Close it to stop the monitor's purge thread.
+ * <p>Thread-safe: the rules are immutable and each thread reuses its own memory index.
+ * {@link #close()} releases nothing but is kept so callers need not know.
  */
 public final class TopicTagger implements AutoCloseable {
 
     static final String FIELD = "text";
     private static final int MAX_EVIDENCE = 8;
+    private static final java.util.Comparator<int[]> SPAN_ORDER =
+            java.util.Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]);
 
     private final Analyzer analyzer = new IndonesianAnalyzer();
-    private final Monitor monitor;
-    private final Map<String, TopicRule> rulesById = new LinkedHashMap<>();
+    /** What builds an article's index: the analyzer, keeping only the rules' words when that is safe. */
+    private final Analyzer indexAnalyzer;
+    private final List<CompiledRule> rules = new ArrayList<>();
+    /** Every term some rule needs, numbered as in {@link Need.TermNeed#index()}. */
+    private final List<Term> terms = new ArrayList<>();
+    /** Offsets are needed for the hits; payloads are not (the analyzer makes none). */
+    private final ThreadLocal<MemoryIndex> indexes = ThreadLocal.withInitial(() -> new MemoryIndex(true, false));
 
-    private TopicTagger(Collection<TopicRule> rules) throws IOException {
-        this.monitor = new Monitor(analyzer);
+    /**
+     * A parsed rule, the term condition it cannot match without, and the query rewritten once when
+     * its rewriting does not depend on the article (term, phrase and boolean queries), else null.
+     */
+    private record CompiledRule(TopicRule rule, Query query, @Nullable PrunableQuery rewritten, Need need) {}
+
+    private TopicTagger(Collection<TopicRule> rules) {
         QueryParser parser = new QueryParser(FIELD, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.OR);
-        List<MonitorQuery> queries = new ArrayList<>(rules.size());
+        Map<Term, Integer> termIndex = new HashMap<>();
+        Map<String, CompiledRule> byId = new LinkedHashMap<>();
+        IndexSearcher empty = new MemoryIndex().createSearcher();
+        java.util.function.ToIntFunction<Term> index = term -> termIndex.computeIfAbsent(term, t -> {
+            terms.add(t);
+            return terms.size() - 1;
+        });
         for (TopicRule rule : rules) {
+            Query query;
             try {
-                queries.add(new MonitorQuery(rule.id(), parser.parse(rule.query()), rule.query(), Map.of()));
+                query = parser.parse(rule.query());
             } catch (ParseException e) {
-                monitor.close();
                 throw new IllegalArgumentException("topic rule " + rule.id() + ": query is not valid Lucene syntax: " + e.getMessage(), e);
             }
-            rulesById.put(rule.id(), rule);
+            Need need = Need.of(query, index);
+            PrunableQuery rewritten;
+            try {
+                rewritten = isRewrittenAlike(query) ? PrunableQuery.of(empty.rewrite(query), index) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot rewrite topic rule " + rule.id(), e);
+            }
+            byId.put(rule.id(), new CompiledRule(rule, query, rewritten, need));
         }
-        monitor.register(queries);
+        this.rules.addAll(byId.values());
+        this.indexAnalyzer = indexAnalyzer(this.rules.stream().map(CompiledRule::query).toList());
     }
 
     /**
@@ -71,38 +116,57 @@ public final class TopicTagger implements AutoCloseable {
      */
     public static TopicTagger of(Collection<TopicRule> rules) {
         Objects.requireNonNull(rules, "rules");
-        try {
-            return new TopicTagger(rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the in-memory topic monitor", e);
-        }
+        return new TopicTagger(rules);
     }
 
     /** Number of registered rules. */
     public int ruleCount() {
-        return rulesById.size();
+        return rules.size();
     }
 
     /** Topics of {@code article}, ordered by topic id. */
     public List<TopicTag> tag(ArticleText article) {
         String text = article.text();
-        Document doc = new Document();
-        doc.add(new Field(FIELD, text, TextField.TYPE_NOT_STORED));
-        MatchingQueries<HighlightsMatch> matches;
+        MemoryIndex index = indexes.get();
         try {
-            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+            index.addField(FIELD, text, indexAnalyzer);
+            index.freeze();
+            IndexSearcher searcher = new IndexSearcher(index.createSearcher().getIndexReader());
+            searcher.setQueryCache(null);
+            return tag(text, searcher);
         } catch (IOException e) {
-            throw new UncheckedIOException("topic monitor failed", e);
+            throw new UncheckedIOException("topic matching failed", e);
+        } finally {
+            index.reset();
         }
-        Map<String, TopicAccumulator> byTopic = new TreeMap<>();
-        Sentences sentences = new Sentences(text);
-        for (HighlightsMatch match : matches.getMatches()) {
-            TopicRule rule = rulesById.get(match.getQueryId());
-            if (rule == null) {
+    }
+
+    private List<TopicTag> tag(String text, IndexSearcher searcher) throws IOException {
+        LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
+        boolean[] present = present(leaf.reader());
+        // matches in a HashMap by rule id, read in its order: the order Lucene Monitor gave them in,
+        // which decides whose evidence stands first at an offset two rules share
+        Map<String, List<int[]>> hitsById = new HashMap<>();
+        Map<String, TopicRule> matched = new HashMap<>();
+        for (CompiledRule compiled : rules) {
+            if (!compiled.need().test(present)) {
                 continue;
             }
+            // optional clauses the article lacks the words of are dropped: they could not match
+            Query query = compiled.rewritten() != null ? compiled.rewritten().forArticle(present) : searcher.rewrite(compiled.query());
+            Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
+            Matches matches = weight.matches(leaf, 0);
+            if (matches != null) {
+                hitsById.put(compiled.rule().id(), hits(matches));
+                matched.put(compiled.rule().id(), compiled.rule());
+            }
+        }
+        Map<String, TopicAccumulator> byTopic = new TreeMap<>();
+        Sentences sentences = hitsById.isEmpty() ? null : new Sentences(text);
+        for (Map.Entry<String, List<int[]>> match : hitsById.entrySet()) {
+            TopicRule rule = matched.get(match.getKey());
             TopicAccumulator acc = byTopic.computeIfAbsent(rule.topic(), t -> new TopicAccumulator());
-            List<int[]> spans = mergedSpans(match.getHits(FIELD), text.length());
+            List<int[]> spans = mergedSpans(match.getValue(), text.length());
             acc.addContribution(rule.weight() * (1 - Math.pow(0.5, Math.max(1, spans.size()))));
             // a rule's context words ("meminta", "penting") make it match but do not show the topic;
             // when a rule matched phrases, only the phrases are evidence
@@ -120,6 +184,104 @@ public final class TopicTagger implements AutoCloseable {
         return tags;
     }
 
+    /**
+     * The analyzer that builds an article's index. When every rule is built of term, phrase and
+     * boolean queries, they ask the index about their own words alone, so the index keeps only
+     * those (the other words still count as positions, for phrase distances): an article's
+     * hundreds of other words are neither stored nor sorted. Otherwise (a wildcard, say) every word.
+     */
+    private Analyzer indexAnalyzer(List<Query> queries) {
+        CharArraySet words = new CharArraySet(64, false);
+        for (Query query : queries) {
+            if (!isRewrittenAlike(query)) {
+                return analyzer;
+            }
+            addWords(query, words);
+        }
+        return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return analyzer;
+            }
+
+            @Override
+            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+                return new TokenStreamComponents(components.getSource(), new KeepWordFilter(components.getTokenStream(), words));
+            }
+        };
+    }
+
+    /** Every word of {@code query} in {@link #FIELD}, excluded clauses too. */
+    private static void addWords(Query query, CharArraySet words) {
+        switch (query) {
+            case TermQuery q -> addWord(q.getTerm(), words);
+            case PhraseQuery q -> {
+                for (Term term : q.getTerms()) {
+                    addWord(term, words);
+                }
+            }
+            case BoostQuery q -> addWords(q.getQuery(), words);
+            case BooleanQuery q -> q.clauses().forEach(clause -> addWords(clause.query(), words));
+            default -> throw new IllegalArgumentException("not a term, phrase or boolean query: " + query);
+        }
+    }
+
+    private static void addWord(Term term, CharArraySet words) {
+        if (term.field().equals(FIELD)) {
+            words.add(term.text());
+        }
+    }
+
+    /** Whether {@code query} rewrites the same whatever the index: built of term, phrase and boolean queries only. */
+    private static boolean isRewrittenAlike(Query query) {
+        return switch (query) {
+            case TermQuery q -> true;
+            case PhraseQuery q -> true;
+            case BoostQuery q -> isRewrittenAlike(q.getQuery());
+            case BooleanQuery q -> q.clauses().stream().allMatch(c -> isRewrittenAlike(c.query()));
+            default -> false;
+        };
+    }
+
+    /** Which of {@link #terms} the article holds. */
+    private boolean[] present(LeafReader reader) throws IOException {
+        boolean[] present = new boolean[terms.size()];
+        Terms indexed = reader.terms(FIELD);
+        TermsEnum termsEnum = indexed == null ? null : indexed.iterator();
+        for (int i = 0; i < present.length; i++) {
+            Term term = terms.get(i);
+            if (termsEnum != null && term.field().equals(FIELD)) {
+                present[i] = termsEnum.seekExact(term.bytes());
+            } else {
+                // a term of another field: the article has none, but let Lucene decide
+                present[i] = !term.field().equals(FIELD);
+            }
+        }
+        return present;
+    }
+
+    /** Hit offsets of every leaf match (the terms inside a phrase, each on its own), as Monitor's HighlightsMatch reads them. */
+    private static List<int[]> hits(Matches matches) throws IOException {
+        List<int[]> hits = new ArrayList<>();
+        for (String field : matches) {
+            MatchesIterator it = matches.getMatches(field);
+            if (it == null) {
+                continue;
+            }
+            while (it.next()) {
+                MatchesIterator sub = it.getSubMatches();
+                if (sub == null) {
+                    hits.add(new int[] {it.startOffset(), it.endOffset()});
+                } else {
+                    while (sub.next()) {
+                        hits.add(new int[] {sub.startOffset(), sub.endOffset()});
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
     private static boolean isPhrase(String text, int[] span) {
         for (int i = span[0]; i < span[1]; i++) {
             if (Character.isWhitespace(text.charAt(i))) {
@@ -130,12 +292,14 @@ public final class TopicTagger implements AutoCloseable {
     }
 
     /** Hit offsets sorted and merged where they overlap, so a phrase and its own words count once. */
-    private static List<int[]> mergedSpans(Collection<HighlightsMatch.Hit> hits, int textLength) {
-        List<int[]> sorted = hits.stream()
-                .filter(hit -> hit.startOffset() >= 0 && hit.endOffset() <= textLength && hit.startOffset() < hit.endOffset())
-                .map(hit -> new int[] {hit.startOffset(), hit.endOffset()})
-                .sorted(java.util.Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]))
-                .toList();
+    private static List<int[]> mergedSpans(List<int[]> hits, int textLength) {
+        List<int[]> sorted = new ArrayList<>(hits.size());
+        for (int[] hit : hits) {
+            if (hit[0] >= 0 && hit[1] <= textLength && hit[0] < hit[1]) {
+                sorted.add(hit);
+            }
+        }
+        sorted.sort(SPAN_ORDER);
         List<int[]> merged = new ArrayList<>();
         for (int[] span : sorted) {
             int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
@@ -150,11 +314,7 @@ public final class TopicTagger implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the topic monitor", e);
-        }
+        indexes.remove();
     }
 
     /** Collects one topic's rule contributions and evidence; not thread-safe, lives for one article. */
