@@ -16,10 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.KeepWordFilter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -65,8 +62,6 @@ public final class TopicTagger implements AutoCloseable {
             java.util.Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]);
 
     private final Analyzer analyzer = new IndonesianAnalyzer();
-    /** What builds an article's index: the analyzer, keeping only the rules' words when that is safe. */
-    private final Analyzer indexAnalyzer;
     private final List<CompiledRule> rules = new ArrayList<>();
     /** Every term some rule needs, numbered as in {@link Need.TermNeed#index()}. */
     private final List<Term> terms = new ArrayList<>();
@@ -106,7 +101,6 @@ public final class TopicTagger implements AutoCloseable {
             byId.put(rule.id(), new CompiledRule(rule, query, rewritten, need));
         }
         this.rules.addAll(byId.values());
-        this.indexAnalyzer = indexAnalyzer(this.rules.stream().map(CompiledRule::query).toList());
     }
 
     /**
@@ -129,7 +123,7 @@ public final class TopicTagger implements AutoCloseable {
         String text = article.text();
         MemoryIndex index = indexes.get();
         try {
-            index.addField(FIELD, text, indexAnalyzer);
+            index.addField(FIELD, text, analyzer);
             index.freeze();
             IndexSearcher searcher = new IndexSearcher(index.createSearcher().getIndexReader());
             searcher.setQueryCache(null);
@@ -182,54 +176,6 @@ public final class TopicTagger implements AutoCloseable {
         List<TopicTag> tags = new ArrayList<>(byTopic.size());
         byTopic.forEach((topic, acc) -> tags.add(acc.toTag(topic)));
         return tags;
-    }
-
-    /**
-     * The analyzer that builds an article's index. When every rule is built of term, phrase and
-     * boolean queries, they ask the index about their own words alone, so the index keeps only
-     * those (the other words still count as positions, for phrase distances): an article's
-     * hundreds of other words are neither stored nor sorted. Otherwise (a wildcard, say) every word.
-     */
-    private Analyzer indexAnalyzer(List<Query> queries) {
-        CharArraySet words = new CharArraySet(64, false);
-        for (Query query : queries) {
-            if (!isRewrittenAlike(query)) {
-                return analyzer;
-            }
-            addWords(query, words);
-        }
-        return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
-            @Override
-            protected Analyzer getWrappedAnalyzer(String fieldName) {
-                return analyzer;
-            }
-
-            @Override
-            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-                return new TokenStreamComponents(components.getSource(), new KeepWordFilter(components.getTokenStream(), words));
-            }
-        };
-    }
-
-    /** Every word of {@code query} in {@link #FIELD}, excluded clauses too. */
-    private static void addWords(Query query, CharArraySet words) {
-        switch (query) {
-            case TermQuery q -> addWord(q.getTerm(), words);
-            case PhraseQuery q -> {
-                for (Term term : q.getTerms()) {
-                    addWord(term, words);
-                }
-            }
-            case BoostQuery q -> addWords(q.getQuery(), words);
-            case BooleanQuery q -> q.clauses().forEach(clause -> addWords(clause.query(), words));
-            default -> throw new IllegalArgumentException("not a term, phrase or boolean query: " + query);
-        }
-    }
-
-    private static void addWord(Term term, CharArraySet words) {
-        if (term.field().equals(FIELD)) {
-            words.add(term.text());
-        }
     }
 
     /** Whether {@code query} rewrites the same whatever the index: built of term, phrase and boolean queries only. */
