@@ -41,10 +41,9 @@ import org.jspecify.annotations.Nullable;
  * Tags topics by matching an article against every {@link TopicRule}: the article is analysed once
  * into a Lucene {@link MemoryIndex}, a term filter (the job of Lucene Monitor's presearcher, done
  * exactly: a rule stays a candidate only when the terms it cannot match without occur in the
- * article) picks the candidate rules, and each candidate runs, without the alternatives whose
- * words the article lacks ({@link PrunableQuery}), as a Lucene query whose {@link Matches} give the
- * hits, as Monitor's {@code HighlightsMatch} reads them. Hundreds of rules cost little per article:
- * most fail the filter on a few lookups.
+ * article) picks the candidate rules, and each candidate runs as a Lucene query whose
+ * {@link Matches} give the hits, as Monitor's {@code HighlightsMatch} reads them. Hundreds of rules
+ * cost little per article: most fail the filter on a few hash lookups.
  *
  * <p>A topic's score combines its matching rules: each rule contributes {@code weight * (1 - 0.5^hits)}
  * and the contributions combine as independent evidence ({@code 1 - prod(1 - c)}), rounded to three
@@ -72,7 +71,7 @@ public final class TopicTagger implements AutoCloseable {
      * A parsed rule, the term condition it cannot match without, and the query rewritten once when
      * its rewriting does not depend on the article (term, phrase and boolean queries), else null.
      */
-    private record CompiledRule(TopicRule rule, Query query, @Nullable PrunableQuery rewritten, Need need) {}
+    private record CompiledRule(TopicRule rule, Query query, @Nullable Query rewritten, Need need) {}
 
     private TopicTagger(Collection<TopicRule> rules) {
         QueryParser parser = new QueryParser(FIELD, analyzer);
@@ -80,10 +79,6 @@ public final class TopicTagger implements AutoCloseable {
         Map<Term, Integer> termIndex = new HashMap<>();
         Map<String, CompiledRule> byId = new LinkedHashMap<>();
         IndexSearcher empty = new MemoryIndex().createSearcher();
-        java.util.function.ToIntFunction<Term> index = term -> termIndex.computeIfAbsent(term, t -> {
-            terms.add(t);
-            return terms.size() - 1;
-        });
         for (TopicRule rule : rules) {
             Query query;
             try {
@@ -91,10 +86,13 @@ public final class TopicTagger implements AutoCloseable {
             } catch (ParseException e) {
                 throw new IllegalArgumentException("topic rule " + rule.id() + ": query is not valid Lucene syntax: " + e.getMessage(), e);
             }
-            Need need = Need.of(query, index);
-            PrunableQuery rewritten;
+            Need need = Need.of(query, term -> termIndex.computeIfAbsent(term, t -> {
+                terms.add(t);
+                return terms.size() - 1;
+            }));
+            Query rewritten;
             try {
-                rewritten = isRewrittenAlike(query) ? PrunableQuery.of(empty.rewrite(query), index) : null;
+                rewritten = isRewrittenAlike(query) ? empty.rewrite(query) : null;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot rewrite topic rule " + rule.id(), e);
             }
@@ -146,8 +144,7 @@ public final class TopicTagger implements AutoCloseable {
             if (!compiled.need().test(present)) {
                 continue;
             }
-            // optional clauses the article lacks the words of are dropped: they could not match
-            Query query = compiled.rewritten() != null ? compiled.rewritten().forArticle(present) : searcher.rewrite(compiled.query());
+            Query query = compiled.rewritten() != null ? compiled.rewritten() : searcher.rewrite(compiled.query());
             Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
             Matches matches = weight.matches(leaf, 0);
             if (matches != null) {
