@@ -25,17 +25,12 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Tags topics by matching an article against every {@link TopicRule}: the article is analysed once
@@ -57,8 +52,6 @@ public final class TopicTagger implements AutoCloseable {
 
     static final String FIELD = "text";
     private static final int MAX_EVIDENCE = 8;
-    private static final java.util.Comparator<int[]> SPAN_ORDER =
-            java.util.Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]);
 
     private final Analyzer analyzer = new IndonesianAnalyzer();
     private final List<CompiledRule> rules = new ArrayList<>();
@@ -67,18 +60,14 @@ public final class TopicTagger implements AutoCloseable {
     /** Offsets are needed for the hits; payloads are not (the analyzer makes none). */
     private final ThreadLocal<MemoryIndex> indexes = ThreadLocal.withInitial(() -> new MemoryIndex(true, false));
 
-    /**
-     * A parsed rule, the term condition it cannot match without, and the query rewritten once when
-     * its rewriting does not depend on the article (term, phrase and boolean queries), else null.
-     */
-    private record CompiledRule(TopicRule rule, Query query, @Nullable Query rewritten, Need need) {}
+    /** A parsed rule and the term condition it cannot match without. */
+    private record CompiledRule(TopicRule rule, Query query, Need need) {}
 
     private TopicTagger(Collection<TopicRule> rules) {
         QueryParser parser = new QueryParser(FIELD, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         Map<Term, Integer> termIndex = new HashMap<>();
         Map<String, CompiledRule> byId = new LinkedHashMap<>();
-        IndexSearcher empty = new MemoryIndex().createSearcher();
         for (TopicRule rule : rules) {
             Query query;
             try {
@@ -90,13 +79,7 @@ public final class TopicTagger implements AutoCloseable {
                 terms.add(t);
                 return terms.size() - 1;
             }));
-            Query rewritten;
-            try {
-                rewritten = isRewrittenAlike(query) ? empty.rewrite(query) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot rewrite topic rule " + rule.id(), e);
-            }
-            byId.put(rule.id(), new CompiledRule(rule, query, rewritten, need));
+            byId.put(rule.id(), new CompiledRule(rule, query, need));
         }
         this.rules.addAll(byId.values());
     }
@@ -144,8 +127,7 @@ public final class TopicTagger implements AutoCloseable {
             if (!compiled.need().test(present)) {
                 continue;
             }
-            Query query = compiled.rewritten() != null ? compiled.rewritten() : searcher.rewrite(compiled.query());
-            Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
+            Weight weight = searcher.createWeight(searcher.rewrite(compiled.query()), ScoreMode.COMPLETE_NO_SCORES, 1);
             Matches matches = weight.matches(leaf, 0);
             if (matches != null) {
                 hitsById.put(compiled.rule().id(), hits(matches));
@@ -173,17 +155,6 @@ public final class TopicTagger implements AutoCloseable {
         List<TopicTag> tags = new ArrayList<>(byTopic.size());
         byTopic.forEach((topic, acc) -> tags.add(acc.toTag(topic)));
         return tags;
-    }
-
-    /** Whether {@code query} rewrites the same whatever the index: built of term, phrase and boolean queries only. */
-    private static boolean isRewrittenAlike(Query query) {
-        return switch (query) {
-            case TermQuery q -> true;
-            case PhraseQuery q -> true;
-            case BoostQuery q -> isRewrittenAlike(q.getQuery());
-            case BooleanQuery q -> q.clauses().stream().allMatch(c -> isRewrittenAlike(c.query()));
-            default -> false;
-        };
     }
 
     /** Which of {@link #terms} the article holds. */
@@ -236,13 +207,10 @@ public final class TopicTagger implements AutoCloseable {
 
     /** Hit offsets sorted and merged where they overlap, so a phrase and its own words count once. */
     private static List<int[]> mergedSpans(List<int[]> hits, int textLength) {
-        List<int[]> sorted = new ArrayList<>(hits.size());
-        for (int[] hit : hits) {
-            if (hit[0] >= 0 && hit[1] <= textLength && hit[0] < hit[1]) {
-                sorted.add(hit);
-            }
-        }
-        sorted.sort(SPAN_ORDER);
+        List<int[]> sorted = hits.stream()
+                .filter(hit -> hit[0] >= 0 && hit[1] <= textLength && hit[0] < hit[1])
+                .sorted(java.util.Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]))
+                .toList();
         List<int[]> merged = new ArrayList<>();
         for (int[] span : sorted) {
             int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
