@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,36 +16,27 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 
 /**
- * Tags topics by matching an article against every {@link TopicRule}: the article is analysed once
- * into a Lucene {@link MemoryIndex}, a term filter (the job of Lucene Monitor's presearcher, done
- * exactly: a rule stays a candidate only when the terms it cannot match without occur in the
- * article) picks the candidate rules, and each candidate runs as a Lucene query whose
- * {@link Matches} give the hits, as Monitor's {@code HighlightsMatch} reads them. Hundreds of rules
- * cost little per article: most fail the filter on a few hash lookups.
+ * Tags topics by matching an article against every {@link TopicRule} at once with an in-memory
+ * Lucene {@link Monitor}: the monitor's presearcher selects only the rules whose terms occur in the
+ * article, so hundreds of rules cost little per article.
  *
  * <p>A topic's score combines its matching rules: each rule contributes {@code weight * (1 - 0.5^hits)}
  * and the contributions combine as independent evidence ({@code 1 - prod(1 - c)}), rounded to three
  * decimals. Evidence lists each matched term as written with the sentence it stands in (a rule's
  * phrases only, when it matched any, not the context words that merely had to be present).
  *
- * <p>Thread-safe: the rules are immutable and each thread reuses its own memory index.
- * {@link #close()} releases nothing but is kept so callers need not know.
+ * <p>Thread-safe (the monitor is). Close it to stop the monitor's purge thread.
  */
 public final class TopicTagger implements AutoCloseable {
 
@@ -54,34 +44,24 @@ public final class TopicTagger implements AutoCloseable {
     private static final int MAX_EVIDENCE = 8;
 
     private final Analyzer analyzer = new IndonesianAnalyzer();
-    private final List<CompiledRule> rules = new ArrayList<>();
-    /** Every term some rule needs, numbered as in {@link Need.TermNeed#index()}. */
-    private final List<Term> terms = new ArrayList<>();
-    /** Offsets are needed for the hits; payloads are not (the analyzer makes none). */
-    private final ThreadLocal<MemoryIndex> indexes = ThreadLocal.withInitial(() -> new MemoryIndex(true, false));
+    private final Monitor monitor;
+    private final Map<String, TopicRule> rulesById = new LinkedHashMap<>();
 
-    /** A parsed rule and the term condition it cannot match without. */
-    private record CompiledRule(TopicRule rule, Query query, Need need) {}
-
-    private TopicTagger(Collection<TopicRule> rules) {
+    private TopicTagger(Collection<TopicRule> rules) throws IOException {
+        this.monitor = new Monitor(analyzer);
         QueryParser parser = new QueryParser(FIELD, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.OR);
-        Map<Term, Integer> termIndex = new HashMap<>();
-        Map<String, CompiledRule> byId = new LinkedHashMap<>();
+        List<MonitorQuery> queries = new ArrayList<>(rules.size());
         for (TopicRule rule : rules) {
-            Query query;
             try {
-                query = parser.parse(rule.query());
+                queries.add(new MonitorQuery(rule.id(), parser.parse(rule.query()), rule.query(), Map.of()));
             } catch (ParseException e) {
+                monitor.close();
                 throw new IllegalArgumentException("topic rule " + rule.id() + ": query is not valid Lucene syntax: " + e.getMessage(), e);
             }
-            Need need = Need.of(query, term -> termIndex.computeIfAbsent(term, t -> {
-                terms.add(t);
-                return terms.size() - 1;
-            }));
-            byId.put(rule.id(), new CompiledRule(rule, query, need));
+            rulesById.put(rule.id(), rule);
         }
-        this.rules.addAll(byId.values());
+        monitor.register(queries);
     }
 
     /**
@@ -91,55 +71,38 @@ public final class TopicTagger implements AutoCloseable {
      */
     public static TopicTagger of(Collection<TopicRule> rules) {
         Objects.requireNonNull(rules, "rules");
-        return new TopicTagger(rules);
+        try {
+            return new TopicTagger(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the in-memory topic monitor", e);
+        }
     }
 
     /** Number of registered rules. */
     public int ruleCount() {
-        return rules.size();
+        return rulesById.size();
     }
 
     /** Topics of {@code article}, ordered by topic id. */
     public List<TopicTag> tag(ArticleText article) {
         String text = article.text();
-        MemoryIndex index = indexes.get();
+        Document doc = new Document();
+        doc.add(new Field(FIELD, text, TextField.TYPE_NOT_STORED));
+        MatchingQueries<HighlightsMatch> matches;
         try {
-            index.addField(FIELD, text, analyzer);
-            index.freeze();
-            IndexSearcher searcher = new IndexSearcher(index.createSearcher().getIndexReader());
-            searcher.setQueryCache(null);
-            return tag(text, searcher);
+            matches = monitor.match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
-            throw new UncheckedIOException("topic matching failed", e);
-        } finally {
-            index.reset();
-        }
-    }
-
-    private List<TopicTag> tag(String text, IndexSearcher searcher) throws IOException {
-        LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
-        boolean[] present = present(leaf.reader());
-        // matches in a HashMap by rule id, read in its order: the order Lucene Monitor gave them in,
-        // which decides whose evidence stands first at an offset two rules share
-        Map<String, List<int[]>> hitsById = new HashMap<>();
-        Map<String, TopicRule> matched = new HashMap<>();
-        for (CompiledRule compiled : rules) {
-            if (!compiled.need().test(present)) {
-                continue;
-            }
-            Weight weight = searcher.createWeight(searcher.rewrite(compiled.query()), ScoreMode.COMPLETE_NO_SCORES, 1);
-            Matches matches = weight.matches(leaf, 0);
-            if (matches != null) {
-                hitsById.put(compiled.rule().id(), hits(matches));
-                matched.put(compiled.rule().id(), compiled.rule());
-            }
+            throw new UncheckedIOException("topic monitor failed", e);
         }
         Map<String, TopicAccumulator> byTopic = new TreeMap<>();
-        Sentences sentences = hitsById.isEmpty() ? null : new Sentences(text);
-        for (Map.Entry<String, List<int[]>> match : hitsById.entrySet()) {
-            TopicRule rule = matched.get(match.getKey());
+        Sentences sentences = new Sentences(text);
+        for (HighlightsMatch match : matches.getMatches()) {
+            TopicRule rule = rulesById.get(match.getQueryId());
+            if (rule == null) {
+                continue;
+            }
             TopicAccumulator acc = byTopic.computeIfAbsent(rule.topic(), t -> new TopicAccumulator());
-            List<int[]> spans = mergedSpans(match.getValue(), text.length());
+            List<int[]> spans = mergedSpans(match.getHits(FIELD), text.length());
             acc.addContribution(rule.weight() * (1 - Math.pow(0.5, Math.max(1, spans.size()))));
             // a rule's context words ("meminta", "penting") make it match but do not show the topic;
             // when a rule matched phrases, only the phrases are evidence
@@ -157,45 +120,6 @@ public final class TopicTagger implements AutoCloseable {
         return tags;
     }
 
-    /** Which of {@link #terms} the article holds. */
-    private boolean[] present(LeafReader reader) throws IOException {
-        boolean[] present = new boolean[terms.size()];
-        Terms indexed = reader.terms(FIELD);
-        TermsEnum termsEnum = indexed == null ? null : indexed.iterator();
-        for (int i = 0; i < present.length; i++) {
-            Term term = terms.get(i);
-            if (termsEnum != null && term.field().equals(FIELD)) {
-                present[i] = termsEnum.seekExact(term.bytes());
-            } else {
-                // a term of another field: the article has none, but let Lucene decide
-                present[i] = !term.field().equals(FIELD);
-            }
-        }
-        return present;
-    }
-
-    /** Hit offsets of every leaf match (the terms inside a phrase, each on its own), as Monitor's HighlightsMatch reads them. */
-    private static List<int[]> hits(Matches matches) throws IOException {
-        List<int[]> hits = new ArrayList<>();
-        for (String field : matches) {
-            MatchesIterator it = matches.getMatches(field);
-            if (it == null) {
-                continue;
-            }
-            while (it.next()) {
-                MatchesIterator sub = it.getSubMatches();
-                if (sub == null) {
-                    hits.add(new int[] {it.startOffset(), it.endOffset()});
-                } else {
-                    while (sub.next()) {
-                        hits.add(new int[] {sub.startOffset(), sub.endOffset()});
-                    }
-                }
-            }
-        }
-        return hits;
-    }
-
     private static boolean isPhrase(String text, int[] span) {
         for (int i = span[0]; i < span[1]; i++) {
             if (Character.isWhitespace(text.charAt(i))) {
@@ -206,9 +130,10 @@ public final class TopicTagger implements AutoCloseable {
     }
 
     /** Hit offsets sorted and merged where they overlap, so a phrase and its own words count once. */
-    private static List<int[]> mergedSpans(List<int[]> hits, int textLength) {
+    private static List<int[]> mergedSpans(Collection<HighlightsMatch.Hit> hits, int textLength) {
         List<int[]> sorted = hits.stream()
-                .filter(hit -> hit[0] >= 0 && hit[1] <= textLength && hit[0] < hit[1])
+                .filter(hit -> hit.startOffset() >= 0 && hit.endOffset() <= textLength && hit.startOffset() < hit.endOffset())
+                .map(hit -> new int[] {hit.startOffset(), hit.endOffset()})
                 .sorted(java.util.Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]))
                 .toList();
         List<int[]> merged = new ArrayList<>();
@@ -225,7 +150,11 @@ public final class TopicTagger implements AutoCloseable {
 
     @Override
     public void close() {
-        indexes.remove();
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the topic monitor", e);
+        }
     }
 
     /** Collects one topic's rule contributions and evidence; not thread-safe, lives for one article. */

@@ -1,4 +1,4 @@
-/** Topic tagging: rules in Lucene query syntax matched on an in-memory Lucene index of each article. */
+/** Topic tagging: rules in Lucene query syntax matched with Lucene Monitor. */
 @NullMarked
 package id.pantau.enrich.tagger.topic;
 
