@@ -48,7 +48,6 @@ public final class TopicTagger implements AutoCloseable {
     private final Map<String, TopicRule> rulesById = new LinkedHashMap<>();
 
     private TopicTagger(Collection<TopicRule> rules) throws IOException {
-        this.monitor = new Monitor(analyzer);
         QueryParser parser = new QueryParser(FIELD, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         List<MonitorQuery> queries = new ArrayList<>(rules.size());
@@ -56,11 +55,11 @@ public final class TopicTagger implements AutoCloseable {
             try {
                 queries.add(new MonitorQuery(rule.id(), parser.parse(rule.query()), rule.query(), Map.of()));
             } catch (ParseException e) {
-                monitor.close();
                 throw new IllegalArgumentException("topic rule " + rule.id() + ": query is not valid Lucene syntax: " + e.getMessage(), e);
             }
             rulesById.put(rule.id(), rule);
         }
+        this.monitor = new Monitor(RuleWords.of(queries.stream().map(MonitorQuery::getQuery).toList()).documentAnalyzer(analyzer));
         monitor.register(queries);
     }
 

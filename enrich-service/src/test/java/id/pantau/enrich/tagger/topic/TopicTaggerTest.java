@@ -116,4 +116,41 @@ class TopicTaggerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("topic rule a: weight: expected a number in (0, 1], got 1.5");
     }
+
+    @Test
+    void shouldCountWordsOutsideTheRulesAsPositionsForPhraseDistance() {
+        try (TopicTagger own = TopicTagger.of(List.of(new TopicRule("near", "t.near", 1.0, "\"netralitas asn\"~1"),
+                new TopicRule("adjacent", "t.adjacent", 1.0, "\"netralitas asn\"")))) {
+            List<String> oneBetween = own.tag(new ArticleText("", "Soal netralitas seluruh ASN dibahas.", null, "", null)).stream()
+                    .map(TopicTag::getTopic).toList();
+            List<String> twoBetween = own.tag(new ArticleText("", "Soal netralitas bagi seluruh ASN dibahas.", null, "", null)).stream()
+                    .map(TopicTag::getTopic).toList();
+
+            assertThat(oneBetween).containsExactly("t.near");
+            assertThat(twoBetween).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldHonourExcludedWordsOfARule() {
+        try (TopicTagger own = TopicTagger.of(List.of(new TopicRule("not", "t.not", 1.0, "netralitas -hoaks")))) {
+            List<String> withExcluded = own.tag(new ArticleText("", "Netralitas ASN bukan hoaks.", null, "", null)).stream()
+                    .map(TopicTag::getTopic).toList();
+            List<String> without = own.tag(new ArticleText("", "Netralitas ASN dijaga.", null, "", null)).stream()
+                    .map(TopicTag::getTopic).toList();
+
+            assertThat(withExcluded).isEmpty();
+            assertThat(without).containsExactly("t.not");
+        }
+    }
+
+    @Test
+    void shouldMatchRulesWithWildcardsAsBefore() {
+        try (TopicTagger own = TopicTagger.of(List.of(new TopicRule("wild", "t.wild", 1.0, "netral* AND asn")))) {
+            List<TopicTag> tags = own.tag(new ArticleText("", "Netralitas ASN dijaga.", null, "", null));
+
+            assertThat(tags).extracting(TopicTag::getTopic).containsExactly("t.wild");
+            assertThat(tags.get(0).getEvidence()).extracting(TopicEvidence::getTerm).containsExactly("Netralitas", "ASN");
+        }
+    }
 }
