@@ -117,7 +117,8 @@ final class PipelineProbe {
     /** index-service's {@code pantau_index_in_flight_records} gauge: records read and not yet acknowledged; -1 when it does not answer. */
     int indexInFlight() throws InterruptedException {
         try {
-            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(api.resolve("/metrics")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(api.resolve("/metrics")).header("X-Api-Key", apiKey)
+                    .timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             for (String line : metrics.body().split("\n")) {
                 if (line.startsWith("pantau_index_in_flight_records")) {
