@@ -26,38 +26,22 @@ class StreamingSelectorTest {
             "#x", "span#x .C", ".A.b p", "time.entry-date.published", "p.b.a, div.b.a p",
             ".kelvin", "i.span", ".item", ".ITEM");
 
+    /** One selector alone, through a {@link SelectorSet} of that selector only. */
     private static List<Element> walk(Document doc, String selector) {
-        StreamingSelector streaming = StreamingSelector.of(selector);
-        List<Element> found = new ArrayList<>();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof Element e && streaming.head(doc, e, StreamingSelector.classes(e), depth)) {
-                    found.add(e);
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element) {
-                    streaming.tail(depth);
-                }
-            }
-        }, doc);
-        return found;
+        return walk(doc, List.of(selector)).get(0);
     }
 
-    /** Every selector of {@link #SELECTORS} at once, through one {@link SelectorSet}. */
-    private static List<List<Element>> walkAll(Document doc) {
-        SelectorSet set = SelectorSet.of(SELECTORS);
+    /** The matches of each of {@code selectors}, all matched at once through one {@link SelectorSet}. */
+    private static List<List<Element>> walk(Document doc, List<String> selectors) {
+        SelectorSet set = SelectorSet.of(selectors);
         List<List<Element>> found = new ArrayList<>();
-        SELECTORS.forEach(s -> found.add(new ArrayList<>()));
+        selectors.forEach(s -> found.add(new ArrayList<>()));
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof Element e) {
                     int matched = set.head(doc, e, StreamingSelector.classes(e), depth);
-                    for (int i = 0; i < SELECTORS.size(); i++) {
+                    for (int i = 0; i < selectors.size(); i++) {
                         if ((matched & (1 << i)) != 0) {
                             found.get(i).add(e);
                         }
@@ -76,7 +60,7 @@ class StreamingSelectorTest {
     }
 
     private static void assertSameAsSelect(Document doc) {
-        List<List<Element>> together = walkAll(doc);
+        List<List<Element>> together = walk(doc, SELECTORS);
         for (int i = 0; i < SELECTORS.size(); i++) {
             String selector = SELECTORS.get(i);
             assertThat(walk(doc, selector)).as(selector).containsExactlyElementsOf(doc.select(selector));
