@@ -72,6 +72,38 @@ final class StreamingSelector {
         return s.substring(start, end);
     }
 
+    /**
+     * The tag every element {@code selector} matches must have, when it says so plainly: one selector
+     * (no comma, no parentheses) whose last compound, after the last space and with no {@code > + ~}
+     * in it, starts with a tag name ({@code ".breadcrumb li:last-child a"} gives {@code "a"}); else
+     * null. jsoup reads that tag as an {@code Evaluator.Tag} on the lower-cased name, which {@link
+     * Element#nameIs} compares with.
+     */
+    static @Nullable String requiredTag(String selector) {
+        String s = selector.strip();
+        if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('(') >= 0 || s.indexOf('[') >= 0 || s.indexOf('\\') >= 0
+                || s.indexOf('|') >= 0) {
+            return null;
+        }
+        int start = s.length();
+        while (start > 0 && !Character.isWhitespace(s.charAt(start - 1))) {
+            start--;
+        }
+        String last = s.substring(start);
+        if (last.indexOf('>') >= 0 || last.indexOf('+') >= 0 || last.indexOf('~') >= 0) {
+            return null;
+        }
+        int end = 0;
+        while (end < last.length() && (last.charAt(end) >= 'a' && last.charAt(end) <= 'z' || last.charAt(end) >= 'A' && last.charAt(end) <= 'Z'
+                || end > 0 && (last.charAt(end) >= '0' && last.charAt(end) <= '9' || last.charAt(end) == '-'))) {
+            end++;
+        }
+        if (end == 0 || end < last.length() && ".#:".indexOf(last.charAt(end)) < 0) {
+            return null;
+        }
+        return last.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The compounds of each comma-separated part, or null when the selector has more than tags, classes, ids and spaces. */
     static @Nullable List<Compound[]> chains(String selector) {
         for (int i = 0; i < selector.length(); i++) {

@@ -24,7 +24,8 @@ class StreamingSelectorTest {
             ".b .b", "body p", "html .c", ".a p.b, .b p.a", "h1.entry-title", ".td-post-content .entry-content", "#article time",
             ".tags-links a", ".paging a.next", ".breadcrumb li:last-child a", "div > p", "meta[property=og:title]", ".a  .b", "DIV.A #X",
             "#x", "span#x .C", ".A.b p", "time.entry-date.published", "p.b.a, div.b.a p",
-            ".kelvin", "i.span", ".item", ".ITEM");
+            ".kelvin", "i.span", ".item", ".ITEM", "div p:last-child", "span ~ p", "div> p", "P:first-child", "*:first-child", ".a > *",
+            "div:has(p) p", "p:not(.b)");
 
     /** One selector alone, through a {@link SelectorSet} of that selector only. */
     private static List<Element> walk(Document doc, String selector) {
@@ -60,7 +61,9 @@ class StreamingSelectorTest {
     }
 
     private static void assertSameAsSelect(Document doc) {
-        List<List<Element>> together = walk(doc, SELECTORS);
+        // a set holds at most 31 selectors
+        List<List<Element>> together = new ArrayList<>(walk(doc, SELECTORS.subList(0, 30)));
+        together.addAll(walk(doc, SELECTORS.subList(30, SELECTORS.size())));
         for (int i = 0; i < SELECTORS.size(); i++) {
             String selector = SELECTORS.get(i);
             assertThat(walk(doc, selector)).as(selector).containsExactlyElementsOf(doc.select(selector));
@@ -86,5 +89,20 @@ class StreamingSelectorTest {
         assertThat(StreamingSelector.chains("div > p")).isNull();
         assertThat(StreamingSelector.chains("li:last-child a")).isNull();
         assertThat(StreamingSelector.chains("meta[name=x]")).isNull();
+    }
+
+    @Test
+    void shouldReadTheTagAJsoupSelectorRequires() {
+        assertThat(StreamingSelector.requiredTag(".breadcrumb li:last-child a")).isEqualTo("a");
+        assertThat(StreamingSelector.requiredTag(".breadcrumbs a:last-child")).isEqualTo("a");
+        assertThat(StreamingSelector.requiredTag("DIV > P.x")).isEqualTo("p");
+        assertThat(StreamingSelector.requiredTag("h1-x#id")).isEqualTo("h1-x");
+        assertThat(StreamingSelector.requiredTag("div >p")).isNull();
+        assertThat(StreamingSelector.requiredTag(":last-child")).isNull();
+        assertThat(StreamingSelector.requiredTag("*:first-child")).isNull();
+        assertThat(StreamingSelector.requiredTag("a, b")).isNull();
+        assertThat(StreamingSelector.requiredTag("div:has(p a) p")).isNull();
+        assertThat(StreamingSelector.requiredTag("meta[property=og:title]")).isNull();
+        assertThat(StreamingSelector.requiredTag("svg|rect")).isNull();
     }
 }
