@@ -112,7 +112,7 @@ public final class ArticleExtractor {
         }
         Body body = body(bodySource, bodyScan, p, ld);
         int pageCount = 1;
-        Set<String> seen = new HashSet<>(body.paragraphs);
+        Set<String> seen = next == null ? Set.of() : new HashSet<>(body.paragraphs);
         while (next != null && pageCount < MAX_PAGES) {
             visited.add(next);
             Document page = load(pages, next, url);

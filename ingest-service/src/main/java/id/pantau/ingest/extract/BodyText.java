@@ -156,47 +156,84 @@ final class BodyText {
     }
 
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000b' || c == '\u00a0'
-                || c == '\u2007' || c == '\u202f' || c == '\u200b' || (c > '\u2000' && Character.isWhitespace(c));
-    }
-
-    private static List<String> blocks(Element container) {
-        List<String> blocks = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    current.append(text.getWholeText());
-                } else if (node instanceof Element element) {
-                    String name = element.normalName();
-                    if (SKIPPED.contains(name)) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    if (name.equals("br") || BLOCKS.contains(name)) {
-                        flush(blocks, current);
-                    }
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    flush(blocks, current);
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, container);
-        flush(blocks, current);
-        return blocks;
-    }
-
-    private static void flush(List<String> blocks, StringBuilder current) {
-        String text = normalise(current.toString());
-        if (!text.isEmpty()) {
-            blocks.add(text);
+        if (c > ' ') {
+            // the common case, letters and punctuation, in one comparison
+            return c >= '\u00a0' && (c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u200b'
+                    || (c > '\u2000' && Character.isWhitespace(c)));
         }
-        current.setLength(0);
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000b';
+    }
+
+    /**
+     * The blocks of {@code container}, each already normalised: text is appended with whitespace runs
+     * collapsed as it comes (one builder, no second pass), which gives exactly {@link #normalise} of the
+     * block's raw text.
+     */
+    private static List<String> blocks(Element container) {
+        Blocks blocks = new Blocks();
+        NodeTraversor.filter(blocks, container);
+        blocks.flush();
+        return blocks.done;
+    }
+
+    private static final class Blocks implements org.jsoup.select.NodeFilter {
+        final List<String> done = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+        /** Whitespace seen since the last character appended; written as one space before the next one. */
+        private boolean pendingSpace;
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                append(text.getWholeText());
+            } else if (node instanceof Element element) {
+                String name = element.normalName();
+                if (SKIPPED.contains(name)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (name.equals("br") || BLOCKS.contains(name)) {
+                    flush();
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                flush();
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        /** Appends each run of non-space characters at once, one space before it when whitespace came before. */
+        private void append(String text) {
+            int length = text.length();
+            int i = 0;
+            while (i < length) {
+                if (isSpace(text.charAt(i))) {
+                    pendingSpace = true;
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < length && !isSpace(text.charAt(i))) {
+                    i++;
+                }
+                if (pendingSpace && current.length() > 0) {
+                    current.append(' ');
+                }
+                current.append(text, start, i);
+                pendingSpace = false;
+            }
+        }
+
+        void flush() {
+            if (current.length() > 0) {
+                done.add(current.toString());
+                current.setLength(0);
+            }
+            pendingSpace = false;
+        }
     }
 }

@@ -58,7 +58,8 @@ final class InputCheck {
                 && !html.substring(0, headLength).toLowerCase(java.util.Locale.ROOT).contains("<html")) {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "XML document without <html>");
         }
-        if (!HTML_TAG.matcher(html.substring(0, Math.min(html.length(), SNIFF_CHARS))).find()) {
+        // a region, not a copy of the first SNIFF_CHARS characters: the pattern has no anchors or lookaround
+        if (!HTML_TAG.matcher(html).region(0, Math.min(html.length(), SNIFF_CHARS)).find()) {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "no HTML tag in the first " + SNIFF_CHARS + " characters");
         }
     }

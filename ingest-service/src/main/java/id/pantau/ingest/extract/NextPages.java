@@ -42,6 +42,9 @@ final class NextPages {
         String relNext = null;
         String showAll = null;
         String nextByText = null;
+        // a next page from the profile's selector wins over rel=next and link texts, so the next-page
+        // pattern is not run then (rel=next is still read: it decides which anchors are checked for "show all")
+        boolean nextFound = next != null;
         for (Element link : scan.links) {
             if (relNext == null && link.attr("rel").equalsIgnoreCase("next")) {
                 relNext = usable(Urls.absUrl(link, "href"), pageUrl, visited);
@@ -61,7 +64,7 @@ final class NextPages {
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
                 showAll = usable(Urls.absUrl(a, "href"), pageUrl, visited);
-            } else if (nextByText == null && NEXT_TEXT.matcher(text).matches()) {
+            } else if (!nextFound && nextByText == null && NEXT_TEXT.matcher(text).matches()) {
                 nextByText = usable(Urls.absUrl(a, "href"), pageUrl, visited);
             }
         }
@@ -95,6 +98,17 @@ final class NextPages {
      * page (menus, headlines) are dropped here without running the two patterns.
      */
     static boolean mayBePagination(String text) {
+        if (isAscii(text)) {
+            // ASCII folds to ASCII lower case; '»' and '›' are not ASCII
+            String s = text.toLowerCase(Locale.ROOT);
+            return s.contains("lanjut") || s.contains("berikut") || s.contains("next") || s.contains("semua") || s.contains("all")
+                    || s.contains("halaman") || s.contains("ingle");
+        }
+        return mayBePaginationFolded(text);
+    }
+
+    /** {@link #mayBePagination} for any text; kept to test that the ASCII path gives the same. */
+    static boolean mayBePaginationFolded(String text) {
         StringBuilder folded = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             folded.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
@@ -102,6 +116,15 @@ final class NextPages {
         String s = folded.toString();
         return s.contains("lanjut") || s.contains("berikut") || s.contains("next") || s.contains("semua") || s.contains("all")
                 || s.contains("halaman") || s.contains("ingle") || s.indexOf('»') >= 0 || s.indexOf('›') >= 0;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The URL without its fragment, for loop detection. */

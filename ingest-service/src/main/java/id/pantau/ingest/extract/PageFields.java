@@ -3,7 +3,6 @@ package id.pantau.ingest.extract;
 import id.pantau.ingest.extract.field.Byline;
 import id.pantau.ingest.extract.field.BylineParser;
 import id.pantau.ingest.extract.field.IndonesianDateParser;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -210,14 +209,7 @@ final class PageFields {
     }
 
     private @Nullable String absolute(@Nullable String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            return URI.create(doc.location()).resolve(url.strip()).toString();
-        } catch (IllegalArgumentException e) {
-            return url.strip();
-        }
+        return Urls.resolve(doc.location(), url);
     }
 
     /** The normalised text of the first element {@code selector} matches that has text, or null. */

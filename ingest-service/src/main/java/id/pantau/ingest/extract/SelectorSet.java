@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Several CSS selectors matched together along one document-order walk (see {@link PageScan}). The
@@ -27,7 +28,7 @@ final class SelectorSet {
     /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. */
     private record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
             Map<String, int[]> byClass, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
-            Evaluator[] jsoup, int[] jsoupOwner) {
+            Evaluator[] jsoup, int[] jsoupOwner, @Nullable String[] jsoupTag) {
 
         static Plan of(List<String> selectors) {
             List<Compound> compounds = new ArrayList<>();
@@ -35,11 +36,13 @@ final class SelectorSet {
             List<int[]> chains = new ArrayList<>();
             List<Evaluator> jsoup = new ArrayList<>();
             List<Integer> jsoupOwner = new ArrayList<>();
+            List<String> jsoupTag = new ArrayList<>();
             for (int owner = 0; owner < selectors.size(); owner++) {
                 List<Compound[]> parsed = StreamingSelector.chains(selectors.get(owner));
                 if (parsed == null) {
                     jsoup.add(PageFields.evaluator(selectors.get(owner)));
                     jsoupOwner.add(owner);
+                    jsoupTag.add(StreamingSelector.requiredTag(selectors.get(owner)));
                     continue;
                 }
                 for (Compound[] chain : parsed) {
@@ -74,7 +77,7 @@ final class SelectorSet {
             return new Plan(compounds.toArray(Compound[]::new), compoundChain, compoundLevel, chains.stream().mapToInt(c -> c[0]).toArray(),
                     chains.stream().mapToInt(c -> c[1]).toArray(), arrays(byClass), arrays(byTag), arrays(byId),
                     always.stream().mapToInt(Integer::intValue).toArray(), jsoup.toArray(Evaluator[]::new),
-                    jsoupOwner.stream().mapToInt(Integer::intValue).toArray());
+                    jsoupOwner.stream().mapToInt(Integer::intValue).toArray(), jsoupTag.toArray(String[]::new));
         }
 
         private static Map<String, int[]> arrays(Map<String, List<Integer>> lists) {
@@ -129,7 +132,8 @@ final class SelectorSet {
     int head(Element root, Element e, String[] classes, int depth) {
         int matched = 0;
         for (int i = 0; i < plan.jsoup().length; i++) {
-            if (plan.jsoup()[i].matches(root, e)) {
+            String tag = plan.jsoupTag()[i];
+            if ((tag == null || e.nameIs(tag)) && plan.jsoup()[i].matches(root, e)) {
                 matched |= 1 << plan.jsoupOwner()[i];
             }
         }

@@ -1,28 +1,21 @@
 package id.pantau.ingest.extract;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A CSS selector matched during one document-order walk (see {@link PageScan}). A selector made only
- * of tag, class and id compounds joined by descendant combinators ({@code ".tags-links a"}, {@code
- * "#article .credit, figure"}) keeps, per compound prefix, how many open ancestors satisfy it, so an
- * element is tested against each compound once instead of walking its ancestors for every candidate;
- * any other selector is handed to jsoup's evaluator. Matches exactly what {@code Element.select}
- * gives from the document root. One instance per walk; not thread-safe.
+ * The pieces {@link SelectorSet} matches selectors with along one document-order walk (see {@link
+ * PageScan}): a selector made only of tag, class and id compounds joined by descendant combinators
+ * ({@code ".tags-links a"}, {@code "#article .credit, figure"}) is read into chains of {@link
+ * Compound}s, and each element's class names are split and case-folded once ({@link
+ * #classes(Element)}). Any other selector is left to jsoup's evaluator. Stateless.
  */
-abstract class StreamingSelector {
+final class StreamingSelector {
 
-    /**
-     * Whether {@code e}, entered at {@code depth} (the document is 0), matches; called for every element
-     * in document order. {@code classes} are its class names as {@link #classes(Element)} splits them.
-     */
-    abstract boolean head(Element root, Element e, String[] classes, int depth);
+    private StreamingSelector() {}
 
     private static final String[] NO_CLASSES = new String[0];
 
@@ -65,26 +58,6 @@ abstract class StreamingSelector {
         return names;
     }
 
-    /** Called when the walk leaves the element entered at {@code depth}. */
-    abstract void tail(int depth);
-
-    /** Compiled chains by selector; an empty array marks a selector left to jsoup. Bounded like the selector cache. */
-    private static final ConcurrentHashMap<String, Compound[][]> COMPILED = new ConcurrentHashMap<>();
-    private static final Compound[][] NOT_A_CHAIN = new Compound[0][];
-    private static final int MAX_COMPILED = 10_000;
-
-    static StreamingSelector of(String selector) {
-        Compound[][] compiled = COMPILED.get(selector);
-        if (compiled == null) {
-            List<Compound[]> chains = chains(selector);
-            compiled = chains == null ? NOT_A_CHAIN : chains.toArray(Compound[][]::new);
-            if (COMPILED.size() < MAX_COMPILED) {
-                COMPILED.put(selector, compiled);
-            }
-        }
-        return compiled == NOT_A_CHAIN ? new Jsoup(PageFields.evaluator(selector)) : new Chains(compiled);
-    }
-
     private static String fold(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
@@ -97,6 +70,38 @@ abstract class StreamingSelector {
             }
         }
         return s.substring(start, end);
+    }
+
+    /**
+     * The tag every element {@code selector} matches must have, when it says so plainly: one selector
+     * (no comma, no parentheses) whose last compound, after the last space and with no {@code > + ~}
+     * in it, starts with a tag name ({@code ".breadcrumb li:last-child a"} gives {@code "a"}); else
+     * null. jsoup reads that tag as an {@code Evaluator.Tag} on the lower-cased name, which {@link
+     * Element#nameIs} compares with.
+     */
+    static @Nullable String requiredTag(String selector) {
+        String s = selector.strip();
+        if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('(') >= 0 || s.indexOf('[') >= 0 || s.indexOf('\\') >= 0
+                || s.indexOf('|') >= 0) {
+            return null;
+        }
+        int start = s.length();
+        while (start > 0 && !Character.isWhitespace(s.charAt(start - 1))) {
+            start--;
+        }
+        String last = s.substring(start);
+        if (last.indexOf('>') >= 0 || last.indexOf('+') >= 0 || last.indexOf('~') >= 0) {
+            return null;
+        }
+        int end = 0;
+        while (end < last.length() && (last.charAt(end) >= 'a' && last.charAt(end) <= 'z' || last.charAt(end) >= 'A' && last.charAt(end) <= 'Z'
+                || end > 0 && (last.charAt(end) >= '0' && last.charAt(end) <= '9' || last.charAt(end) == '-'))) {
+            end++;
+        }
+        if (end == 0 || end < last.length() && ".#:".indexOf(last.charAt(end)) < 0) {
+            return null;
+        }
+        return last.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The compounds of each comma-separated part, or null when the selector has more than tags, classes, ids and spaces. */
@@ -182,85 +187,6 @@ abstract class StreamingSelector {
                 }
             }
             return true;
-        }
-    }
-
-    private static final class Jsoup extends StreamingSelector {
-        private final Evaluator evaluator;
-
-        Jsoup(Evaluator evaluator) {
-            this.evaluator = evaluator;
-        }
-
-        @Override
-        boolean head(Element root, Element e, String[] classes, int depth) {
-            return evaluator.matches(root, e);
-        }
-
-        @Override
-        void tail(int depth) {}
-    }
-
-    private static final class Chains extends StreamingSelector {
-        private final Compound[][] chains;
-        /** Per chain and prefix length k: open elements where the first k compounds are satisfied, ending at that element. */
-        private final int[][] open;
-        /** Per depth, per chain: the prefixes the element open at that depth satisfies (bit k). */
-        private int[][] marks = new int[64][];
-
-        Chains(Compound[][] chains) {
-            this.chains = chains;
-            this.open = new int[this.chains.length][];
-            for (int c = 0; c < this.chains.length; c++) {
-                open[c] = new int[this.chains[c].length];
-            }
-        }
-
-        @Override
-        boolean head(Element root, Element e, String[] classes, int depth) {
-            if (depth >= marks.length) {
-                marks = Arrays.copyOf(marks, depth * 2);
-            }
-            int[] mark = marks[depth];
-            if (mark == null) {
-                mark = marks[depth] = new int[chains.length];
-            }
-            boolean matched = false;
-            for (int c = 0; c < chains.length; c++) {
-                Compound[] chain = chains[c];
-                int[] counts = open[c];
-                int bits = 0;
-                for (int k = 1; k <= chain.length; k++) {
-                    // prefix k ends here: compound k-1 matches e and prefix k-1 ends at an ancestor
-                    if ((k == 1 || counts[k - 1] > 0) && chain[k - 1].matches(root, e, classes)) {
-                        if (k == chain.length) {
-                            matched = true;
-                        } else {
-                            bits |= 1 << k;
-                        }
-                    }
-                }
-                mark[c] = bits;
-                for (int k = 1; bits != 0 && k < chain.length; k++) {
-                    if ((bits & (1 << k)) != 0) {
-                        counts[k]++;
-                    }
-                }
-            }
-            return matched;
-        }
-
-        @Override
-        void tail(int depth) {
-            int[] mark = marks[depth];
-            for (int c = 0; c < chains.length; c++) {
-                int bits = mark[c];
-                for (int k = 1; bits != 0 && k < chains[c].length; k++) {
-                    if ((bits & (1 << k)) != 0) {
-                        open[c][k]--;
-                    }
-                }
-            }
         }
     }
 }

@@ -38,4 +38,17 @@ class UrlsTest {
         assertThat(Urls.isPlainAbsolute("https://a.example.id/a/../b")).isFalse();
         assertThat(Urls.isPlainAbsolute("/relatif")).isFalse();
     }
+
+    @Test
+    void shouldResolveMetaUrlsLikeUriResolve() {
+        List<String> urls = new java.util.ArrayList<>(HREFS);
+        urls.addAll(List.of("  https://a.example.id/x  ", "HTTP://A.example.id/x", "http://", "https://", "http:// spasi", "https://a.example.id/%zz",
+                "http\u017F://a.example.id", "httpx://a", "gambar/1.jpg", " ../a.jpg", "http:relatif", "https:/satu-garis"));
+        for (String base : List.of("https://kalbar.example.id/2024/11/20/berita", "not a url", "mailto:x@example.id")) {
+            for (String url : urls) {
+                String expected = url.isBlank() ? null : Urls.resolveByUri(base, url.strip());
+                assertThat(Urls.resolve(base, url)).as(base + " + " + url).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -17,11 +17,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BylineParser {
 
-    private static final Pattern LABEL = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(penulis|reporter|pewarta|wartawan|kontributor|laporan wartawan|oleh|published by|written by|"
-                    + "author|^by|editor|redaktur|penyunting|editing)(?![\\p{L}])\\s*:?\\s*");
+    private static final String LABEL_REGEX = "(?<![\\p{L}])(penulis|reporter|pewarta|wartawan|kontributor|laporan wartawan|oleh|"
+            + "published by|written by|author|^by|editor|redaktur|penyunting|editing)(?![\\p{L}])\\s*:?\\s*";
+    private static final Pattern LABEL = Pattern.compile("(?iu)" + LABEL_REGEX);
+    /**
+     * {@link #LABEL} for ASCII text: on ASCII characters Unicode case folding is ASCII case folding, so
+     * the two find the same labels, and the ASCII one compares faster.
+     */
+    static final Pattern LABEL_ASCII = Pattern.compile("(?i)" + LABEL_REGEX);
     /** Where a name ends: a field separator, a date or a day name after a comma, or a count. */
-    private static final Pattern NAME_END = Pattern.compile(
+    static final Pattern NAME_END = Pattern.compile(
             "(?iu)\\s*(\\||\\s[-–—]\\s|\\s[-–—]$|[,;]\\s*(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|\\d)|\\(|\\n)");
     /** What {@link #collapseSpaces} replaces; kept to test that it does the same. */
     static final Pattern SPACES = Pattern.compile("[ \\t]+");
@@ -39,7 +44,7 @@ public final class BylineParser {
             return Byline.EMPTY;
         }
         String s = collapseSpaces(text.replace('\u00a0', ' ')).strip();
-        Matcher m = LABEL.matcher(s);
+        Matcher m = (isAscii(s) ? LABEL_ASCII : LABEL).matcher(s);
         List<int[]> labels = new ArrayList<>();
         List<String> names = new ArrayList<>();
         while (m.find()) {
@@ -74,9 +79,11 @@ public final class BylineParser {
     /** A name from a raw value: cut at the first separator, trimmed of punctuation; null when empty. */
     static @Nullable String cleanName(String raw) {
         String value = raw.strip();
-        Matcher end = NAME_END.matcher(value);
-        if (end.find()) {
-            value = value.substring(0, end.start());
+        if (mayEndName(value)) {
+            Matcher end = NAME_END.matcher(value);
+            if (end.find()) {
+                value = value.substring(0, end.start());
+            }
         }
         value = trim(value);
         if (value.isEmpty() || value.length() > 80 || !hasLetter(value)) {
@@ -131,6 +138,25 @@ public final class BylineParser {
     private static boolean isTrimmed(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == ':' || c == '|' || c == ','
                 || c == '-' || c == '–' || c == '—';
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** False when {@link #NAME_END} cannot match: each of its alternatives needs one of {@code | - – — , ; (} or a line feed. */
+    static boolean mayEndName(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("|-–—,;(\n".indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLetter(String value) {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DatelineParser {
 
-    private static final Pattern PREFIX = Pattern.compile("^(.{2,70}?)\\s*[-–—\\uFFFD]+\\s+(?=\\S)");
+    /** What {@link #findPrefix} finds; kept to test that it does the same. */
+    static final Pattern PREFIX = Pattern.compile("^(.{2,70}?)\\s*[-–—\\uFFFD]+\\s+(?=\\S)");
     /** What {@link #collapseWhitespace} replaces; kept to test that it does the same. */
     static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
     private static final int HEAD_CHARS = 100;
@@ -40,11 +41,13 @@ public final class DatelineParser {
         String s = paragraph.length() > HEAD_CHARS
                 ? collapseWhitespace(head).stripLeading() + paragraph.substring(HEAD_CHARS)
                 : collapseWhitespace(paragraph).strip();
-        Matcher m = PREFIX.matcher(s);
-        if (!m.find()) {
+        long found = findPrefix(s);
+        if (found < 0) {
             return null;
         }
-        String prefix = m.group(1).strip();
+        int prefixEnd = (int) (found >>> 32);
+        int matchEnd = (int) found;
+        String prefix = s.substring(0, prefixEnd).strip();
         boolean hasBrand = false;
         String place = null;
         int parts = 0;
@@ -64,8 +67,62 @@ public final class DatelineParser {
         if (parts == 0 || parts > 3 || (!hasBrand && (place == null || !place.equals(place.toUpperCase(Locale.ROOT))))) {
             return null;
         }
-        String text = s.substring(0, m.end()).strip();
-        return new Dateline(text, place == null ? null : titleCase(place), s.substring(m.end()).strip());
+        String text = s.substring(0, matchEnd).strip();
+        return new Dateline(text, place == null ? null : titleCase(place), s.substring(matchEnd).strip());
+    }
+
+    /**
+     * {@code PREFIX.matcher(s).find()} without the regex: the end of group 1 in the high half and the
+     * end of the match in the low half, or -1 when it does not match. Group 1 ({@code .{2,70}?}) is the
+     * shortest run of at least 2 characters (no line terminator) after which {@code \s*}, one or more
+     * dashes, {@code \s+} and a non-{@code \s} character follow; the greedy parts after it cannot give
+     * back anything a later part could use, so the first such length is the regex's. Text with a
+     * surrogate among the first 71 characters (where {@code .} counts code points) goes to the regex.
+     */
+    static long findPrefix(String s) {
+        int n = s.length();
+        for (int i = 0; i < Math.min(n, 71); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                Matcher m = PREFIX.matcher(s);
+                return m.find() ? (long) m.end(1) << 32 | m.end() : -1;
+            }
+        }
+        if (n > 0 && isLineTerminator(s.charAt(0))) {
+            return -1;
+        }
+        for (int length = 2; length <= Math.min(n, 70); length++) {
+            if (isLineTerminator(s.charAt(length - 1))) {
+                return -1;
+            }
+            int i = length;
+            while (i < n && isRegexSpace(s.charAt(i))) {
+                i++;
+            }
+            int dashes = i;
+            while (i < n && isDash(s.charAt(i))) {
+                i++;
+            }
+            if (i == dashes) {
+                continue;
+            }
+            int spaces = i;
+            while (i < n && isRegexSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i > spaces && i < n) {
+                return (long) length << 32 | i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDash(char c) {
+        return c == '-' || c == '–' || c == '—' || c == '\uFFFD';
+    }
+
+    /** The characters {@code .} does not match without DOTALL. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** {@code WHITESPACE.matcher(text).replaceAll(" ")} without the regex: each run of {@code [\s\u00a0]} becomes one space. */

@@ -79,7 +79,7 @@ public final class JsonLd {
     }
 
     private static void read(String data, String mustContain, List<JsonNode> articles) {
-        if (!data.contains(mustContain)) {
+        if (!data.contains(mustContain) || !mayHoldArticle(data)) {
             return;
         }
         String json = (data.contains("<![CDATA[") || data.contains("]]>") ? CDATA.matcher(data).replaceAll("") : data).strip();
@@ -91,6 +91,15 @@ public final class JsonLd {
         } catch (IOException | RuntimeException e) {
             // malformed JSON-LD is common; it is simply not evidence
         }
+    }
+
+    /**
+     * False when no {@code @type} in {@code data} can be an article type ({@link #isArticleType}): each
+     * of those names holds "Article", "BlogPosting" or "Report", and JSON can only spell them otherwise
+     * with a backslash escape. Scripts with only a WebSite, Organization or BreadcrumbList are not parsed.
+     */
+    private static boolean mayHoldArticle(String data) {
+        return data.contains("Article") || data.contains("BlogPosting") || data.contains("Report") || data.indexOf('\\') >= 0;
     }
 
     private static void collect(JsonNode node, List<JsonNode> articles, int depth) {

@@ -52,4 +52,68 @@ class RegexFreePathsTest {
             assertThat(DatelineParser.splitParts(prefix).stream().filter(p -> !p.isBlank()).toList()).as(s).isEqualTo(expected);
         }
     }
+
+    /** Longer random strings for the dateline prefix (up to 90 characters, past the 70 of group 1) and bylines. */
+    private static List<String> longSamples(String alphabet, int count, long seed) {
+        Random random = new Random(seed);
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(90); j > 0; j--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void shouldFindTheDatelinePrefixLikeTheRegex() {
+        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        samples.addAll(List.of("PONTIANAK - Isi", "TRIBUNPONTIANAK.CO.ID, MEMPAWAH - Warga", "a -b", "ab -- c", "ab - ", "ab -\n\nc", "a\nb - c",
+                "x".repeat(69) + " - y", "x".repeat(70) + " - y", "x".repeat(71) + " - y", "\uD83D\uDE00" + "x".repeat(68) + " - y",
+                "\uD83D\uDE00" + "x".repeat(69) + " - y", "ab \uFFFD c", "ab\u2028- c", "Kota – \u00a0Isi"));
+        samples.addAll(longSamples(" \t\n\r\u000b\f\u00a0\u0085\u2028-–—\uFFFDabAB.,", 20_000, 7));
+        samples.addAll(longSamples(" -–ab\uD83D\uDE00", 3_000, 8));
+        for (String s : samples) {
+            java.util.regex.Matcher m = DatelineParser.PREFIX.matcher(s);
+            long expected = m.find() ? (long) m.end(1) << 32 | m.end() : -1;
+            assertThat(DatelineParser.findPrefix(s)).as(s).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void shouldFindBylineLabelsInAsciiTextLikeTheUnicodePattern() {
+        java.util.regex.Pattern unicode = java.util.regex.Pattern.compile("(?iu)" + BylineParser.LABEL_ASCII.pattern().substring(4));
+        List<String> words = List.of("penulis", "REPORTER", "Pewarta", "wartawan", "kontributor", "laporan wartawan", "oleh", "published by",
+                "Written By", "author", "by", "editor", "redaktur", "penyunting", "editing", "xoleh", "olehx", ":", " ", "|", "-", "Budi", "1", "\t");
+        Random random = new Random(9);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(8); j > 0; j--) {
+                s.append(words.get(random.nextInt(words.size())));
+            }
+            String text = s.toString();
+            java.util.regex.Matcher a = BylineParser.LABEL_ASCII.matcher(text);
+            java.util.regex.Matcher b = unicode.matcher(text);
+            while (true) {
+                boolean found = a.find();
+                assertThat(b.find()).as(text).isEqualTo(found);
+                if (!found) {
+                    break;
+                }
+                assertThat(a.start()).as(text).isEqualTo(b.start());
+                assertThat(a.end()).as(text).isEqualTo(b.end());
+            }
+        }
+    }
+
+    @Test
+    void shouldSkipTheNameEndPatternOnlyWhenItCannotMatch() {
+        for (String s : longSamples(" \t\n\r|-–—,;()ab1SeninKamis'", 20_000, 10)) {
+            if (BylineParser.NAME_END.matcher(s).find()) {
+                assertThat(BylineParser.mayEndName(s)).as(s).isTrue();
+            }
+        }
+    }
 }
