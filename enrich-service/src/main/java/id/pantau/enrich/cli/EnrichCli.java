@@ -25,6 +25,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,18 +34,19 @@ import org.apache.avro.specific.SpecificRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code enrich <text-file | -> [--outlet <id>] [--dateline <place>] [--title <headline>]}: runs the
+ * {@code enrich <text-file | -> [--outlet <id>] [--dateline <place>] [--title <headline>] [--date <yyyy-mm-dd>]}: runs the
  * service's taggers on a plain text (paragraphs separated by blank lines) and prints every tag as
- * JSON. For debugging rules and for evaluation.
+ * JSON. For debugging rules and for evaluation. With {@code --date}, reference officials are linked
+ * only on days of their term, as for an article published that day.
  */
 public final class EnrichCli {
 
-    static final String USAGE = "usage: enrich <text-file | -> [--outlet <id>] [--dateline <place>] [--title <headline>]";
+    static final String USAGE = "usage: enrich <text-file | -> [--outlet <id>] [--dateline <place>] [--title <headline>] [--date <yyyy-mm-dd>]";
 
     private EnrichCli() {}
 
     /** Parsed arguments. */
-    record Args(String file, String outlet, @Nullable String dateline, String title) {
+    record Args(String file, String outlet, @Nullable String dateline, String title, @Nullable LocalDate date) {
         static Args parse(String[] argv) {
             List<String> args = Arrays.asList(argv);
             if (!args.isEmpty() && args.get(0).equals("enrich")) {
@@ -53,10 +56,11 @@ public final class EnrichCli {
             String outlet = "";
             String dateline = null;
             String title = "";
+            LocalDate date = null;
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "--outlet", "--dateline", "--title" -> {
+                    case "--outlet", "--dateline", "--title", "--date" -> {
                         if (i + 1 >= args.size()) {
                             throw new IllegalArgumentException(arg + " needs a value; " + USAGE);
                         }
@@ -64,6 +68,7 @@ public final class EnrichCli {
                         switch (arg) {
                             case "--outlet" -> outlet = value;
                             case "--dateline" -> dateline = value;
+                            case "--date" -> date = date(value);
                             default -> title = value;
                         }
                     }
@@ -78,7 +83,15 @@ public final class EnrichCli {
             if (file == null) {
                 throw new IllegalArgumentException("missing text file; " + USAGE);
             }
-            return new Args(file, outlet, dateline, title);
+            return new Args(file, outlet, dateline, title, date);
+        }
+
+        private static LocalDate date(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--date: expected yyyy-mm-dd, got '" + value + "'; " + USAGE, e);
+            }
         }
     }
 
@@ -107,7 +120,8 @@ public final class EnrichCli {
         try (TopicTagger topics = TopicTagger.of(TopicRules.load(config.rules().topicsFile()))) {
             ArticleEnricher enricher = new ArticleEnricher(new RegionTagger(gazetteer), officials::tagger, new OrganisationTagger(gazetteer), topics,
                     new QuoteTagger(), config.outletProvinces());
-            ArticleText article = new ArticleText(args.title(), paragraphs(text), args.dateline(), args.outlet(), enricher.provinceOf(args.outlet()));
+            ArticleText article = new ArticleText(args.title(), paragraphs(text), args.dateline(), args.outlet(), enricher.provinceOf(args.outlet()),
+                    args.date());
             out.println(toJson(enricher.tag(article, args.file())));
         }
         return 0;

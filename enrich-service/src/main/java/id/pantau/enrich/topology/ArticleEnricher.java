@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * organisations, topics and quotes. Thread-safe when its taggers are (they are).
  */
 public final class ArticleEnricher implements Enricher {
+
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
     /**
      * All tags of one text.
@@ -55,10 +59,14 @@ public final class ArticleEnricher implements Enricher {
         this.outletProvinces = Map.copyOf(outletProvinces);
     }
 
-    /** The text the taggers read: title, then the body paragraphs joined by blank lines. */
+    /**
+     * The text the taggers read: title, then the body paragraphs joined by blank lines; its date is the
+     * publication day in Western Indonesia (the fetch day when the page gave none).
+     */
     public static ArticleText textOf(RawArticle article, @Nullable String outletProvinceCode) {
+        Instant when = article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
         return new ArticleText(article.getTitle(), String.join("\n\n", article.getBodyParagraphs()), article.getDatelinePlace(),
-                article.getOutletId(), outletProvinceCode);
+                article.getOutletId(), outletProvinceCode, when == null ? null : LocalDate.ofInstant(when, WIB));
     }
 
     /** The province focus of an outlet, or null. */

@@ -63,4 +63,20 @@ class EnrichCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("missing text file; " + EnrichCli.USAGE + System.lineSeparator());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void shouldRefuseADateThatIsNotIsoFormat() {
+        int status = run("Teks.", "-", "--date", "18/11/2024");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("--date: expected yyyy-mm-dd, got '18/11/2024'; " + EnrichCli.USAGE + System.lineSeparator());
+    }
+
+    @Test
+    void shouldTakeTheArticleDate() {
+        EnrichCli.Args args = EnrichCli.Args.parse(new String[] {"enrich", "-", "--date", "2024-11-18"});
+
+        assertThat(args.date()).isEqualTo(java.time.LocalDate.of(2024, 11, 18));
+    }
 }

@@ -10,6 +10,7 @@ import id.pantau.schemas.avro.Region;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ public final class OfficialTagger {
         Map<String, TitleHit> discoveredBest = new HashMap<>();
         // a discovered person named twice, once with a jurisdiction, is one person: keep the fullest hit
         for (TitleHit h : hits) {
-            if (knownFor(h) == null) {
+            if (knownFor(h, article.date()) == null) {
                 discoveredBest.merge(NormalizedText.normalize(h.name()), h,
                         (a, b) -> a.jurisdiction() == null && b.jurisdiction() != null ? b : a);
             }
@@ -106,7 +107,7 @@ public final class OfficialTagger {
         boolean inTitle;
         for (TitleHit h : hits) {
             inTitle = h.nameStart() < article.bodyOffset() && !article.title().isEmpty();
-            Official o = knownFor(h);
+            Official o = knownFor(h, article.date());
             if (o != null) {
                 people.computeIfAbsent(o.getId(), id -> known(o, text.substring(h.officeStart(), h.officeEnd())));
             } else if (!inTitle) {
@@ -117,7 +118,8 @@ public final class OfficialTagger {
             }
         }
         for (KeywordMatcher.Match<List<Official>> m : fullNames.findLongest(nt)) {
-            if (m.value().size() == 1 && nt.isCapitalised(nt.originalStart(m.start()), nt.originalEnd(m.end()))) {
+            if (m.value().size() == 1 && inOffice(m.value().get(0), article.date())
+                    && nt.isCapitalised(nt.originalStart(m.start()), nt.originalEnd(m.end()))) {
                 Official o = m.value().get(0);
                 people.computeIfAbsent(o.getId(), id -> known(o, ""));
             }
@@ -128,7 +130,7 @@ public final class OfficialTagger {
         return new OfficialTagging(tags(people, mentions), mentions);
     }
 
-    private @Nullable Official knownFor(TitleHit h) {
+    private @Nullable Official knownFor(TitleHit h, @Nullable LocalDate date) {
         // the longest leading part of the name that is a known name: a headline may run on ("Rion Sardi Serap ...")
         String name = NormalizedText.normalize(h.name());
         List<Official> named = byName.get(name);
@@ -141,6 +143,9 @@ public final class OfficialTagger {
         }
         String office = NormalizedText.normalize(h.officeFull());
         for (Official o : named) {
+            if (!inOffice(o, date)) {
+                continue;
+            }
             String knownOffice = NormalizedText.normalize(o.getOffice());
             boolean officeFits = knownOffice.contains(lastWords(office)) || office.contains(firstWord(knownOffice));
             boolean placeFits = h.jurisdiction() == null || o.getJurisdictionCode() == null
@@ -150,6 +155,15 @@ public final class OfficialTagger {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code o} held its office on {@code date}; an unknown date or bound does not rule it out.
+     * Outside its term the name is still found by the title pattern, as a discovered official.
+     */
+    private static boolean inOffice(Official o, @Nullable LocalDate date) {
+        return date == null || ((o.getValidFrom() == null || !date.isBefore(o.getValidFrom()))
+                && (o.getValidTo() == null || !date.isAfter(o.getValidTo())));
     }
 
     /** The office without an interim prefix: "penjabat sementara gubernur" gives "gubernur". */

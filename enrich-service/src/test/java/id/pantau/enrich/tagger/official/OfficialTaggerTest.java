@@ -130,4 +130,40 @@ class OfficialTaggerTest {
         assertThat(TAGGER.tag(article).tags().get(0).getKnown()).isFalse();
         assertThat(updated.tag(article).tags()).extracting(OfficialTag::getOfficialId).containsExactly("budi-santoso-kapolres-singkawang");
     }
+
+    @Test
+    void shouldLinkAReferenceOfficialOnlyOnDaysOfItsTerm() {
+        var ismail = id.pantau.schemas.avro.Official.newBuilder()
+                .setId("ismail-pj-bupati-mempawah").setName("Ismail").setAliases(List.of())
+                .setOffice("Penjabat Bupati Mempawah").setJurisdictionCode("61.02")
+                .setValidFrom(java.time.LocalDate.parse("2024-05-01")).setValidTo(java.time.LocalDate.parse("2024-12-31")).build();
+        OfficialTagger tagger = OfficialTagger.of(List.of(ismail), RegionGazetteer.loadDefault());
+        String body = "Penjabat Bupati Mempawah, Ismail, mengingatkan ASN agar netral. Menurut Ismail, ASN harus profesional.";
+
+        List<OfficialTag> inTerm = tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-11-18"))).tags();
+        List<OfficialTag> before = tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-04-30"))).tags();
+        List<OfficialTag> after = tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2025-01-01"))).tags();
+        List<OfficialTag> undated = tagger.tag(new ArticleText("", body, null, "test", "61", null)).tags();
+
+        assertThat(inTerm).extracting(OfficialTag::getOfficialId, OfficialTag::getKnown)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ismail-pj-bupati-mempawah", true));
+        assertThat(before).extracting(OfficialTag::getName, OfficialTag::getKnown, OfficialTag::getMentionCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ismail", false, 2));
+        assertThat(after).extracting(OfficialTag::getKnown).containsExactly(false);
+        assertThat(undated).extracting(OfficialTag::getOfficialId).containsExactly("ismail-pj-bupati-mempawah");
+    }
+
+    @Test
+    void shouldNotAnchorAFullNameOutsideItsTerm() {
+        var rion = id.pantau.schemas.avro.Official.newBuilder()
+                .setId("rion-sardi-anggota-dprd-ketapang").setName("Rion Sardi").setAliases(List.of())
+                .setOffice("Anggota Dewan Perwakilan Rakyat Daerah Kabupaten Ketapang").setJurisdictionCode("61.04")
+                .setValidTo(java.time.LocalDate.parse("2024-08-31")).build();
+        OfficialTagger tagger = OfficialTagger.of(List.of(rion), RegionGazetteer.loadDefault());
+        String body = "Rion Sardi menemui warga di balai desa.";
+
+        assertThat(tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-08-20"))).tags())
+                .extracting(OfficialTag::getOfficialId).containsExactly("rion-sardi-anggota-dprd-ketapang");
+        assertThat(tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-09-02"))).tags()).isEmpty();
+    }
 }
