@@ -81,8 +81,13 @@ public record EnrichConfig(Kafka kafka, Rules rules, Officials officials, Story 
      * @param lshBands {@code enrich.story.lsh.bands}, default 16, range 1..256
      * @param similarityMin {@code enrich.story.similarity.min}, default 0.2, range (0, 1]
      * @param windowHours {@code enrich.story.window.hours}, default 72 h, range 1..720
+     * @param retentionDays {@code enrich.story.retention.days}, default 30, range 1..3650, at least the window
      */
-    public record Story(int shingleWords, int minhashFunctions, int lshBands, double similarityMin, int windowHours) {
+    public record Story(int shingleWords, int minhashFunctions, int lshBands, double similarityMin, int windowHours, int retentionDays) {
+
+        /** Default of {@code enrich.story.retention.days}. */
+        public static final int DEFAULT_RETENTION_DAYS = 30;
+
         public Story {
             range("enrich.story.shingle.words", shingleWords, 1, 5);
             range("enrich.story.minhash.functions", minhashFunctions, 16, 512);
@@ -95,6 +100,16 @@ public record EnrichConfig(Kafka kafka, Rules rules, Officials officials, Story 
                 throw new IllegalArgumentException("enrich.story.similarity.min: expected a number in (0, 1], got " + similarityMin);
             }
             range("enrich.story.window.hours", windowHours, 1, 720);
+            range("enrich.story.retention.days", retentionDays, 1, 3650);
+            if (retentionDays * 24L < windowHours) {
+                throw new IllegalArgumentException("enrich.story.retention.days: expected at least enrich.story.window.hours ("
+                        + windowHours + " h), got " + retentionDays + " days");
+            }
+        }
+
+        /** Story settings with the default retention. */
+        public Story(int shingleWords, int minhashFunctions, int lshBands, double similarityMin, int windowHours) {
+            this(shingleWords, minhashFunctions, lshBands, similarityMin, windowHours, DEFAULT_RETENTION_DAYS);
         }
 
         /** MinHash rows per LSH band. */

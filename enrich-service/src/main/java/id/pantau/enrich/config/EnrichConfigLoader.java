@@ -87,7 +87,8 @@ public final class EnrichConfigLoader {
                         integer(v, "enrich.story.minhash.functions"),
                         integer(v, "enrich.story.lsh.bands"),
                         decimal(v, "enrich.story.similarity.min"),
-                        integer(v, "enrich.story.window.hours")),
+                        integer(v, "enrich.story.window.hours"),
+                        integer(v, "enrich.story.retention.days")),
                 outlets(v.get(OUTLETS_KEY)));
     }
 

@@ -5,11 +5,15 @@ import id.pantau.enrich.alert.Alerts;
 import id.pantau.schemas.avro.Alert;
 import id.pantau.schemas.avro.EnrichedArticle;
 import id.pantau.schemas.avro.TopicTag;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +29,38 @@ final class AlertProcessor implements Processor<String, EnrichedArticle, String,
     private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
 
     private final List<AlertRule> rules;
+    private final Duration retention;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, Long> raised;
 
-    AlertProcessor(List<AlertRule> rules) {
+    /** Forgets a raised alert after {@code retention} of stream time (the story members' retention: its cluster is gone by then). */
+    AlertProcessor(List<AlertRule> rules, Duration retention) {
         this.rules = rules;
+        this.retention = retention;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.raised = context.getStateStore(RAISED_STORE);
+        context.schedule(StoryProcessor.PURGE_INTERVAL, PunctuationType.STREAM_TIME, streamTime -> purge(streamTime - retention.toMillis()));
+    }
+
+    /** Deletes the alerts raised before {@code oldest} (epoch ms). */
+    private void purge(long oldest) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = raised.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.value < oldest) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(raised::delete);
+        if (!expired.isEmpty()) {
+            LOG.info("event=raised_alerts_purged count={} olderThan={}", expired.size(), Instant.ofEpochMilli(oldest));
+        }
     }
 
     @Override
@@ -51,7 +76,8 @@ final class AlertProcessor implements Processor<String, EnrichedArticle, String,
                 continue;
             }
             long now = System.currentTimeMillis();
-            raised.put(key, now);
+            // stream time, like the purge that reads it (the alert itself says when it was raised)
+            raised.put(key, record.timestamp());
             Alert alert = Alerts.of(rule, topic, article, Instant.ofEpochMilli(now));
             LOG.info("event=alert_raised rule={} cluster={} article={} alert={}", rule.id(), article.getStoryClusterId(),
                     article.getArticle().getArticleId(), alert.getAlertId());

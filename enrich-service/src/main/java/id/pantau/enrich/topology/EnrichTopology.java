@@ -67,8 +67,8 @@ public final class EnrichTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoryProcessor.BUCKETS_STORE, Duration.ofHours(config.story().windowHours()), Duration.ofMillis(1), true),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryProcessor.MEMBERS_STORE), Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(StoryProcessor.MEMBERS_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AlertProcessor.RAISED_STORE), Serdes.String(), Serdes.Long()));
 
@@ -88,7 +88,8 @@ public final class EnrichTopology {
 
         clustered.to(Topics.ENRICHED_ARTICLES.name(), Produced.with(Serdes.String(), enrichedSerde).withName("enrich-enriched-sink"));
         clustered
-                .process(() -> new AlertProcessor(components.alertRules()), Named.as("enrich-alert"), AlertProcessor.RAISED_STORE)
+                .process(() -> new AlertProcessor(components.alertRules(), Duration.ofDays(config.story().retentionDays())), Named.as("enrich-alert"),
+                        AlertProcessor.RAISED_STORE)
                 .to(Topics.ALERTS.name(), Produced.<String, Alert>with(Serdes.String(), Topics.ALERTS.valueSerde()).withName("enrich-alerts-sink"));
         return builder.build();
     }

@@ -14,16 +14,25 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sets each article's story cluster ({@link StoryClusterer}) with LSH buckets in a windowed store
- * and members in a key-value store, both changelogged, and forwards it keyed by article id. Not
- * thread-safe; one per task.
+ * and members in a timestamped key-value store, both changelogged, and forwards it keyed by article
+ * id. Every hour of stream time it deletes the members last written longer ago than
+ * {@code enrich.story.retention.days}, so the store does not grow without end. Not thread-safe; one
+ * per task.
  */
 final class StoryProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoryProcessor.class);
 
     static final String BUCKETS_STORE = "enrich-story-buckets";
     static final String MEMBERS_STORE = "enrich-story-members";
@@ -31,10 +40,14 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
     static final int MAX_MEMBERS_PER_BUCKET = 16;
     /** Members kept decoded in memory, most recently used first: the candidates are mostly recent articles. */
     static final int CACHED_MEMBERS = 4096;
+    /** How often, in stream time, expired members are purged. */
+    static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private final EnrichConfig.Story config;
     private ProcessorContext<String, EnrichedArticle> context;
     private StoryClusterer clusterer;
+    /** Timestamp of the record being processed: the members it writes carry it. */
+    private long currentTimestamp;
 
     StoryProcessor(EnrichConfig.Story config) {
         this.config = config;
@@ -44,7 +57,7 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
     public void init(ProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         WindowStore<String, String> buckets = context.getStateStore(BUCKETS_STORE);
-        KeyValueStore<String, byte[]> members = context.getStateStore(MEMBERS_STORE);
+        TimestampedKeyValueStore<String, byte[]> members = context.getStateStore(MEMBERS_STORE);
         // a write-through cache of the store this processor alone writes, built afresh at every
         // init (a task restored after a failure starts with an empty one); it saves a store read
         // and a decode per candidate, of which an article has up to two dozen
@@ -83,8 +96,8 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
                         if (cached != null) {
                             return cached;
                         }
-                        byte[] bytes = members.get(articleId);
-                        StoryMember member = bytes == null ? null : StoryMember.fromBytes(bytes);
+                        ValueAndTimestamp<byte[]> stored = members.get(articleId);
+                        StoryMember member = stored == null ? null : StoryMember.fromBytes(stored.value());
                         if (member != null) {
                             cache.put(articleId, member);
                         }
@@ -93,10 +106,32 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
 
                     @Override
                     public void put(String articleId, StoryMember member) {
-                        members.put(articleId, member.toBytes());
+                        members.put(articleId, ValueAndTimestamp.make(member.toBytes(), currentTimestamp));
                         cache.put(articleId, member);
                     }
                 });
+        long retention = Duration.ofDays(config.retentionDays()).toMillis();
+        context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, streamTime -> purge(members, cache, streamTime - retention));
+    }
+
+    /** Deletes the members written before {@code oldest} (epoch ms), from the store and the cache. */
+    private static void purge(TimestampedKeyValueStore<String, byte[]> members, Map<String, StoryMember> cache, long oldest) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = members.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.value.timestamp() < oldest) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        for (String articleId : expired) {
+            members.delete(articleId);
+            cache.remove(articleId);
+        }
+        if (!expired.isEmpty()) {
+            LOG.info("event=story_members_purged count={} olderThan={}", expired.size(), java.time.Instant.ofEpochMilli(oldest));
+        }
     }
 
     @Override
@@ -107,6 +142,7 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
         List<String> parts = new ArrayList<>(raw.getBodyParagraphs().size() + 1);
         parts.add(raw.getTitle());
         parts.addAll(raw.getBodyParagraphs());
+        currentTimestamp = record.timestamp();
         String cluster = clusterer.assign(raw.getArticleId(), parts, record.timestamp());
         // the value was decoded from the repartition topic for this task alone: set the cluster in
         // place rather than deep-copying the whole article through a builder

@@ -183,4 +183,38 @@ class EnrichTopologyTest {
         assertThat(out).extracting(a -> a.getArticle().getVersion() + "->" + a.getStoryClusterId()).containsExactly("1->a1", "2->a1");
         assertThat(alerts.readValuesToList()).extracting(Alert::getArticleId).containsExactly("a1");
     }
+
+    @Test
+    void shouldForgetStoryMembersAndRaisedAlertsOlderThanTheRetention() {
+        java.time.Instant start = java.time.Instant.parse("2024-11-18T03:00:00Z");
+        raw.pipeInput("a1", Articles.meetingByFirstOutlet("a1", 1), start);
+        assertThat(alerts.readRecordsToList()).hasSize(1);
+        var members = driver.<String, byte[]>getTimestampedKeyValueStore(StoryProcessor.MEMBERS_STORE);
+        var raised = driver.<String, Long>getKeyValueStore(AlertProcessor.RAISED_STORE);
+        assertThat(members.get("a1")).isNotNull();
+        assertThat(count(raised)).isEqualTo(1);
+
+        // 29 days later the story is still remembered; 31 days later (retention 30 days) it is not
+        raw.pipeInput("s1", Articles.raw("s1", 1, "tribun-pontianak", "Pasar Murah di Sambas", "Warga antre minyak goreng."),
+                start.plus(java.time.Duration.ofDays(29)));
+        assertThat(members.get("a1")).isNotNull();
+        raw.pipeInput("s2", Articles.raw("s2", 1, "tribun-pontianak", "Jembatan Baru di Sintang", "Jembatan kayu diganti beton."),
+                start.plus(java.time.Duration.ofDays(31)));
+
+        assertThat(members.get("a1")).isNull();
+        assertThat(members.get("s1")).isNotNull();
+        assertThat(members.get("s2")).isNotNull();
+        assertThat(count(raised)).isZero();
+    }
+
+    private static long count(org.apache.kafka.streams.state.KeyValueStore<String, Long> store) {
+        try (var all = store.all()) {
+            long n = 0;
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+            return n;
+        }
+    }
 }

@@ -59,8 +59,8 @@ class TopologyDescriptionTest {
                 |---|---|---|
                 | `enrich-officials` | global key-value | officials by id |
                 | `enrich-story-buckets` | window (retention `enrich.story.window.hours`) | LSH band key -> article ids |
-                | `enrich-story-members` | key-value | article id -> story cluster id and shingle set |
-                | `enrich-alerts-raised` | key-value | `rule|cluster` -> time raised |
+                | `enrich-story-members` | timestamped key-value (entries older than `enrich.story.retention.days` of stream time purged hourly) | article id -> story cluster id and shingle set |
+                | `enrich-alerts-raised` | key-value (same retention) | `rule|cluster` -> timestamp of the article that raised it |
 
                 ```text
                 """ + printed + "```\n";
