@@ -98,7 +98,7 @@ public final class PipelineServices {
     }
 
     /** Ingest settings of a demo run: the demo site is on loopback and changes every few seconds. */
-    static void demoSettings(Map<String, String> env) {
+    public static void demoSettings(Map<String, String> env) {
         env.put("PANTAU_INGEST_HTTP_ALLOW_PRIVATE_ADDRESSES", "true");
         env.putIfAbsent("PANTAU_INGEST_DISCOVERY_POLL_MIN_MS", "1000");
         env.putIfAbsent("PANTAU_INGEST_DISCOVERY_POLL_MAX_MS", "3000");

@@ -1,8 +1,13 @@
 package id.pantau.launcher.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pantau.launcher.demo.DemoSite;
+import id.pantau.launcher.e2e.WebhookReceiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,10 +56,15 @@ final class LoadStage {
     /** Publication times of the articles, and when each became searchable and its alert was delivered. Thread-safe. */
     static final class Tracker {
 
+        private static final ObjectMapper JSON = new ObjectMapper();
+
         private final SearchableProbe probe;
         private final WebhookReceiver webhook;
         private final Map<String, Long> publishedNanos = new ConcurrentHashMap<>();
         private final Map<String, Boolean> raisesAlert = new ConcurrentHashMap<>();
+        /** First alert delivery per article URL, from the receiver's deliveries read so far. */
+        private final Map<String, Long> alertNanos = new HashMap<>();
+        private int deliveriesRead;
 
         Tracker(SearchableProbe probe, WebhookReceiver webhook) {
             this.probe = probe;
@@ -77,12 +87,25 @@ final class LoadStage {
             }
         }
 
-        List<Outcome> outcomes(List<String> urls) {
+        synchronized List<Outcome> outcomes(List<String> urls) {
+            readNewDeliveries();
             List<Outcome> out = new ArrayList<>(urls.size());
             for (String url : urls) {
-                out.add(new Outcome(publishedNanos.get(url), probe.searchableAt(url), raisesAlert.get(url), webhook.deliveredAt(url)));
+                out.add(new Outcome(publishedNanos.get(url), probe.searchableAt(url), raisesAlert.get(url), alertNanos.get(url)));
             }
             return out;
+        }
+
+        private void readNewDeliveries() {
+            List<WebhookReceiver.Delivery> deliveries = webhook.deliveries();
+            for (WebhookReceiver.Delivery delivery : deliveries.subList(deliveriesRead, deliveries.size())) {
+                try {
+                    alertNanos.putIfAbsent(JSON.readTree(delivery.body()).path("url").asText(), delivery.receivedNanos());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("alert webhook body is not JSON: " + delivery.body(), e);
+                }
+            }
+            deliveriesRead = deliveries.size();
         }
     }
 

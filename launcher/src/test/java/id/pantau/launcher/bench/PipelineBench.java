@@ -4,8 +4,10 @@ import id.pantau.enrich.EnrichApp;
 import id.pantau.enrich.config.EnrichConfigLoader;
 import id.pantau.index.IndexApp;
 import id.pantau.ingest.IngestApp;
+import id.pantau.launcher.PipelineServices;
 import id.pantau.launcher.demo.DemoContent;
 import id.pantau.launcher.demo.DemoSite;
+import id.pantau.launcher.e2e.WebhookReceiver;
 import id.pantau.localstack.EmbeddedLocalStack;
 import id.pantau.schemas.TopicProvisioner;
 import id.pantau.schemas.Topics;
@@ -47,6 +49,7 @@ public final class PipelineBench {
 
     private static final String API_KEY_SHA256 = "0".repeat(64);
     private static final String WEBHOOK_SECRET_ENV = "PANTAU_BENCH_WEBHOOK_SECRET";
+    private static final String WEBHOOK_SECRET = "bench-secret";
 
     private PipelineBench() {}
 
@@ -68,7 +71,7 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "stack up in %.1f s (kafka %s, elasticsearch %s)%n", seconds(begin), stack.kafkaBootstrapServers(),
                     stack.elasticsearchUri());
 
-            WebhookReceiver webhook = WebhookReceiver.start();
+            WebhookReceiver webhook = WebhookReceiver.start(WEBHOOK_SECRET);
             running.push(webhook);
             SearchableProbe probe = SearchableProbe.start(stack.elasticsearchUri(), Duration.ofMillis(200));
             running.push(probe);
@@ -78,7 +81,7 @@ public final class PipelineBench {
             running.push(site);
 
             Map<String, String> env = new HashMap<>(System.getenv());
-            env.put(WEBHOOK_SECRET_ENV, "bench-secret");
+            env.put(WEBHOOK_SECRET_ENV, WEBHOOK_SECRET);
             running.push(EnrichApp.start(EnrichConfigLoader.load(null, enrichEnv(env, stack))));
             running.push(IndexApp.start(id.pantau.index.config.ConfigLoader.load(new String[0], indexEnv(env, stack, webhook))));
             running.push(IngestApp.start(id.pantau.ingest.config.ConfigLoader.load(List.of(), ingestEnv(env, stack)), site.outletRegistry(),
@@ -129,20 +132,16 @@ public final class PipelineBench {
         env.put("PANTAU_INDEX_API_KEY_SHA256", API_KEY_SHA256);
         env.put("PANTAU_INDEX_ALERTS_WEBHOOKS", "bench");
         env.put("PANTAU_INDEX_ALERTS_WEBHOOK_BENCH_RULE", BenchContent.ALERT_RULE);
-        env.put("PANTAU_INDEX_ALERTS_WEBHOOK_BENCH_URL", webhook.url().toString());
+        env.put("PANTAU_INDEX_ALERTS_WEBHOOK_BENCH_URL", webhook.uri().toString());
         env.put("PANTAU_INDEX_ALERTS_WEBHOOK_BENCH_SECRET_ENV", WEBHOOK_SECRET_ENV);
         return env;
     }
 
-    /** Ingest as in {@code --demo}: loopback fetches allowed, feeds polled every 1-3 s, 100 ms between requests to a host. */
+    /** Ingest as in {@code --demo}: {@link PipelineServices#demoSettings}. */
     private static Map<String, String> ingestEnv(Map<String, String> base, EmbeddedLocalStack stack) {
         Map<String, String> env = new HashMap<>(base);
         env.put("PANTAU_INGEST_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-        env.put("PANTAU_INGEST_HTTP_ALLOW_PRIVATE_ADDRESSES", "true");
-        env.putIfAbsent("PANTAU_INGEST_DISCOVERY_POLL_MIN_MS", "1000");
-        env.putIfAbsent("PANTAU_INGEST_DISCOVERY_POLL_MAX_MS", "3000");
-        env.putIfAbsent("PANTAU_INGEST_FETCH_DELAY_MS", "100");
-        env.putIfAbsent("PANTAU_INGEST_FETCH_RETRY_BACKOFF_MS", "500");
+        PipelineServices.demoSettings(env);
         return env;
     }
 

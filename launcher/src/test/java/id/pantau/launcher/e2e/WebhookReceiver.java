@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A webhook endpoint for index-service's alert deliveries: records every POST (idempotency key,
- * signature, whether the signature is the HMAC-SHA256 of the body under {@code secret}, body) and
- * answers 200. Thread-safe; {@link #close()} stops it.
+ * signature, whether the signature is the HMAC-SHA256 of the body under {@code secret}, body, arrival
+ * time) and answers 200. Used by the fault suite and by the pipeline bench. Thread-safe;
+ * {@link #close()} stops it.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
@@ -36,8 +37,10 @@ final class WebhookReceiver implements AutoCloseable {
      * @param signature the {@code X-Pantau-Signature} header, or null
      * @param signatureValid whether the signature is {@code sha256=<hex HMAC-SHA256 of the body>}
      * @param body the exact body
+     * @param receivedNanos when it arrived ({@link System#nanoTime()})
      */
-    record Delivery(@Nullable String idempotencyKey, @Nullable String signature, boolean signatureValid, String body) {}
+    public record Delivery(@Nullable String idempotencyKey, @Nullable String signature, boolean signatureValid, String body,
+            long receivedNanos) {}
 
     private final HttpServer server;
     private final byte[] secret;
@@ -48,7 +51,7 @@ final class WebhookReceiver implements AutoCloseable {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    static WebhookReceiver start(String secret) {
+    public static WebhookReceiver start(String secret) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
             WebhookReceiver receiver = new WebhookReceiver(server, secret);
@@ -61,22 +64,23 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/alerts");
     }
 
     /** Every POST so far, in arrival order. */
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
+            long received = System.nanoTime();
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             String signature = exchange.getRequestHeaders().getFirst("X-Pantau-Signature");
             boolean valid = ("sha256=" + hmac(body)).equals(signature);
-            deliveries.add(new Delivery(key, signature, valid, new String(body, StandardCharsets.UTF_8)));
+            deliveries.add(new Delivery(key, signature, valid, new String(body, StandardCharsets.UTF_8), received));
             LOG.info("e2e=webhook-received key={} signatureValid={} attempt={}", key, valid,
                     exchange.getRequestHeaders().getFirst("X-Pantau-Attempt"));
             exchange.sendResponseHeaders(200, -1);
