@@ -7,13 +7,11 @@ import id.pantau.schemas.avro.EnrichedArticle;
 import id.pantau.schemas.avro.TopicTag;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,16 +46,7 @@ final class AlertProcessor implements Processor<String, EnrichedArticle, String,
 
     /** Deletes the alerts raised before {@code oldest} (epoch ms). */
     private void purge(long oldest) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = raised.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                if (entry.value < oldest) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        expired.forEach(raised::delete);
+        List<String> expired = ExpiredEntries.purge(raised, raisedAt -> raisedAt < oldest);
         if (!expired.isEmpty()) {
             LOG.info("event=raised_alerts_purged count={} olderThan={}", expired.size(), Instant.ofEpochMilli(oldest));
         }

@@ -15,7 +15,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
@@ -116,19 +115,8 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
 
     /** Deletes the members written before {@code oldest} (epoch ms), from the store and the cache. */
     private static void purge(TimestampedKeyValueStore<String, byte[]> members, Map<String, StoryMember> cache, long oldest) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = members.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                if (entry.value.timestamp() < oldest) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        for (String articleId : expired) {
-            members.delete(articleId);
-            cache.remove(articleId);
-        }
+        List<String> expired = ExpiredEntries.purge(members, stored -> stored.timestamp() < oldest);
+        expired.forEach(cache::remove);
         if (!expired.isEmpty()) {
             LOG.info("event=story_members_purged count={} olderThan={}", expired.size(), java.time.Instant.ofEpochMilli(oldest));
         }
