@@ -190,29 +190,47 @@ public class FullTaggingBenchmark {
         }
     }
 
-    /** Articles per second of this thread's CPU time: 3 rounds of warm-up, then the median of 5 rounds of 1 s. */
+    /**
+     * Articles per second of this thread's CPU time, for the full enrichment and for the topic tagger
+     * alone (Lucene Monitor over the same text), alternating in rounds of 1 s: 3 rounds of each as
+     * warm-up, then the median of 5.
+     */
     private static void perCpuSecond() {
         FullTaggingBenchmark bench = new FullTaggingBenchmark();
         bench.setUp();
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        double[] rates = new double[5];
-        long tags = 0;
-        for (int round = -3; round < rates.length; round++) {
-            long start = threads.getCurrentThreadCpuTime();
-            int tagged = 0;
-            while (threads.getCurrentThreadCpuTime() - start < 1_000_000_000L) {
-                for (RawArticle article : bench.articles) {
-                    tags += bench.enricher.enrich(article, 0L).getTopics().size();
-                    tagged++;
-                }
-            }
+        double[] full = new double[5];
+        double[] topicsAlone = new double[5];
+        long[] tags = new long[1];
+        for (int round = -3; round < full.length; round++) {
+            double f = cpuRate(bench.articles, article -> tags[0] += bench.enricher.enrich(article, 0L).getTopics().size());
+            double t = cpuRate(bench.articles, article -> tags[0] += bench.topics.tag(ArticleEnricher.textOf(article, null)).size());
             if (round >= 0) {
-                rates[round] = tagged / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
+                full[round] = f;
+                topicsAlone[round] = t;
             }
         }
         bench.tearDown();
-        Arrays.sort(rates);
-        System.out.printf(java.util.Locale.ROOT, "enrichFullArticle: median articles per CPU-second over %d rounds: %.1f (%d topic tags)%n",
-                rates.length, rates[rates.length / 2], tags);
+        Arrays.sort(full);
+        Arrays.sort(topicsAlone);
+        double medianFull = full[full.length / 2];
+        double medianTopics = topicsAlone[topicsAlone.length / 2];
+        System.out.printf(java.util.Locale.ROOT, "enrichFullArticle: median articles per CPU-second over %d rounds: %.1f (%.0f us per article)%n",
+                full.length, medianFull, 1e6 / medianFull);
+        System.out.printf(java.util.Locale.ROOT, "topicsOnly (Lucene Monitor): median articles per CPU-second: %.1f (%.0f us per article; %d tags seen)%n",
+                medianTopics, 1e6 / medianTopics, tags[0]);
+    }
+
+    /** Articles per second of this thread's CPU time over about one second of {@code work}. */
+    private static double cpuRate(List<RawArticle> articles, java.util.function.Consumer<RawArticle> work) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        int done = 0;
+        while (threads.getCurrentThreadCpuTime() - start < 1_000_000_000L) {
+            for (RawArticle article : articles) {
+                work.accept(article);
+                done++;
+            }
+        }
+        return done / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
     }
 }
