@@ -49,6 +49,13 @@ public final class EnrichTopology {
     static final String STORY_KEY = "story";
     /** Producer batch size: wide enough for a dozen enriched articles. */
     static final int PRODUCER_BATCH_BYTES = 128 * 1024;
+    /**
+     * A member that dies without leaving the group (kill -9, a lost host) keeps its partitions until
+     * its session expires: Kafka's default of 45 s stalled the whole pipeline that long in the fault
+     * suite. Heartbeats come from the client's own thread, so a long tagging batch does not count.
+     */
+    static final int SESSION_TIMEOUT_MS = 10_000;
+    static final int HEARTBEAT_INTERVAL_MS = 3_000;
 
     private EnrichTopology() {}
 
@@ -109,6 +116,8 @@ public final class EnrichTopology {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), HEARTBEAT_INTERVAL_MS);
         // an enriched article is 5-10 KB: with the 16 KB default every other send opens a batch and
         // wakes the sender thread; exactly-once flushes at each commit anyway, so wider batches only
         // cut per-record overhead

@@ -65,8 +65,9 @@ import org.slf4j.LoggerFactory;
  * and its alert missing); enrich-service is killed after writing an enriched record and before
  * committing (commit interval 3 s), so anything but exactly-once would duplicate its enriched record
  * in the read_committed view; ingest-service is killed just after publishing, before it may have stored the seen record.
- * A killed consumer's partitions are only reassigned when its session times out (45 s), so the three
- * kills come in quick succession and their stalls overlap.
+ * A killed consumer's partitions are only reassigned when its session times out (10 s in the three
+ * services; Kafka's default of 45 s made the pipeline stall about 50 s after the kills here, now
+ * about 17 s), so the three kills come in quick succession and their stalls overlap.
  */
 @ExtendWith(LocalStackExtension.class)
 class PipelineFaultsIT {
