@@ -7,8 +7,8 @@ import id.pantau.schemas.avro.SeenArticle;
 public interface ArticlePublisher {
 
     /**
-     * Publishes one article version and then its seen-store record; returns once both are
-     * acknowledged.
+     * Publishes one article version and its seen-store record, both or neither (to read_committed
+     * readers); returns once both are acknowledged.
      *
      * @throws PublishException when the broker does not acknowledge
      */

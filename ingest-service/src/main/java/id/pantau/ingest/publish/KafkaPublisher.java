@@ -7,6 +7,7 @@ import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.avro.SeenArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -22,9 +23,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The Kafka writer of ingest: raw articles ({@code news.articles.raw}, keyed by article id), their
  * seen-store records ({@code ingest.seen}, keyed by canonical URL), crawl requests
- * ({@code ingest.crawl.requests}, keyed by host) and dead letters ({@code news.dlq}). Idempotent
- * producer, acks=all; each call waits for its acknowledgement, so a URL is only marked seen after
- * its article is stored. Thread-safe; {@link #close()} by the owner.
+ * ({@code ingest.crawl.requests}, keyed by host) and dead letters ({@code news.dlq}). An article
+ * and its seen-store record go in one Kafka transaction ({@link ArticleTransactions}), so a version is
+ * published once even when the instance dies between the two; the rest goes through an idempotent
+ * producer, acks=all. Each call waits for its acknowledgement. Thread-safe; {@link #close()} by the owner.
  */
 public final class KafkaPublisher implements ArticlePublisher, CrawlRequestSink, AutoCloseable {
 
@@ -32,7 +34,12 @@ public final class KafkaPublisher implements ArticlePublisher, CrawlRequestSink,
     private static final String SERVICE = "ingest";
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final ArticleTransactions articles;
 
+    /**
+     * @param clientId the instance id: unique among running instances, since the article transactions'
+     *     id is derived from it
+     */
     public KafkaPublisher(String bootstrapServers, String clientId) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -42,16 +49,22 @@ public final class KafkaPublisher implements ArticlePublisher, CrawlRequestSink,
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            this.articles = new ArticleTransactions(bootstrapServers, clientId);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     @Override
     public void publish(RawArticle article, SeenArticle seen) {
         String rawTopic = Topics.RAW_ARTICLES.name();
         byte[] value = Topics.RAW_ARTICLES.valueSerde().serializer().serialize(rawTopic, article);
-        await(rawTopic, article.getArticleId(), producer.send(new ProducerRecord<>(rawTopic, utf8(article.getArticleId()), value)));
         String seenTopic = Topics.SEEN_ARTICLES.name();
         byte[] seenValue = Topics.SEEN_ARTICLES.valueSerde().serializer().serialize(seenTopic, seen);
-        await(seenTopic, seen.getCanonicalUrl(), producer.send(new ProducerRecord<>(seenTopic, utf8(seen.getCanonicalUrl()), seenValue)));
+        articles.write(List.of(new ProducerRecord<>(rawTopic, utf8(article.getArticleId()), value),
+                new ProducerRecord<>(seenTopic, utf8(seen.getCanonicalUrl()), seenValue)));
     }
 
     @Override
@@ -101,6 +114,7 @@ public final class KafkaPublisher implements ArticlePublisher, CrawlRequestSink,
 
     @Override
     public void close() {
+        articles.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -47,6 +47,9 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-seen");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // seen records are written in one transaction with their article: one of an aborted transaction
+        // would mark a URL seen whose article was never published
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.tailer = Thread.ofPlatform().name(clientId + "-seen-tailer").daemon().unstarted(this::run);
     }
