@@ -185,6 +185,9 @@ public final class CrawlWorker implements AutoCloseable {
             items.add(new Item(due.partition(), due.offset(), due.request(), due));
         }
         items.addAll(fresh);
+        if (records.isEmpty() && items.isEmpty()) {
+            return;
+        }
         List<HostQueues.Failure<Item>> failures = HostQueues.runAll(items, item -> CrawlProcessor.hostOf(item.request().getUrl()), item -> {
             CrawlResult result = processor.process(item.request(), new DeadLetter.Source(topic, item.partition().partition(), item.offset()));
             processed.incrementAndGet();
