@@ -70,8 +70,8 @@ public final class IngestApp {
             HttpFetcher http = keep(started, new HttpFetcher(config.http(), clock));
             PoliteFetcher fetcher = new PoliteFetcher(http, new HostPacer(clock, Sleeper.SYSTEM), config.fetch(), config.http().userAgent(), clock);
             CrawlProcessor processor = new CrawlProcessor(outlets, fetcher, new ArticleExtractor(clock), seen, publisher, clock,
-                    Requeue.of(publisher, config.fetch(), clock, Sleeper.SYSTEM));
-            CrawlWorker worker = keep(started, new CrawlWorker(config.kafka(), id, processor, publisher));
+                    Requeue.of(publisher, config.fetch(), clock));
+            CrawlWorker worker = keep(started, new CrawlWorker(config.kafka(), id, processor, publisher, clock));
             DiscoveryScheduler discovery = keep(started, new DiscoveryScheduler(outlets,
                     new SourcePoller(fetcher, config.discovery().maxChildSitemaps()),
                     new CandidateGate(config.discovery().recentWindow(), seen, clock),

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * politely, decode, extract (following further pages through the same fetcher), map the canonical
  * URL, compare the content hash with the seen-store, publish. Expected failures (robots, HTTP
  * errors, timeouts, size, extraction) become dead letters with their cause code. Thread-safe; one
- * host's requests must be processed one after the other (see {@link HostQueues}).
+ * host's requests must be processed one after the other (see {@link HostQueues}), and a requeued
+ * request not before its {@link #dueAt} (the caller holds it until then; see {@link DueRequests}).
  */
 public final class CrawlProcessor {
 
@@ -82,8 +83,13 @@ public final class CrawlProcessor {
         return snapshot;
     }
 
+    /** The earliest time {@code request} may be processed (see {@link Requeue#dueAt}). */
+    public Instant dueAt(CrawlRequest request) {
+        return requeue.dueAt(request);
+    }
+
     /**
-     * Processes one request.
+     * Processes one request at once, fetching it if needed; the caller waits for its {@link #dueAt}.
      *
      * @param source Kafka coordinates of the request for dead-letter headers, or null
      */
@@ -119,7 +125,6 @@ public final class CrawlProcessor {
             LOG.debug("event=already_seen url={} version={}", requested, known.getVersion());
             return CrawlResult.ALREADY_SEEN;
         }
-        requeue.awaitDue(request);
         Instant fetchedAt = clock.instant();
         FetchOutcome outcome = fetcher.fetch(url, outlet, null);
         return switch (outcome) {

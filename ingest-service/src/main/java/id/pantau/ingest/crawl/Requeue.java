@@ -1,7 +1,6 @@
 package id.pantau.ingest.crawl;
 
 import id.pantau.ingest.config.FetchConfig;
-import id.pantau.ingest.fetch.Sleeper;
 import id.pantau.ingest.publish.CrawlRequestSink;
 import id.pantau.schemas.avro.CrawlRequest;
 import java.time.Clock;
@@ -16,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * Second chances for URLs whose fetch failed for a passing reason (5xx, 429, timeout) after the
  * fetcher's own retries: the request goes back to the crawl-request topic, keyed by its host, with
  * {@code attempt + 1} and {@code discoveredAt} set to the time it was queued again (the schema has no
- * due time, so that field carries it); the processor then waits until {@code discoveredAt + delay}
- * before fetching a request with {@code attempt > 0}. After {@code attempts} such rounds the failure
- * is dead-lettered. Thread-safe.
+ * due time, so that field carries it). Such a request is not fetched before {@link #dueAt}, {@code
+ * discoveredAt + delay}: {@link CrawlWorker} holds it in memory until then without holding up
+ * anything else. After {@code attempts} such rounds the failure is dead-lettered. Thread-safe.
  */
 public final class Requeue {
 
@@ -28,24 +27,22 @@ public final class Requeue {
     private final int attempts;
     private final Duration delay;
     private final Clock clock;
-    private final Sleeper sleeper;
 
-    private Requeue(@Nullable CrawlRequestSink sink, int attempts, Duration delay, Clock clock, Sleeper sleeper) {
+    private Requeue(@Nullable CrawlRequestSink sink, int attempts, Duration delay, Clock clock) {
         this.sink = sink;
         this.attempts = attempts;
         this.delay = Objects.requireNonNull(delay, "delay");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** Requeues through {@code sink} as {@code fetch} says ({@code ingest.fetch.requeue.*}). */
-    public static Requeue of(CrawlRequestSink sink, FetchConfig fetch, Clock clock, Sleeper sleeper) {
-        return new Requeue(Objects.requireNonNull(sink, "sink"), fetch.requeueAttempts(), fetch.requeueDelay(), clock, sleeper);
+    public static Requeue of(CrawlRequestSink sink, FetchConfig fetch, Clock clock) {
+        return new Requeue(Objects.requireNonNull(sink, "sink"), fetch.requeueAttempts(), fetch.requeueDelay(), clock);
     }
 
     /** Never requeues: every failure is dead-lettered at once. */
     public static Requeue none(Clock clock) {
-        return new Requeue(null, 0, Duration.ZERO, clock, Sleeper.SYSTEM);
+        return new Requeue(null, 0, Duration.ZERO, clock);
     }
 
     /**
@@ -64,19 +61,11 @@ public final class Requeue {
         return true;
     }
 
-    /** For a requeued request, waits until its delay since it was queued again has passed. */
-    void awaitDue(CrawlRequest request) {
-        if (request.getAttempt() <= 0) {
-            return;
-        }
-        Instant due = request.getDiscoveredAt().plus(delay);
-        Duration wait = Duration.between(clock.instant(), due);
-        if (wait.isPositive()) {
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // shutting down: fetch now rather than lose the request
-            }
-        }
+    /**
+     * The earliest time {@code request} may be fetched: {@code discoveredAt + delay} for a requeued
+     * request ({@code attempt > 0}), {@link Instant#MIN} (always due) for a first one.
+     */
+    Instant dueAt(CrawlRequest request) {
+        return request.getAttempt() <= 0 ? Instant.MIN : request.getDiscoveredAt().plus(delay);
     }
 }

@@ -132,19 +132,18 @@ class CrawlProcessorTest {
         assertThat(publisher.articles).isEmpty();
     }
 
-    private CrawlProcessor requeueing(FakeSleeper requeueSleeper) {
+    private CrawlProcessor requeueing() {
         FetchConfig fetch = TestConfigs.fetch(Duration.ofSeconds(1));
         FetchConfig oneRequeue = new FetchConfig(fetch.hostDelay(), fetch.maxCrawlDelay(), fetch.retries(), fetch.retryBackoff(),
                 fetch.retryMaxWait(), fetch.robotsCacheTtl(), 1, Duration.ofSeconds(60));
         return new CrawlProcessor(OutletRegistry.of(List.of(outlet)), fetcher, new ArticleExtractor(clock), seen, publisher, clock,
-                Requeue.of(publisher, oneRequeue, clock, requeueSleeper));
+                Requeue.of(publisher, oneRequeue, clock));
     }
 
     @Test
     void shouldRequeueServerErrorOnceWithNextAttemptThenDeadLetterIt() {
         site.serve(ARTICLE, 500, "text/html", "<h1>Galat</h1>".getBytes(StandardCharsets.UTF_8));
-        FakeSleeper requeueSleeper = new FakeSleeper(clock);
-        CrawlProcessor processor = requeueing(requeueSleeper);
+        CrawlProcessor processor = requeueing();
 
         CrawlResult first = processor.process(request(ARTICLE), null);
         Instant requeuedAt = clock.instant();
@@ -156,10 +155,10 @@ class CrawlProcessorTest {
         assertThat(publisher.requests).containsExactly(CrawlRequest.newBuilder().setUrl(site.url(ARTICLE)).setOutletId("kalbaronline")
                 .setKind(CrawlKind.ARTICLE).setDiscoveredAt(requeuedAt).setAttempt(1).build());
 
+        clock.advance(Duration.ofSeconds(60));
         CrawlResult second = processor.process(publisher.requests.getFirst(), null);
 
         assertThat(second).isEqualTo(CrawlResult.DEAD_LETTER);
-        assertThat(requeueSleeper.sleeps()).containsExactly(Duration.ofSeconds(60));
         assertThat(site.hits(ARTICLE)).isEqualTo(6);
         assertThat(publisher.requests).hasSize(1);
         assertThat(publisher.deadLetters).singleElement().satisfies(letter -> {
@@ -170,7 +169,22 @@ class CrawlProcessorTest {
     }
 
     @Test
-    void shouldFetchRequeuedRequestOnlyAfterItsDelayAndPublishWhenServerRecovered() {
+    void shouldDateRequeuedRequestDueAfterItsDelayAndFirstRequestAtOnce() {
+        site.serve(ARTICLE, 503, "text/html", "<h1>Sibuk</h1>".getBytes(StandardCharsets.UTF_8));
+        CrawlProcessor processor = requeueing();
+        CrawlRequest first = request(ARTICLE);
+
+        processor.process(first, null);
+        Instant requeuedAt = clock.instant();
+
+        assertThat(processor.dueAt(first)).isEqualTo(Instant.MIN);
+        assertThat(processor.dueAt(publisher.requests.getFirst())).isEqualTo(requeuedAt.plusSeconds(60));
+        assertThat(this.processor.dueAt(publisher.requests.getFirst())).as("a processor that never requeues").isEqualTo(requeuedAt);
+    }
+
+    // issue #3: the processor no longer sleeps until a requeued request is due (the worker holds it); given one, it fetches at once
+    @Test
+    void shouldFetchRequeuedRequestAtOnceWithoutWaitingAndPublishWhenServerRecovered() {
         String page = site.resourceText("article.html");
         site.route(ARTICLE, (exchange, hit) -> {
             if (hit <= 3) {
@@ -179,26 +193,25 @@ class CrawlProcessorTest {
                 TestSite.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
             }
         });
-        FakeSleeper requeueSleeper = new FakeSleeper(clock);
-        CrawlProcessor processor = requeueing(requeueSleeper);
+        CrawlProcessor processor = requeueing();
 
         assertThat(processor.process(request(ARTICLE), null)).isEqualTo(CrawlResult.REQUEUED);
-        Instant requeuedAt = clock.instant();
-        clock.advance(Duration.ofSeconds(15));
+        clock.advance(Duration.ofSeconds(60));
+        Instant due = clock.instant();
         CrawlResult again = processor.process(publisher.requests.getFirst(), null);
 
         assertThat(again).isEqualTo(CrawlResult.PUBLISHED);
-        assertThat(requeueSleeper.sleeps()).containsExactly(Duration.ofSeconds(45));
+        assertThat(clock.instant()).as("no wait inside the processor").isEqualTo(due);
         assertThat(publisher.articles).singleElement().satisfies(raw -> {
             assertThat(raw.getVersion()).isEqualTo(1);
-            assertThat(raw.getFetchedAt()).isEqualTo(requeuedAt.plusSeconds(60));
+            assertThat(raw.getFetchedAt()).isEqualTo(due);
         });
         assertThat(publisher.deadLetters).isEmpty();
     }
 
     @Test
     void shouldNotRequeueNotFoundPage() {
-        CrawlResult result = requeueing(new FakeSleeper(clock)).process(request("/2024/11/18/hilang/"), null);
+        CrawlResult result = requeueing().process(request("/2024/11/18/hilang/"), null);
 
         assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
         assertThat(publisher.requests).isEmpty();
