@@ -154,7 +154,14 @@ public final class CrawlWorker implements AutoCloseable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
                     owned = Set.of();
-                    letGo(revoked);
+                    letGo(revoked, true);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> lost) {
+                    // another member owns them already: neither wait for their running requests nor commit for them
+                    owned = Set.of();
+                    letGo(lost, false);
                 }
 
                 @Override
@@ -300,10 +307,10 @@ public final class CrawlWorker implements AutoCloseable {
     }
 
     /**
-     * Revoked (or lost) partitions: drops their queued and held requests, waits a while for their
-     * running ones, commits what finished and forgets them; the next owner reads the rest again.
+     * Revoked (or lost) partitions: drops their queued and held requests; if revoked, waits a while
+     * for their running ones and commits what finished; forgets them. The next owner reads the rest again.
      */
-    private void letGo(Collection<TopicPartition> revoked) {
+    private void letGo(Collection<TopicPartition> revoked, boolean commitFinished) {
         List<AtomicBoolean> gone = new ArrayList<>();
         revoked.forEach(partition -> {
             AtomicBoolean lease = leases.get(partition);
@@ -314,12 +321,19 @@ public final class CrawlWorker implements AutoCloseable {
         });
         int queued = lanes.drop(item -> !item.lease().get());
         int heldDropped = held.drop(revoked);
-        boolean idle = lanes.awaitIdle(item -> gone.contains(item.lease()), REVOKE_WAIT);
-        settle();
+        boolean idle = false;
+        if (commitFinished) {
+            idle = lanes.awaitIdle(item -> gone.contains(item.lease()), REVOKE_WAIT);
+            settle();
+        }
         progress.forget(revoked);
         revoked.forEach(leases::remove);
-        LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} runningFinished={}", revoked.size(), queued,
-                heldDropped, idle);
+        if (commitFinished) {
+            LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} runningFinished={}", revoked.size(), queued,
+                    heldDropped, idle);
+        } else {
+            LOG.warn("event=crawl_partitions_lost partitions={} queuedDropped={} heldDropped={}", revoked.size(), queued, heldDropped);
+        }
     }
 
     /** Stops the lanes, waits a while for running requests, commits what finished. */
