@@ -8,7 +8,6 @@ import id.pantau.ingest.publish.DeadLetter;
 import id.pantau.ingest.publish.PublishException;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.CrawlRequest;
-import id.pantau.schemas.serde.PayloadDecodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,11 +36,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +76,7 @@ public final class CrawlWorker implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final CrawlProcessor processor;
-    private final ArticlePublisher publisher;
+    private final CrawlRequestDecoder decoder;
     private final Clock clock;
     private final int maxDuePerPoll;
     private final Thread thread;
@@ -99,7 +96,7 @@ public final class CrawlWorker implements AutoCloseable {
 
     public CrawlWorker(KafkaConfig kafka, String clientId, CrawlProcessor processor, ArticlePublisher publisher, Clock clock) {
         this.processor = Objects.requireNonNull(processor, "processor");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.decoder = new CrawlRequestDecoder(publisher);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxDuePerPoll = kafka.maxPollRecords();
         // a partition is paused with two polls' worth of unfinished records, resumed with one or fewer
@@ -206,7 +203,7 @@ public final class CrawlWorker implements AutoCloseable {
             }
             CrawlRequest request;
             try {
-                request = decode(record);
+                request = decoder.decode(record);
             } catch (PublishException e) {
                 // its dead letter could not be written: read it (and what follows it) again next poll
                 progress.rewind(partition, record.offset());
@@ -268,25 +265,6 @@ public final class CrawlWorker implements AutoCloseable {
             resume.forEach(p -> LOG.info("event=crawl_partition_resumed partition={} unfinished={}", p.partition(), progress.unfinished(p)));
         }
         commit();
-    }
-
-    /** The request of a record, or null when it has none or cannot be decoded (then it went to the dead letters). */
-    private @Nullable CrawlRequest decode(ConsumerRecord<byte[], byte[]> record) {
-        DeadLetter.Source source = new DeadLetter.Source(topic, record.partition(), record.offset());
-        byte[] key = record.key() == null ? new byte[0] : record.key();
-        try {
-            CrawlRequest request = record.value() == null
-                    ? null
-                    : Topics.CRAWL_REQUESTS.valueSerde().deserializer().deserialize(topic, record.value());
-            if (request == null) {
-                publisher.undecodable(key, new byte[0], "DESERIALIZATION_EMPTY", "crawl request without a value", source);
-            }
-            return request;
-        } catch (SerializationException e) {
-            String reason = e instanceof PayloadDecodingException decoding ? "DESERIALIZATION_" + decoding.reason() : "DESERIALIZATION";
-            publisher.undecodable(key, record.value(), reason, String.valueOf(e.getMessage()), source);
-            return null;
-        }
     }
 
     /** Commits what changed: per partition its watermark, never past an unfinished record. */
