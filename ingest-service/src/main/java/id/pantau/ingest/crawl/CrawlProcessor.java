@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * politely, decode, extract (following further pages through the same fetcher), map the canonical
  * URL, compare the content hash with the seen-store, publish. Expected failures (robots, HTTP
  * errors, timeouts, size, extraction) become dead letters with their cause code. Thread-safe; one
- * host's requests must be processed one after the other (see {@link HostQueues}), and a requeued
+ * host's requests must be processed one after the other (see {@link HostLanes}), and a requeued
  * request not before its {@link #dueAt} (the caller holds it until then; see {@link DueRequests}).
  */
 public final class CrawlProcessor {

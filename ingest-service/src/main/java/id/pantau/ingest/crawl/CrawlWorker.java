@@ -1,12 +1,13 @@
 package id.pantau.ingest.crawl;
 
 import id.pantau.ingest.config.KafkaConfig;
+import id.pantau.ingest.fetch.Sleeper;
 import id.pantau.ingest.internal.TopicPartitions;
 import id.pantau.ingest.publish.ArticlePublisher;
 import id.pantau.ingest.publish.DeadLetter;
+import id.pantau.ingest.publish.PublishException;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.CrawlRequest;
-import id.pantau.schemas.serde.PayloadDecodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -32,55 +36,73 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Consumes {@code ingest.crawl.requests} in the shared consumer group: each partition, and so each
  * host keyed to it, belongs to one instance at a time, which keeps per-host pacing whole and fetches
- * each request once. Each round processes the polled records through {@link HostQueues}, together
- * with the held requests that have become due; a requeued request that is not due yet is held in
- * {@link DueRequests} instead of being waited for, so it holds up nothing else (issue #3). Offsets
- * are committed after each round, never past a held record ({@link CommitOffsets}); if publishing
- * fails the round's records are read again. Also answers which hosts this instance owns, for
+ * each request once. The poll loop never waits for fetches: each polled request goes to its host's
+ * lane ({@link HostLanes}: one request at a time per host, in order, all hosts in parallel), so a
+ * slow or dead host delays only its own requests (issue #3). A requeued request that is not due yet
+ * is held in {@link DueRequests} and goes to its lane when due. Lanes report finished requests
+ * through a concurrent queue that the poll loop reads; offsets are committed from the poll thread
+ * only, per partition at its watermark, the lowest record not finished ({@link PartitionProgress});
+ * a partition with too many unfinished records is paused until it drains. A request whose publishing
+ * fails is run again in its lane after a pause. Also answers which hosts this instance owns, for
  * discovery. Runs on its own thread; {@link #close()} by the owner.
  */
 public final class CrawlWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrawlWorker.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
+    /** A lane runs a request whose publishing failed again after 1 s, then 2, 4... up to 30 s. */
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
+    /** How long a revocation waits for the running requests of the revoked partitions before letting them go. */
+    private static final Duration REVOKE_WAIT = Duration.ofSeconds(30);
+    /** How long a stop waits for the running requests before closing the consumer. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     /**
-     * A round waits for polite pacing (and Retry-After waits of up to a minute per retry), so it may
-     * take minutes; Kafka's default of 5 min between polls would evict a busy but healthy member.
+     * The poll loop no longer waits for fetches; between two polls it only commits, dead-letters an
+     * undecodable record, or (inside poll, on a rebalance) waits up to {@link #REVOKE_WAIT} for running
+     * requests. Two minutes leave room for that on a slow broker, and a stuck loop still loses its
+     * partitions in minutes (Kafka's default is 5 min; the round-based worker needed 15).
      */
-    private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(15);
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(2);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final CrawlProcessor processor;
-    private final ArticlePublisher publisher;
+    private final CrawlRequestDecoder decoder;
     private final Clock clock;
-    private final int maxDuePerRound;
+    private final int maxDuePerPoll;
     private final Thread thread;
     private final String topic = Topics.CRAWL_REQUESTS.name();
     private final AtomicLong processed = new AtomicLong();
-    // Both are used by the worker's thread only (the rebalance listener runs inside poll).
+    private final HostLanes<Item> lanes;
+    /** Requests the lanes finished, for the poll thread to account. */
+    private final Queue<Item> finished = new ConcurrentLinkedQueue<>();
+    // Used by the worker's thread only (the rebalance listener runs inside poll).
     private final DueRequests held = new DueRequests();
-    private final CommitOffsets offsets = new CommitOffsets();
+    private final PartitionProgress progress;
+    /** Per owned partition, whether it is still owned; an item carries its partition's, so a lane sees a revocation. */
+    private final Map<TopicPartition, AtomicBoolean> leases = new HashMap<>();
     private volatile Set<Integer> owned = Set.of();
     private volatile int partitions;
     private volatile boolean running = true;
 
     public CrawlWorker(KafkaConfig kafka, String clientId, CrawlProcessor processor, ArticlePublisher publisher, Clock clock) {
         this.processor = Objects.requireNonNull(processor, "processor");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.decoder = new CrawlRequestDecoder(publisher);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.maxDuePerRound = kafka.maxPollRecords();
+        this.maxDuePerPoll = kafka.maxPollRecords();
+        // a partition is paused with two polls' worth of unfinished records, resumed with one or fewer
+        this.progress = new PartitionProgress(2 * kafka.maxPollRecords(), kafka.maxPollRecords());
+        this.lanes = new HostLanes<>(item -> CrawlProcessor.hostOf(item.request().getUrl()), this::process, item -> !item.lease().get(),
+                finished::add, Sleeper.SYSTEM, FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId());
@@ -129,14 +151,19 @@ public final class CrawlWorker implements AutoCloseable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
                     owned = Set.of();
-                    // Their held records are not committed: the next owner (maybe this one) reads them again.
-                    int dropped = held.drop(revoked);
-                    offsets.forget(revoked);
-                    LOG.info("event=crawl_partitions_revoked partitions={} heldDropped={}", revoked.size(), dropped);
+                    letGo(revoked, true);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> lost) {
+                    // another member owns them already: neither wait for their running requests nor commit for them
+                    owned = Set.of();
+                    letGo(lost, false);
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+                    assigned.forEach(partition -> leases.put(partition, new AtomicBoolean(true)));
                     Set<Integer> now = new HashSet<>();
                     consumer.assignment().forEach(tp -> now.add(tp.partition()));
                     owned = Set.copyOf(now);
@@ -146,88 +173,103 @@ public final class CrawlWorker implements AutoCloseable {
             while (running) {
                 // Wake up in time for the next held request, even when no record comes.
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(held.waitAtMost(clock.instant(), POLL));
-                round(records);
+                take(records);
+                submitDue();
+                settle();
             }
         } catch (WakeupException e) {
-            // close() woke us up; held requests stay uncommitted and are read again by the next owner
+            // close() woke us up
         } catch (RuntimeException e) {
             LOG.error("event=crawl_worker_failed message={}", e.getMessage(), e);
         } finally {
             owned = Set.of();
+            stop();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
-    /** A request to process now, from a polled record or taken from the held ones. */
-    private record Item(TopicPartition partition, long offset, CrawlRequest request, DueRequests.@Nullable Held held) {}
+    /** A request to process, from a polled record or taken from the held ones, with its partition's lease. */
+    private record Item(TopicPartition partition, long offset, CrawlRequest request, AtomicBoolean lease) {}
 
-    private void round(ConsumerRecords<byte[], byte[]> records) {
+    /** Hands each polled request to its lane, or holds it when it is not due yet. */
+    private void take(ConsumerRecords<byte[], byte[]> records) {
         Instant now = clock.instant();
-        List<Item> fresh = new ArrayList<>();
+        Set<TopicPartition> rewound = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            CrawlRequest request = decode(record);
-            if (request == null) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            AtomicBoolean lease = leases.get(partition);
+            if (lease == null || rewound.contains(partition) || !progress.taken(partition, record.offset())) {
                 continue;
             }
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            CrawlRequest request;
+            try {
+                request = decoder.decode(record);
+            } catch (PublishException e) {
+                // its dead letter could not be written: read it (and what follows it) again next poll
+                progress.rewind(partition, record.offset());
+                consumer.seek(partition, record.offset());
+                rewound.add(partition);
+                LOG.warn("event=crawl_undecodable_retry partition={} offset={} message={}", record.partition(), record.offset(), e.getMessage());
+                continue;
+            }
+            if (request == null) {
+                progress.finished(partition, record.offset());
+                continue;
+            }
             Instant dueAt = processor.dueAt(request);
             if (dueAt.isAfter(now)) {
                 held.hold(new DueRequests.Held(partition, record.offset(), request, dueAt));
                 LOG.info("event=crawl_request_held url={} attempt={} dueInMs={} partition={} offset={}", request.getUrl(), request.getAttempt(),
                         Duration.between(now, dueAt).toMillis(), record.partition(), record.offset());
             } else {
-                held.release(partition, record.offset()); // read again after a seek while it was held
-                fresh.add(new Item(partition, record.offset(), request, null));
+                lanes.submit(new Item(partition, record.offset(), request, lease));
             }
         }
-        // Held requests first: they are older than the polled records of their host.
-        List<Item> items = new ArrayList<>();
-        for (DueRequests.Held due : held.takeDue(now, maxDuePerRound)) {
+    }
+
+    /** Hands the held requests that are due to their lanes. */
+    private void submitDue() {
+        Instant now = clock.instant();
+        for (DueRequests.Held due : held.takeDue(now, maxDuePerPoll)) {
             LOG.info("event=crawl_request_due url={} attempt={} lateMs={}", due.request().getUrl(), due.request().getAttempt(),
                     Duration.between(due.dueAt(), now).toMillis());
-            items.add(new Item(due.partition(), due.offset(), due.request(), due));
-        }
-        items.addAll(fresh);
-        if (records.isEmpty() && items.isEmpty()) {
-            return;
-        }
-        List<HostQueues.Failure<Item>> failures = HostQueues.runAll(items, item -> CrawlProcessor.hostOf(item.request().getUrl()), item -> {
-            CrawlResult result = processor.process(item.request(), new DeadLetter.Source(topic, item.partition().partition(), item.offset()));
-            processed.incrementAndGet();
-            LOG.debug("event=crawl_done url={} result={}", item.request().getUrl(), result);
-        });
-        if (failures.isEmpty()) {
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                offsets.advance(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            AtomicBoolean lease = leases.get(due.partition());
+            if (lease != null) { // held requests of revoked partitions are dropped, so always
+                lanes.submit(new Item(due.partition(), due.offset(), due.request(), lease));
             }
-            commit();
-            return;
-        }
-        retryLater(records, failures);
-    }
-
-    /** The request of a record, or null when it has none or cannot be decoded (then it went to the dead letters). */
-    private @Nullable CrawlRequest decode(ConsumerRecord<byte[], byte[]> record) {
-        DeadLetter.Source source = new DeadLetter.Source(topic, record.partition(), record.offset());
-        byte[] key = record.key() == null ? new byte[0] : record.key();
-        try {
-            CrawlRequest request = record.value() == null
-                    ? null
-                    : Topics.CRAWL_REQUESTS.valueSerde().deserializer().deserialize(topic, record.value());
-            if (request == null) {
-                publisher.undecodable(key, new byte[0], "DESERIALIZATION_EMPTY", "crawl request without a value", source);
-            }
-            return request;
-        } catch (SerializationException e) {
-            String reason = e instanceof PayloadDecodingException decoding ? "DESERIALIZATION_" + decoding.reason() : "DESERIALIZATION";
-            publisher.undecodable(key, record.value(), reason, String.valueOf(e.getMessage()), source);
-            return null;
         }
     }
 
-    /** Commits what changed: per partition the end of what was handed over, never past a held record. */
+    /** Runs on a lane's thread. */
+    private void process(Item item) {
+        CrawlResult result = processor.process(item.request(), new DeadLetter.Source(topic, item.partition().partition(), item.offset()));
+        processed.incrementAndGet();
+        LOG.debug("event=crawl_done url={} result={}", item.request().getUrl(), result);
+    }
+
+    /** Accounts the finished requests, pauses or resumes partitions by their unfinished records, commits. */
+    private void settle() {
+        for (Item item = finished.poll(); item != null; item = finished.poll()) {
+            if (leases.get(item.partition()) == item.lease()) { // else it finished after its partition was let go
+                progress.finished(item.partition(), item.offset());
+            }
+        }
+        Set<TopicPartition> pause = progress.toPause();
+        if (!pause.isEmpty()) {
+            consumer.pause(pause);
+            pause.forEach(p -> LOG.info("event=crawl_partition_paused partition={} unfinished={}", p.partition(), progress.unfinished(p)));
+        }
+        Set<TopicPartition> resume = progress.toResume();
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
+            resume.forEach(p -> LOG.info("event=crawl_partition_resumed partition={} unfinished={}", p.partition(), progress.unfinished(p)));
+        }
+        commit();
+    }
+
+    /** Commits what changed: per partition its watermark, never past an unfinished record. */
     private void commit() {
-        Map<TopicPartition, Long> changed = offsets.toCommit(held.lowestOffsets());
+        Map<TopicPartition, Long> changed = progress.toCommit();
         if (changed.isEmpty()) {
             return;
         }
@@ -235,7 +277,7 @@ public final class CrawlWorker implements AutoCloseable {
         changed.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
         try {
             consumer.commitSync(commit);
-            offsets.committed(changed);
+            progress.committed(changed);
         } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
             // Not committed: the records are read again by whoever owns them next (at worst fetched again).
             LOG.warn("event=crawl_commit_failed offsets={} message={}", changed, e.getMessage());
@@ -243,27 +285,47 @@ public final class CrawlWorker implements AutoCloseable {
     }
 
     /**
-     * Publishing failed (broker trouble): reads the round's records again from their first offsets,
-     * and holds the failed held requests again (they are due, so the next round retries them).
+     * Revoked (or lost) partitions: drops their queued and held requests; if revoked, waits a while
+     * for their running ones and commits what finished; forgets them. The next owner reads the rest again.
      */
-    private void retryLater(ConsumerRecords<byte[], byte[]> records, List<HostQueues.Failure<Item>> failures) {
-        for (HostQueues.Failure<Item> failure : failures) {
-            if (failure.item().held() != null) {
-                held.hold(failure.item().held());
+    private void letGo(Collection<TopicPartition> revoked, boolean commitFinished) {
+        List<AtomicBoolean> gone = new ArrayList<>();
+        revoked.forEach(partition -> {
+            AtomicBoolean lease = leases.get(partition);
+            if (lease != null) {
+                lease.set(false);
+                gone.add(lease);
             }
+        });
+        int queued = lanes.drop(item -> !item.lease().get());
+        int heldDropped = held.drop(revoked);
+        boolean idle = false;
+        if (commitFinished) {
+            idle = lanes.awaitIdle(item -> gone.contains(item.lease()), REVOKE_WAIT);
+            settle();
         }
-        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            firstOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        progress.forget(revoked);
+        revoked.forEach(leases::remove);
+        if (commitFinished) {
+            LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} runningFinished={}", revoked.size(), queued,
+                    heldDropped, idle);
+        } else {
+            LOG.warn("event=crawl_partitions_lost partitions={} queuedDropped={} heldDropped={}", revoked.size(), queued, heldDropped);
         }
-        LOG.warn("event=crawl_batch_failed failures={} first={}", failures.size(), failures.getFirst().error().getMessage());
-        firstOffsets.forEach(consumer::seek);
+    }
+
+    /** Stops the lanes, waits a while for running requests, commits what finished. */
+    private void stop() {
+        int queued = lanes.stop();
+        boolean idle = lanes.awaitIdle(item -> true, STOP_WAIT);
         try {
-            Thread.sleep(FAILURE_PAUSE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            settle();
+        } catch (WakeupException e) {
+            settle(); // close() woke the consumer after the loop had ended; the wake-up is used up now
+        } catch (RuntimeException e) {
+            LOG.warn("event=crawl_final_commit_failed message={}", e.getMessage());
         }
+        LOG.info("event=crawl_worker_stopped queuedDropped={} held={} runningFinished={}", queued, held.size(), idle);
     }
 
     @Override
@@ -275,7 +337,7 @@ public final class CrawlWorker implements AutoCloseable {
         }
         consumer.wakeup();
         try {
-            thread.join(Duration.ofSeconds(30));
+            thread.join(STOP_WAIT.plus(Duration.ofSeconds(20)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

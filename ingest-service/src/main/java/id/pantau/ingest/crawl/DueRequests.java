@@ -17,8 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Requeued crawl requests that are not due yet, held in memory by {@link CrawlWorker} instead of
  * being waited for, so that they hold up nothing else; each is known by the partition and offset of
- * its record. The worker commits no offset past the lowest held one of a partition
- * ({@link CommitOffsets}), so a held request that is dropped (rebalance) or lost (crash, kill) is
+ * its record. A held record is unfinished: the worker commits no offset past it
+ * ({@link PartitionProgress}), so a held request that is dropped (rebalance) or lost (crash, kill) is
  * read again from Kafka. Not thread-safe: the worker's thread only.
  */
 final class DueRequests {
