@@ -129,7 +129,10 @@ public final class CrawlProcessor {
         FetchOutcome outcome = fetcher.fetch(url, outlet, null);
         return switch (outcome) {
             case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> CrawlResult.NOT_MODIFIED;
-            case FetchOutcome.Skipped skipped -> deadLetter(url, host, skipped.cause().name(), skipped.detail(), null, source);
+            case FetchOutcome.Skipped skipped when mayPass(skipped.cause()) && requeue.offer(request, host, skipped.cause().name()) ->
+                    CrawlResult.REQUEUED;
+            case FetchOutcome.Skipped skipped -> deadLetter(url, host, skipped.cause().name(), skipped.detail()
+                    + (mayPass(skipped.cause()) ? " (gave up after " + request.getAttempt() + " requeue(s))" : ""), null, source);
             case FetchOutcome.Failed failed when failed.retryable() && requeue.offer(request, host, failed.cause().name()) ->
                     CrawlResult.REQUEUED;
             case FetchOutcome.Failed failed -> deadLetter(url, host, failed.cause().name(),
@@ -137,6 +140,15 @@ public final class CrawlProcessor {
                             + request.getAttempt() + " requeue(s))" : ""), null, source);
             case FetchOutcome.Fetched fetched -> extractAndPublish(fetched, outlet, requested, fetchedAt, host, source);
         };
+    }
+
+    /**
+     * Skips that say nothing about the page and may clear up by themselves: the host's robots.txt
+     * answered with a server error or not at all, or its name did not resolve. Dead-lettering them at
+     * once would lose the article for good, since discovery does not ask for a URL twice.
+     */
+    private static boolean mayPass(FetchCause cause) {
+        return cause == FetchCause.ROBOTS_UNAVAILABLE || cause == FetchCause.UNKNOWN_HOST;
     }
 
     private CrawlResult extractAndPublish(FetchOutcome.Fetched fetched, Outlet outlet, String requested, Instant fetchedAt, String host,

@@ -230,6 +230,45 @@ class CrawlProcessorTest {
         assertThat(letter.exception()).isEqualTo("id.pantau.ingest.extract.ExtractionException");
     }
 
+    // a robots.txt that fails for a while must not lose the article: it is requeued, and fetched once robots.txt answers
+    @Test
+    void shouldRequeueWhenRobotsTxtIsUnavailableAndPublishOnceItAnswers() {
+        site.serve("/robots.txt", 503, "text/plain", "sibuk".getBytes(StandardCharsets.UTF_8));
+        serveArticle(site.resourceText("article.html"));
+        CrawlProcessor processor = requeueing();
+
+        CrawlResult first = processor.process(request(ARTICLE), null);
+
+        assertThat(first).isEqualTo(CrawlResult.REQUEUED);
+        assertThat(site.hits(ARTICLE)).isZero();
+        assertThat(publisher.deadLetters).isEmpty();
+        assertThat(publisher.requests).singleElement().satisfies(again -> assertThat(again.getAttempt()).isEqualTo(1));
+
+        site.serve("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8));
+        clock.advance(Duration.ofSeconds(61));
+        CrawlResult second = processor.process(publisher.requests.getFirst(), null);
+
+        assertThat(second).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(publisher.articles).hasSize(1);
+        assertThat(publisher.deadLetters).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterWhenRobotsTxtIsStillUnavailableAfterTheRequeue() {
+        site.serve("/robots.txt", 503, "text/plain", "sibuk".getBytes(StandardCharsets.UTF_8));
+        CrawlProcessor processor = requeueing();
+
+        processor.process(request(ARTICLE), null);
+        clock.advance(Duration.ofSeconds(61));
+        CrawlResult second = processor.process(publisher.requests.getFirst(), null);
+
+        assertThat(second).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(publisher.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("ROBOTS_UNAVAILABLE");
+            assertThat(letter.message()).endsWith("(gave up after 1 requeue(s))");
+        });
+    }
+
     @Test
     void shouldDeadLetterPageDisallowedByRobots() {
         site.serve("/robots.txt", 200, "text/plain", site.resourceText("robots.txt").getBytes(StandardCharsets.UTF_8));
