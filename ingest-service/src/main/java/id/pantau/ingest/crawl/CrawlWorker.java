@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -113,6 +114,9 @@ public final class CrawlWorker implements AutoCloseable {
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Long.toString(MAX_POLL_INTERVAL.toMillis()));
         // a killed instance keeps its hosts until its session expires: 10 s, not Kafka's 45 s
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        // an instance joining or leaving moves only the partitions that change owner; with the eager
+        // default every rebalance would revoke every host's lane on every instance
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = Thread.ofPlatform().name(clientId + "-crawl-worker").unstarted(this::run);
@@ -150,14 +154,14 @@ public final class CrawlWorker implements AutoCloseable {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-                    owned = Set.of();
+                    owned = without(owned, revoked);
                     letGo(revoked, true);
                 }
 
                 @Override
                 public void onPartitionsLost(Collection<TopicPartition> lost) {
                     // another member owns them already: neither wait for their running requests nor commit for them
-                    owned = Set.of();
+                    owned = without(owned, lost);
                     letGo(lost, false);
                 }
 
@@ -326,6 +330,12 @@ public final class CrawlWorker implements AutoCloseable {
             LOG.warn("event=crawl_final_commit_failed message={}", e.getMessage());
         }
         LOG.info("event=crawl_worker_stopped queuedDropped={} held={} runningFinished={}", queued, held.size(), idle);
+    }
+
+    private static Set<Integer> without(Set<Integer> partitions, Collection<TopicPartition> gone) {
+        Set<Integer> left = new HashSet<>(partitions);
+        gone.forEach(tp -> left.remove(tp.partition()));
+        return Set.copyOf(left);
     }
 
     @Override
