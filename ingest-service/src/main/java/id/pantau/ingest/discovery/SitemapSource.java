@@ -42,7 +42,10 @@ public final class SitemapSource {
             URL location = URI.create(url).toURL();
             map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body, location);
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-            throw new SourceParseException(url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            List<CandidateUrl> complete = DamagedFeedReader.completeEntries(body, url);
+            throw new SourceParseException(url, complete.isEmpty() ? detail : detail + " (" + complete.size()
+                    + " complete entries before the damage read leniently)", e, complete);
         }
         if (map instanceof SiteMapIndex index) {
             List<CandidateUrl> children = new ArrayList<>();

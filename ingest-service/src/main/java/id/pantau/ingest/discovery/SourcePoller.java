@@ -99,6 +99,7 @@ public final class SourcePoller {
         } catch (SourceParseException e) {
             // Fetch it in full next time: a fixed document must not hide behind a 304.
             validators.remove(url);
+            found.addAll(e.readBeforeDamage()); // the complete entries of a damaged feed are still news
             throw e;
         }
         found.addAll(parsed.candidates());

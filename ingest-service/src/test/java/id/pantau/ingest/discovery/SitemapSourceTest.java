@@ -90,6 +90,26 @@ class SitemapSourceTest {
                 .hasMessageStartingWith("cannot parse source " + BASE + "/broken.xml: ");
     }
 
+    // a feed cut off (or spoilt by a stray '&') after two good items still yields those two, never the cut-off link
+    @Test
+    void shouldKeepTheCompleteItemsOfAFeedDamagedPartWay() {
+        byte[] damaged = fixture("damaged-feed.xml");
+
+        assertThatThrownBy(() -> source.parse(damaged, BASE + "/feed/", "application/rss+xml"))
+                .isInstanceOfSatisfying(SourceParseException.class, e -> {
+                    assertThat(e.getMessage()).contains("2 complete entries before the damage read leniently");
+                    assertThat(e.readBeforeDamage()).containsExactly(
+                            new CandidateUrl(BASE + "/2024/11/18/bawaslu-mempawah-netralitas/", Instant.parse("2024-11-18T03:15:00Z")),
+                            new CandidateUrl(BASE + "/2024/11/19/apel-pengamanan-pilkada/", Instant.parse("2024-11-19T01:30:00Z")));
+                });
+    }
+
+    @Test
+    void shouldReadNothingFromAFeedWhoseOnlyItemIsCutOff() {
+        assertThatThrownBy(() -> source.parse(fixture("broken-feed.xml"), BASE + "/broken.xml", "application/rss+xml"))
+                .isInstanceOfSatisfying(SourceParseException.class, e -> assertThat(e.readBeforeDamage()).isEmpty());
+    }
+
     @Test
     void shouldFailOnHtmlServedAsFeed() {
         assertThatThrownBy(() -> source.parse("<html><body>Maaf</body></html>".getBytes(StandardCharsets.UTF_8), BASE + "/feed/", "text/html"))

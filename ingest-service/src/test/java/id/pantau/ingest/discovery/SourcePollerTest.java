@@ -84,6 +84,18 @@ class SourcePollerTest {
     }
 
     @Test
+    void shouldReturnTheCompleteItemsOfADamagedFeedAndReportItAsUnreadable() {
+        serveXml("/feed/", "damaged-feed.xml");
+        Outlet outlet = TestConfigs.feedOutlet("kalbaronline", site, "/feed/");
+
+        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(
+                site.url("/2024/11/18/bawaslu-mempawah-netralitas/"), site.url("/2024/11/19/apel-pengamanan-pilkada/"));
+        assertThat(poll.unreadable()).isNotNull();
+    }
+
+    @Test
     void shouldFollowSitemapsOfRobotsAndTheirIndex() {
         site.serve("/robots.txt", 200, "text/plain", site.resourceText("robots.txt").getBytes(StandardCharsets.UTF_8));
         serveXml("/sitemap-index.xml", "sitemap-index.xml");

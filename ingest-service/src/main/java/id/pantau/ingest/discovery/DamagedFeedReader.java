@@ -1,0 +1,101 @@
+package id.pantau.ingest.discovery;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads what can be trusted of a feed or sitemap that crawler-commons rejected as broken XML (a
+ * truncated transfer, a stray ampersand, an unclosed tag): jsoup's lenient XML parser builds a tree
+ * anyway, and only entries closed by their own end tag are kept, so a link cut off by the damage never
+ * becomes a request. RSS {@code item}, Atom {@code entry} and sitemap {@code url} entries. Pure.
+ */
+final class DamagedFeedReader {
+
+    private DamagedFeedReader() {}
+
+    /** The candidates of the complete entries of {@code body}; empty when none is complete. */
+    static List<CandidateUrl> completeEntries(byte[] body, String url) {
+        Document doc;
+        try {
+            Parser parser = Parser.xmlParser().setTrackPosition(true);
+            // jsoup reads the charset from a byte-order mark or the XML declaration
+            doc = Jsoup.parse(new ByteArrayInputStream(body), null, url, parser);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        List<CandidateUrl> found = new ArrayList<>();
+        for (Element entry : doc.select("item, entry, url")) {
+            if (!entry.endSourceRange().isTracked() || entry.endSourceRange().isImplicit()) {
+                continue; // closed by the parser at the damage, not by the document
+            }
+            String link = linkOf(entry);
+            if (link != null && (link.startsWith("http://") || link.startsWith("https://"))) {
+                found.add(new CandidateUrl(link, dateOf(entry)));
+            }
+        }
+        return found;
+    }
+
+    private static @Nullable String linkOf(Element entry) {
+        return switch (entry.tagName()) {
+            case "item" -> text(entry.selectFirst("> link"));
+            case "entry" -> {
+                for (Element link : entry.select("> link[href]")) {
+                    String rel = link.attr("rel");
+                    if (rel.isEmpty() || rel.equals("alternate")) {
+                        yield link.attr("href").strip();
+                    }
+                }
+                yield null;
+            }
+            default -> text(entry.selectFirst("> loc"));
+        };
+    }
+
+    private static @Nullable Instant dateOf(Element entry) {
+        for (String tag : List.of("lastmod", "updated", "published", "pubDate", "news|publication_date", "dc|date")) {
+            Instant date = parseDate(text(entry.selectFirst(tag)));
+            if (date != null) {
+                return date;
+            }
+        }
+        return null;
+    }
+
+    static @Nullable Instant parseDate(@Nullable String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException notRfc1123) {
+            // try ISO forms below
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            // a W3C date without a time, as sitemaps allow
+        }
+        try {
+            return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable String text(@Nullable Element element) {
+        return element == null ? null : element.text().strip();
+    }
+}
