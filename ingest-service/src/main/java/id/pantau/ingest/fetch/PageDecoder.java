@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a fetched body into text. Charset from the Content-Type header, then a {@code <meta>}
- * charset in the first 4 KiB, then a byte-order mark, else UTF-8. Decoding is lenient: bytes that
- * are not valid in the charset (a windows-1252 page labelled UTF-8) become U+FFFD instead of
- * failing. A BOM is never part of the text. Thread-safe.
+ * Turns a fetched body into text. Charset from a byte-order mark (which wins, as in browsers), then
+ * the Content-Type header, then a {@code <meta>} charset in the first 4 KiB, else UTF-8. A page read
+ * as UTF-8 whose high bytes are mostly not UTF-8 (a windows-1252 page labelled or assumed UTF-8, common
+ * on older regional CMSs) is read as windows-1252 instead, so "café" and curly quotes survive; a UTF-8
+ * page with a few stray bytes stays UTF-8. Decoding is lenient: bytes still not valid become U+FFFD
+ * instead of failing. A BOM is never part of the text. Thread-safe.
  */
 public final class PageDecoder {
 
@@ -24,20 +26,63 @@ public final class PageDecoder {
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
     private static final int META_SCAN_BYTES = 4096;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private PageDecoder() {}
 
     /** The charset the page is decoded with. */
     public static Charset charsetOf(byte[] body, @Nullable String contentType) {
-        Charset charset = contentType == null ? null : find(HEADER_CHARSET, contentType);
+        Charset charset = bomCharset(body);
+        if (charset != null) {
+            return charset;
+        }
+        charset = contentType == null ? null : find(HEADER_CHARSET, contentType);
         if (charset == null) {
             String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
             charset = find(META_CHARSET, head);
         }
-        if (charset == null) {
-            charset = bomCharset(body);
+        if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
+            return mostlyNotUtf8(body) ? WINDOWS_1252 : StandardCharsets.UTF_8;
         }
-        return charset == null ? StandardCharsets.UTF_8 : charset;
+        return charset;
+    }
+
+    /**
+     * Whether the bytes from 0x80 up are more often outside valid UTF-8 sequences than inside them:
+     * windows-1252 text puts single high bytes between ASCII letters, which UTF-8 never does.
+     */
+    static boolean mostlyNotUtf8(byte[] b) {
+        int valid = 0;
+        int invalid = 0;
+        int i = 0;
+        while (i < b.length) {
+            int lead = b[i] & 0xff;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+            if (length > 0 && continues(b, i + 1, length - 1)) {
+                valid++;
+                i += length;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return invalid > valid;
+    }
+
+    private static boolean continues(byte[] b, int from, int count) {
+        if (from + count > b.length) {
+            return false;
+        }
+        for (int k = from; k < from + count; k++) {
+            if ((b[k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decodes the page leniently. */

@@ -42,13 +42,41 @@ class PageDecoderTest {
     }
 
     @Test
-    void shouldReplaceInvalidBytesOfWindows1252PageLabelledUtf8() {
+    void shouldReadWindows1252PageLabelledUtf8AsWindows1252() {
         byte[] body = TestSite.resourceBytes("article-cp1252.html");
 
         String html = PageDecoder.decode(body, "text/html; charset=utf-8");
 
-        assertThat(html).contains("<h1>Caf\uFFFD diskusi netralitas ASN \uFFFD Pontianak</h1>");
+        assertThat(html).contains("<h1>Caf\u00e9 diskusi netralitas ASN \u2013 Pontianak</h1>");
+        assertThat(html).contains("\u201Cnetralitas\u201D ASN");
         assertThat(html).contains("Peserta sepakat bahwa kepala desa tidak boleh ikut berkampanye.");
+    }
+
+    @Test
+    void shouldReadWindows1252PageWithoutAnyLabelAsWindows1252() {
+        byte[] body = "<p>Kopi di caf\u00e9 \u2013 Pontianak</p>".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        assertThat(PageDecoder.decode(body, "text/html")).isEqualTo("<p>Kopi di caf\u00e9 \u2013 Pontianak</p>");
+    }
+
+    @Test
+    void shouldKeepUtf8PageWithAFewStrayBytesAsUtf8() {
+        byte[] good = "<p>Wali Kota \u2013 \u201Cdamai\u201D, caf\u00e9</p>".getBytes(StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(good, good.length + 1);
+        body[good.length] = (byte) 0x96; // one stray windows-1252 dash at the end
+
+        assertThat(PageDecoder.decode(body, "text/html; charset=utf-8")).isEqualTo("<p>Wali Kota \u2013 \u201Cdamai\u201D, caf\u00e9</p>\uFFFD");
+    }
+
+    @Test
+    void shouldLetAByteOrderMarkOverrideTheHeader() {
+        byte[] text = "<p>caf\u00e9</p>".getBytes(StandardCharsets.UTF_16LE);
+        byte[] body = new byte[text.length + 2];
+        body[0] = (byte) 0xFF;
+        body[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, body, 2, text.length);
+
+        assertThat(PageDecoder.decode(body, "text/html; charset=windows-1252")).isEqualTo("<p>caf\u00e9</p>");
     }
 
     @Test
