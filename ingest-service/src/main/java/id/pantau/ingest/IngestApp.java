@@ -74,7 +74,7 @@ public final class IngestApp {
             CrawlWorker worker = keep(started, new CrawlWorker(config.kafka(), id, processor, publisher, clock));
             DiscoveryScheduler discovery = keep(started, new DiscoveryScheduler(outlets,
                     new SourcePoller(fetcher, config.discovery().maxChildSitemaps()),
-                    new CandidateGate(config.discovery().recentWindow(), seen, clock),
+                    new CandidateGate(config.discovery().recentWindow(), config.discovery().revisit(), seen, clock),
                     publisher, publisher, worker::ownsHost, config.discovery(), clock));
             worker.start();
             discovery.start();

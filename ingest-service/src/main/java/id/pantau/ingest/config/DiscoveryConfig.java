@@ -10,13 +10,19 @@ import java.util.Objects;
  * @param pollMin {@code ingest.discovery.poll.min.ms}: fastest re-poll of a changing source, default 15 s
  * @param pollMax {@code ingest.discovery.poll.max.ms}: slowest re-poll of a quiet source, default 60 s
  * @param maxChildSitemaps {@code ingest.discovery.max.child.sitemaps}: children of an index per poll, default 20
+ * @param revisit {@code ingest.discovery.revisit.ms}: an article still listed by its source is fetched again
+ *     this long after it was last fetched, to catch edits its source does not date; default 1 h, zero for never
  */
-public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration pollMax, int maxChildSitemaps) {
+public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration pollMax, int maxChildSitemaps, Duration revisit) {
 
     public DiscoveryConfig {
         Objects.requireNonNull(recentWindow, "recentWindow");
         Objects.requireNonNull(pollMin, "pollMin");
         Objects.requireNonNull(pollMax, "pollMax");
+        Objects.requireNonNull(revisit, "revisit");
+        if (!revisit.isZero() && revisit.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("ingest.discovery.revisit.ms: expected 0 (never) or at least 60000, got " + revisit.toMillis());
+        }
         if (pollMax.compareTo(pollMin) < 0) {
             throw new IllegalArgumentException("ingest.discovery.poll.max.ms: expected at least ingest.discovery.poll.min.ms ("
                     + pollMin.toMillis() + "), got " + pollMax.toMillis());
@@ -31,6 +37,7 @@ public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration 
                 Duration.ofHours(v.longIn("ingest.discovery.recent.window.hours", 1, 8760)),
                 v.millisIn("ingest.discovery.poll.min.ms", 100, 86_400_000),
                 v.millisIn("ingest.discovery.poll.max.ms", 100, 86_400_000),
-                v.intIn("ingest.discovery.max.child.sitemaps", 1, 1000));
+                v.intIn("ingest.discovery.max.child.sitemaps", 1, 1000),
+                v.millisIn("ingest.discovery.revisit.ms", 0, 604_800_000));
     }
 }

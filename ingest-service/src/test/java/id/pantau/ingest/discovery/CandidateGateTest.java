@@ -43,6 +43,43 @@ class CandidateGateTest {
         assertThat(gate.admit(outlet, List.of(new CandidateUrl(item.url(), NOW.minusSeconds(60))))).containsExactly(item.url());
     }
 
+    // RSS pubDate does not move when an article is edited: an item still listed is fetched again after the revisit time
+    @Test
+    void shouldRequestAStillListedItemAgainOnceTheRevisitTimeHasPassed() {
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), Duration.ofHours(1), seen, clock);
+        CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600));
+        revisiting.admit(outlet, List.of(item));
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(revisiting.admit(outlet, List.of(item))).as("before the revisit time").isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(revisiting.admit(outlet, List.of(item))).as("at the revisit time").containsExactly(item.url());
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(revisiting.admit(outlet, List.of(item))).as("half an hour after the revisit").isEmpty();
+    }
+
+    // after a restart the gate has no requests in memory: the seen-store's publication time counts
+    @Test
+    void shouldRevisitFromTheLastPublicationAfterARestart() {
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), Duration.ofHours(1), seen, clock);
+        seen.put(SeenArticle.newBuilder().setCanonicalUrl("https://kalbaronline.com/2024/11/18/rakor/").setArticleId("a").setContentHash("h")
+                .setVersion(1).setPublishedAt(NOW.minus(Duration.ofMinutes(20))).build());
+        CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minus(Duration.ofHours(2)));
+
+        assertThat(revisiting.admit(outlet, List.of(item))).isEmpty();
+        clock.advance(Duration.ofMinutes(40));
+        assertThat(revisiting.admit(outlet, List.of(item))).containsExactly(item.url());
+    }
+
+    @Test
+    void shouldNeverRevisitWhenTheRevisitTimeIsZero() {
+        CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600));
+        gate.admit(outlet, List.of(item));
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(gate.admit(outlet, List.of(item))).isEmpty();
+    }
+
     @Test
     void shouldSkipUrlPublishedAfterItsSourceDate() {
         seen.put(SeenArticle.newBuilder().setCanonicalUrl("https://kalbaronline.com/2024/11/18/rakor/").setArticleId("a").setContentHash("h")
