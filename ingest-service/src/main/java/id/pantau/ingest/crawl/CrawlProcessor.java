@@ -12,6 +12,7 @@ import id.pantau.ingest.fetch.FetchCause;
 import id.pantau.ingest.fetch.FetchOutcome;
 import id.pantau.ingest.fetch.PageDecoder;
 import id.pantau.ingest.fetch.PoliteFetcher;
+import id.pantau.ingest.fetch.SiteKeys;
 import id.pantau.ingest.publish.ArticlePublisher;
 import id.pantau.ingest.publish.DeadLetter;
 import id.pantau.ingest.publish.PublishException;
@@ -25,7 +26,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -209,7 +209,7 @@ public final class CrawlProcessor {
     static String hostOf(String url) {
         try {
             String host = URI.create(url.trim()).getHost();
-            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+            return host == null ? "" : SiteKeys.of(host);
         } catch (IllegalArgumentException e) {
             return "";
         }

@@ -4,6 +4,7 @@ import id.pantau.ingest.config.DiscoveryConfig;
 import id.pantau.ingest.config.Outlet;
 import id.pantau.ingest.config.OutletRegistry;
 import id.pantau.ingest.config.SourceConfig;
+import id.pantau.ingest.fetch.SiteKeys;
 import id.pantau.ingest.publish.ArticlePublisher;
 import id.pantau.ingest.publish.CrawlRequestSink;
 import id.pantau.ingest.publish.DeadLetter;
@@ -64,7 +65,7 @@ public final class DiscoveryScheduler implements AutoCloseable {
         SourceState(Outlet outlet, SourceConfig source, DiscoveryConfig config) {
             this.outlet = outlet;
             this.source = source;
-            this.host = URI.create(outlet.urlOf(source)).getHost().toLowerCase(Locale.ROOT);
+            this.host = SiteKeys.of(URI.create(outlet.urlOf(source)).getHost());
             this.schedule = new PollSchedule(config.pollMin(), config.pollMax());
         }
     }
@@ -148,7 +149,7 @@ public final class DiscoveryScheduler implements AutoCloseable {
             Instant now = clock.instant();
             for (int i = 0; i < admitted.size(); i++) {
                 String url = admitted.get(i);
-                String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+                String host = SiteKeys.of(URI.create(url).getHost());
                 try {
                     sink.request(host, CrawlRequest.newBuilder()
                             .setUrl(url).setOutletId(state.outlet.id()).setKind(CrawlKind.ARTICLE).setDiscoveredAt(now).setAttempt(0).build());

@@ -56,7 +56,7 @@ public final class HostPacer {
      * @throws InterruptedException when interrupted while waiting
      */
     public Permit acquire(String host, Duration delay) throws InterruptedException {
-        HostState state = hosts.computeIfAbsent(Objects.requireNonNull(host, "host"), h -> new HostState());
+        HostState state = hosts.computeIfAbsent(SiteKeys.of(Objects.requireNonNull(host, "host")), h -> new HostState());
         state.lock.lockInterruptibly();
         try {
             while (true) {
@@ -75,7 +75,7 @@ public final class HostPacer {
 
     /** Holds back every further request to {@code host} until {@code until} (e.g. a Retry-After). */
     public void deferUntil(String host, Instant until) {
-        HostState state = hosts.computeIfAbsent(host, h -> new HostState());
+        HostState state = hosts.computeIfAbsent(SiteKeys.of(host), h -> new HostState());
         synchronized (state) {
             if (state.deferredUntil == null || until.isAfter(state.deferredUntil)) {
                 state.deferredUntil = until;
@@ -85,7 +85,7 @@ public final class HostPacer {
 
     /** When the next request to {@code host} may start with the given delay; now for an unknown host. */
     public Instant nextAllowed(String host, Duration delay) {
-        HostState state = hosts.get(host);
+        HostState state = hosts.get(SiteKeys.of(host));
         return state == null ? clock.instant() : readyAt(state, delay);
     }
 

@@ -51,6 +51,20 @@ class HostPacerTest {
         }
     }
 
+    // KalbarOnline links to itself with and without www.: one site, one pace
+    @Test
+    void shouldPaceTheWwwAndTheBareHostOfASiteAsOne() throws Exception {
+        try (HostPacer.Permit permit = pacer.acquire("www.kalbaronline.com", Duration.ofSeconds(1))) {
+            clock.advance(Duration.ofMillis(100));
+        }
+
+        try (HostPacer.Permit permit = pacer.acquire("KalbarOnline.com", Duration.ofSeconds(1))) {
+            assertThat(clock.instant()).isEqualTo(T0.plusMillis(1100));
+        }
+        assertThat(SiteKeys.of("www.kalbaronline.com")).isEqualTo(SiteKeys.of("kalbaronline.com")).isEqualTo("kalbaronline.com");
+        assertThat(SiteKeys.of("www2.kalbaronline.com")).isEqualTo("www2.kalbaronline.com");
+    }
+
     @Test
     void shouldHonourDeferralLongerThanDelay() throws Exception {
         pacer.deferUntil("pontianak.tribunnews.com", T0.plusSeconds(30));
