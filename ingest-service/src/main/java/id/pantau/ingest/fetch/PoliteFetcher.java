@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class PoliteFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoliteFetcher.class);
+    /** Longest pause a server's Retry-After imposes on its host; a hostile value must not silence an outlet for days. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
     private final HttpFetcher http;
     private final HostPacer pacer;
@@ -103,6 +105,12 @@ public final class PoliteFetcher {
             }
             Duration wait = retry.delayBefore(attempt, failed);
             if (wait == null) {
+                // no retry now, but a server that asked for a pause gets it from every URL of the host
+                if (failed.retryAfter() != null && failed.retryAfter().isPositive()) {
+                    Duration pause = failed.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : failed.retryAfter();
+                    pacer.deferUntil(host, clock.instant().plus(pause));
+                    LOG.info("event=host_deferred host={} url={} status={} retryAfterMs={}", host, url, failed.status(), pause.toMillis());
+                }
                 return failed;
             }
             LOG.info("event=fetch_retry url={} cause={} status={} attempt={} waitMs={}", url, failed.cause(), failed.status(), attempt, wait.toMillis());

@@ -155,6 +155,25 @@ class PoliteFetcherTest {
         assertThat(sleeper.sleeps()).contains(Duration.ofSeconds(3));
     }
 
+    // a Retry-After longer than the fetcher waits ends the retries, but the host still gets its pause from every URL
+    @Test
+    void shouldHoldTheHostBackForALongRetryAfterEvenWhenNotRetrying() {
+        site.route("/busy.html", (ex, hit) -> {
+            ex.getResponseHeaders().set("Retry-After", "600");
+            TestSite.send(ex, 503, "text/plain", new byte[0]);
+        });
+        site.html("/other.html", "<p>lain</p>");
+
+        FetchOutcome first = fetcher.fetch(site.url("/busy.html"), outlet, null);
+        Instant failedAt = clock.instant();
+        FetchOutcome other = fetcher.fetch(site.url("/other.html"), outlet, null);
+
+        assertThat(first).isInstanceOfSatisfying(FetchOutcome.Failed.class, failed -> assertThat(failed.status()).isEqualTo(503));
+        assertThat(site.hits("/busy.html")).isEqualTo(1);
+        assertThat(other).isInstanceOf(FetchOutcome.Fetched.class);
+        assertThat(clock.instant()).as("the other URL waited for the server's pause").isAfterOrEqualTo(failedAt.plusSeconds(600));
+    }
+
     @Test
     void shouldSkipUrlOffTheOutletsHosts() {
         FetchOutcome outcome = fetcher.fetch("https://other.example/2024/11/18/x/", outlet, null);
