@@ -144,6 +144,8 @@ public final class DiscoveryScheduler implements AutoCloseable {
             polled.incrementAndGet();
             if (poll.unreadable() != null) {
                 reportUnreadable(state, poll.unreadable());
+            } else {
+                state.lastBrokenMessage = ""; // readable again: the next breakage is news
             }
             List<String> admitted = gate.admit(state.outlet, poll.candidates());
             Instant now = clock.instant();
@@ -181,7 +183,7 @@ public final class DiscoveryScheduler implements AutoCloseable {
         LOG.warn("event=source_unreadable outlet={} url={} message=\"{}\"", state.outlet.id(), error.url(), message);
         if (!message.equals(state.lastBrokenMessage)) {
             state.lastBrokenMessage = message;
-            deadLetters.deadLetter(new DeadLetter(error.url(), state.host, "SOURCE_UNPARSEABLE", message, error.getClass().getName(), null));
+            deadLetters.deadLetter(new DeadLetter(error.url(), state.host, error.reason(), message, error.getClass().getName(), null));
         }
     }
 

@@ -2,13 +2,19 @@ package id.pantau.ingest.discovery;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
-/** A feed, sitemap or section page that cannot be read; carries the source URL. */
+/**
+ * A feed, sitemap or section page that cannot be read: its document is broken ({@code
+ * SOURCE_UNPARSEABLE}) or it could not be fetched ({@code SOURCE_UNAVAILABLE}: 404, 5xx after retries,
+ * timeout, robots.txt). Carries the source URL and the dead-letter reason.
+ */
 public final class SourceParseException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final String url;
+    private final String reason;
     private final transient List<CandidateUrl> readBeforeDamage;
 
     public SourceParseException(String url, String detail, Throwable cause) {
@@ -19,9 +25,24 @@ public final class SourceParseException extends Exception {
      * A source damaged part-way, with the candidates of its complete entries before the damage.
      */
     public SourceParseException(String url, String detail, Throwable cause, List<CandidateUrl> readBeforeDamage) {
-        super("cannot parse source " + url + ": " + detail, cause);
+        this("SOURCE_UNPARSEABLE", "cannot parse source " + url + ": " + detail, url, cause, readBeforeDamage);
+    }
+
+    private SourceParseException(String reason, String message, String url, @Nullable Throwable cause, List<CandidateUrl> readBeforeDamage) {
+        super(message, cause);
+        this.reason = reason;
         this.url = Objects.requireNonNull(url, "url");
         this.readBeforeDamage = List.copyOf(readBeforeDamage);
+    }
+
+    /** A source that could not be fetched; {@code detail} names the cause without per-attempt details. */
+    public static SourceParseException unavailable(String url, String detail) {
+        return new SourceParseException("SOURCE_UNAVAILABLE", "cannot fetch source " + url + ": " + detail, url, null, List.of());
+    }
+
+    /** The dead-letter reason: {@code SOURCE_UNPARSEABLE} or {@code SOURCE_UNAVAILABLE}. */
+    public String reason() {
+        return reason;
     }
 
     /** Candidates of the complete entries read before the damage; empty when none could be read. */

@@ -76,8 +76,17 @@ public final class SourcePoller {
                     }
                 }
                 case ROBOTS -> {
+                    // one broken or unreachable sitemap must not hide the others: read all, report the first
+                    SourceParseException first = null;
                     for (String sitemap : fetcher.robots().sitemapsFor(URI.create(outlet.urlOf(source)))) {
-                        readSitemap(outlet, sitemap, found, changed, true);
+                        try {
+                            readSitemap(outlet, sitemap, found, changed, true);
+                        } catch (SourceParseException e) {
+                            first = first == null ? e : first;
+                        }
+                    }
+                    if (first != null) {
+                        throw first;
                     }
                 }
             }
@@ -114,8 +123,12 @@ public final class SourcePoller {
         }
     }
 
-    /** Fetches conditionally; null when not modified, unchanged or failed (failures are logged). */
-    private FetchOutcome.@Nullable Fetched fetchIfChanged(Outlet outlet, String url, boolean[] changed) {
+    /**
+     * Fetches conditionally; null when not modified or unchanged.
+     *
+     * @throws SourceParseException ({@code SOURCE_UNAVAILABLE}) when the source could not be fetched
+     */
+    private FetchOutcome.@Nullable Fetched fetchIfChanged(Outlet outlet, String url, boolean[] changed) throws SourceParseException {
         FetchOutcome outcome = fetcher.fetch(url, outlet, validators.get(url));
         switch (outcome) {
             case FetchOutcome.Fetched fetched -> {
@@ -136,11 +149,11 @@ public final class SourcePoller {
             }
             case FetchOutcome.Skipped skipped -> {
                 LOG.warn("event=source_skipped url={} cause={} detail=\"{}\"", url, skipped.cause(), skipped.detail());
-                return null;
+                throw SourceParseException.unavailable(url, skipped.cause().name());
             }
             case FetchOutcome.Failed failed -> {
                 LOG.warn("event=source_failed url={} cause={} status={} detail=\"{}\"", url, failed.cause(), failed.status(), failed.detail());
-                return null;
+                throw SourceParseException.unavailable(url, failed.cause().name() + (failed.status() > 0 ? " " + failed.status() : ""));
             }
         }
     }

@@ -130,4 +130,37 @@ class DiscoverySchedulerTest {
         assertThat(letter.url()).isEqualTo(site.url("/broken.xml"));
         assertThat(publisher.requests).isEmpty();
     }
+
+    // an outlet whose feed goes away must not go quiet unnoticed: one dead letter per outage, not one per poll
+    @Test
+    void shouldDeadLetterAnUnavailableFeedOncePerOutage() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        byte[] feed = site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8);
+        site.route("/feed/", (ex, hit) -> {
+            if (down.get()) {
+                TestSite.send(ex, 404, "text/html", "<h1>tidak ada</h1>".getBytes(StandardCharsets.UTF_8));
+            } else {
+                TestSite.send(ex, 200, "application/rss+xml", feed);
+            }
+        });
+        DiscoveryScheduler scheduler = scheduler(TestConfigs.feedOutlet("kalbaronline", site, "/feed/"));
+
+        scheduler.pollDueNow();
+        clock.advance(Duration.ofMinutes(5));
+        scheduler.pollDueNow();
+        assertThat(publisher.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("SOURCE_UNAVAILABLE");
+            assertThat(letter.message()).isEqualTo("cannot fetch source " + site.url("/feed/") + ": HTTP_4XX 404");
+        });
+
+        down.set(false);
+        clock.advance(Duration.ofMinutes(5));
+        scheduler.pollDueNow();
+        down.set(true);
+        clock.advance(Duration.ofMinutes(5));
+        scheduler.pollDueNow();
+
+        assertThat(publisher.deadLetters).as("the second outage is news again").hasSize(2);
+        assertThat(site.hits("/feed/")).isEqualTo(4);
+    }
 }

@@ -96,12 +96,16 @@ class OutletDiscoveryFixturesTest {
             String path = URI.create(local.urlOf(source)).getPath();
             SourcePoller.Poll poll = poller.poll(local, source);
 
-            assertThat(poll.unreadable()).as("%s %s", source.type(), path).isNull();
             if (servedPaths.contains(path)) {
+                assertThat(poll.unreadable()).as("%s %s", source.type(), path).isNull();
                 assertThat(normalised(poll.candidates())).as("%s %s", source.type(), path).isEqualTo(expected);
                 sourcesRead++;
             } else {
                 assertThat(poll.candidates()).as("%s %s (not served)", source.type(), path).isEmpty();
+                if (source.type() != SourceType.ROBOTS) { // robots.txt without Sitemap lines has nothing to fetch
+                    assertThat(poll.unreadable()).as("%s %s (not served: 404)", source.type(), path)
+                            .satisfies(e -> assertThat(e.reason()).isEqualTo("SOURCE_UNAVAILABLE"));
+                }
             }
         }
         assertThat(sourcesRead).isEqualTo(2);
