@@ -34,6 +34,7 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSeenStore.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final InMemorySeenStore map = new InMemorySeenStore();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -84,12 +85,21 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Instant started = Instant.now();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    apply(record);
-                }
-                if (loaded.getCount() > 0 && reached(end)) {
-                    LOG.info("event=seen_store_loaded urls={} tookMs={}", map.size(), Duration.between(started, Instant.now()).toMillis());
-                    loaded.countDown();
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        apply(record);
+                    }
+                    if (loaded.getCount() > 0 && reached(end)) {
+                        LOG.info("event=seen_store_loaded urls={} tookMs={}", map.size(), Duration.between(started, Instant.now()).toMillis());
+                        loaded.countDown();
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A stopped tailer would leave this instance blind to other instances' publications
+                    // (and so re-publish their versions): say so loudly and keep reading from where it was.
+                    LOG.error("event=seen_store_poll_failed message={} retryInMs={}", e.getMessage(), RETRY_PAUSE.toMillis(), e);
+                    pause();
                 }
             }
         } catch (WakeupException e) {
@@ -98,6 +108,15 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
             LOG.error("event=seen_store_failed message={}", e.getMessage(), e);
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
