@@ -30,6 +30,15 @@ final class TitlePatternExtractor {
             "lepas", "gelar", "hadir", "menghadiri", "membuka", "mengatakan", "terpilih", "periode", "fraksi", "partai",
             "perangkat", "anggota", "tokoh", "warga", "masyarakat", "kepala", "ketua", "wakil", "serap", "aspirasi");
 
+    /**
+     * Words that, just before an office, say its holder does not hold it now: candidates ("Calon Bupati
+     * Sambas", "bakal calon", "paslon", "cabup" ...) and former holders ("mantan", "eks", "bekas",
+     * "purnawirawan"). In Pilkada news candidates are everywhere.
+     */
+    private static final Set<String> NOT_SERVING = Set.of(
+            "calon", "cabup", "cawabup", "cagub", "cawagub", "cawali", "cawawali", "cawako", "cawawako", "paslon",
+            "bacalon", "balon", "kandidat", "mantan", "eks", "bekas", "purnawirawan");
+
     private final OfficeLexicon lexicon;
     private final RegionNames regions;
     private final Set<String> officeWords;
@@ -75,13 +84,18 @@ final class TitlePatternExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             TitleHit hit = parseAt(tokens, i, nt, toNorm, provinceContext);
             if (hit != null) {
-                hits.add(hit);
+                hits.add(notServing(tokens, i) ? hit.notServing() : hit);
                 while (i + 1 < tokens.size() && tokens.get(i + 1).start() < hit.nameEnd()) {
                     i++;
                 }
             }
         }
         return hits;
+    }
+
+    /** Whether the word just before token {@code i}, with nothing but a space between, marks a candidate or a former holder. */
+    private static boolean notServing(List<Token> t, int i) {
+        return i > 0 && t.get(i - 1).word() && NOT_SERVING.contains(t.get(i - 1).key());
     }
 
     private @Nullable TitleHit parseAt(List<Token> t, int i, NormalizedText nt, int[] toNorm, Set<String> context) {
