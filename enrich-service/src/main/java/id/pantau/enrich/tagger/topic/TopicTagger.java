@@ -31,7 +31,9 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 /**
  * Tags topics by matching an article against every {@link TopicRule} at once with an in-memory
  * Lucene {@link Monitor}: the monitor's presearcher selects only the rules whose terms occur in the
- * article, so hundreds of rules cost little per article.
+ * article, so hundreds of rules cost little per article. Each sentence of the article starts
+ * {@value #SENTENCE_GAP} positions after the one before, so a phrase or proximity of a rule never
+ * joins words of two sentences.
  *
  * <p>A topic's score combines its matching rules: each rule contributes {@code weight * (1 - 0.5^hits)}
  * and the contributions combine as independent evidence ({@code 1 - prod(1 - c)}), rounded to three
