@@ -80,9 +80,15 @@ public final class TopicTagger implements AutoCloseable {
         monitor.register(queries);
     }
 
-    private static CharArraySet stopWords() {
-        CharArraySet stop = new CharArraySet(IndonesianAnalyzer.getDefaultStopSet(), false);
-        RULE_STOP_WORDS.forEach(stop::remove);
+    /** Lucene's Indonesian stop words but {@link #RULE_STOP_WORDS} (a CharArraySet cannot remove). */
+    static CharArraySet stopWords() {
+        CharArraySet stop = new CharArraySet(IndonesianAnalyzer.getDefaultStopSet().size(), false);
+        for (Object word : IndonesianAnalyzer.getDefaultStopSet()) {
+            String w = word instanceof char[] chars ? new String(chars) : word.toString();
+            if (!RULE_STOP_WORDS.contains(w)) {
+                stop.add(w);
+            }
+        }
         return CharArraySet.unmodifiableSet(stop);
     }
 

@@ -133,6 +133,18 @@ class TopicTaggerTest {
     }
 
     @Test
+    void shouldScoreAProvenCaseHighEnoughToAlertEvenWhenAnAppealFollows() {
+        // "yang terbukti" of a real case is no warning; the appeal after it must not hide the case
+        List<TopicTag> tags = tagger.tag(new ArticleText("",
+                "Bawaslu Kabupaten Sanggau mendapati dua kades yang terbukti menghadiri kampanye pasangan calon. "
+                        + "Kasus pelanggaran netralitas kepala desa itu sudah diteruskan ke bupati."
+                        + "\n\nPerangkat desa lain diimbau tetap netral, kata Sekda Sanggau.", null, "", null));
+
+        assertThat(tags).extracting(TopicTag::getTopic).containsExactly("neutrality.appeal", "neutrality.violation");
+        assertThat(tags.get(1).getScore()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
     void shouldNotMatchAPhraseAcrossTwoSentences() {
         try (TopicTagger own = TopicTagger.of(List.of(new TopicRule("near", "t.near", 1.0, "\"netralitas asn\"~3")))) {
             List<String> across = own.tag(new ArticleText("", "Rapat membahas netralitas. ASN lalu pulang.", null, "", null)).stream()
