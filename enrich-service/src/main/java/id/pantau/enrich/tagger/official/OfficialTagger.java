@@ -93,8 +93,14 @@ public final class OfficialTagger {
         String text = article.text();
         Set<String> context = article.outletProvinceCode() == null ? Set.of() : Set.of(article.outletProvinceCode());
         NormalizedText nt = article.normalized();
-        List<TitleHit> all = extractor.extract(nt, context);
+        List<TitleHit> found = extractor.extract(nt, context);
+        // a candidate or a former holder ("Calon Bupati Sambas Satono", "mantan Gubernur") is no official:
+        // no tag, no link of the office, and the full name of a known official there anchors nobody
+        List<TitleHit> all = found.stream().filter(TitleHit::serving).toList();
+        List<TitleHit> notServing = found.stream().filter(h -> !h.serving()).toList();
         List<TitleHit> hits = all.stream().filter(h -> !h.isOfficeOnly()).toList();
+        Set<String> formerOrCandidate = new HashSet<>();
+        notServing.forEach(h -> formerOrCandidate.add(NormalizedText.normalize(h.name())));
         Map<String, Person> people = new LinkedHashMap<>();
         Map<String, TitleHit> discoveredBest = new HashMap<>();
         // a discovered person named twice, once with a jurisdiction, is one person: keep the fullest hit
@@ -118,8 +124,11 @@ public final class OfficialTagger {
             }
         }
         for (KeywordMatcher.Match<List<Official>> m : fullNames.findLongest(nt)) {
+            int start = nt.originalStart(m.start());
             if (m.value().size() == 1 && inOffice(m.value().get(0), article.date())
-                    && nt.isCapitalised(nt.originalStart(m.start()), nt.originalEnd(m.end()))) {
+                    && nt.isCapitalised(start, nt.originalEnd(m.end()))
+                    && notServing.stream().noneMatch(h -> h.officeStart() <= start && start < Math.max(h.officeEnd(), h.nameEnd()))
+                    && !formerOrCandidate.contains(NormalizedText.normalize(m.value().get(0).getName()))) {
                 Official o = m.value().get(0);
                 people.computeIfAbsent(o.getId(), id -> known(o, ""));
             }

@@ -13,8 +13,19 @@ import org.jspecify.annotations.Nullable;
  * @param name the name without decorations; empty for an office named without a name ("Kapolda Kalbar menjelaskan")
  * @param nameStart offset of the name
  * @param nameEnd offset just past the name
+ * @param serving false when a word before the office says its holder does not hold it now
+ *     ("calon", "mantan"): a candidate or a former holder, who is no official
  */
-record TitleHit(int officeStart, int officeEnd, String officeFull, @Nullable Region jurisdiction, String name, int nameStart, int nameEnd) {
+record TitleHit(int officeStart, int officeEnd, String officeFull, @Nullable Region jurisdiction, String name, int nameStart, int nameEnd,
+        boolean serving) {
+
+    TitleHit(int officeStart, int officeEnd, String officeFull, @Nullable Region jurisdiction, String name, int nameStart, int nameEnd) {
+        this(officeStart, officeEnd, officeFull, jurisdiction, name, nameStart, nameEnd, true);
+    }
+
+    TitleHit notServing() {
+        return new TitleHit(officeStart, officeEnd, officeFull, jurisdiction, name, nameStart, nameEnd, false);
+    }
 
     boolean isOfficeOnly() {
         return name.isEmpty();

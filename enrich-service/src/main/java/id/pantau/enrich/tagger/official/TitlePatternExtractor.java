@@ -30,6 +30,18 @@ final class TitlePatternExtractor {
             "lepas", "gelar", "hadir", "menghadiri", "membuka", "mengatakan", "terpilih", "periode", "fraksi", "partai",
             "perangkat", "anggota", "tokoh", "warga", "masyarakat", "kepala", "ketua", "wakil", "serap", "aspirasi");
 
+    /**
+     * Words that, just before an office, say its holder does not hold it now: candidates ("Calon Bupati
+     * Sambas", "bakal calon", "paslon", "cabup" ...) and former holders ("mantan", "eks", "bekas",
+     * "purnawirawan"). In Pilkada news candidates are everywhere.
+     */
+    private static final Set<String> NOT_SERVING = Set.of(
+            "calon", "cabup", "cawabup", "cagub", "cawagub", "cawali", "cawawali", "cawako", "cawawako", "paslon",
+            "bacalon", "balon", "kandidat", "mantan", "eks", "bekas", "purnawirawan");
+
+    /** A word after a place that says which of a regency/city pair it is ("Bekasi Kota"). */
+    private static final java.util.Map<String, RegionLevel> DESIGNATORS = java.util.Map.of("kota", RegionLevel.CITY, "kabupaten", RegionLevel.REGENCY);
+
     private final OfficeLexicon lexicon;
     private final RegionNames regions;
     private final Set<String> officeWords;
@@ -75,13 +87,22 @@ final class TitlePatternExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             TitleHit hit = parseAt(tokens, i, nt, toNorm, provinceContext);
             if (hit != null) {
-                hits.add(hit);
+                // "Wakil Ketua Forum ... X": a deputy of an office the lexicon lacks is not its holder
+                boolean deputy = i > 0 && tokens.get(i - 1).word() && tokens.get(i - 1).key().equals("wakil");
+                if (!deputy) {
+                    hits.add(notServing(tokens, i) ? hit.notServing() : hit);
+                }
                 while (i + 1 < tokens.size() && tokens.get(i + 1).start() < hit.nameEnd()) {
                     i++;
                 }
             }
         }
         return hits;
+    }
+
+    /** Whether the word just before token {@code i}, with nothing but a space between, marks a candidate or a former holder. */
+    private static boolean notServing(List<Token> t, int i) {
+        return i > 0 && t.get(i - 1).word() && NOT_SERVING.contains(t.get(i - 1).key());
     }
 
     private @Nullable TitleHit parseAt(List<Token> t, int i, NormalizedText nt, int[] toNorm, Set<String> context) {
@@ -121,6 +142,16 @@ final class TitlePatternExtractor {
                         jurisdiction = loc == null ? null : loc.region();
                         int origEnd = nt.originalEnd(normEnd);
                         while (j < t.size() && t.get(j).start() < origEnd) {
+                            j++;
+                        }
+                        // police units name the city or regency after the place: "Kapolres Bekasi Kota"
+                        RegionLevel after = j < t.size() && t.get(j).isCapitalised() ? DESIGNATORS.get(t.get(j).key()) : null;
+                        if (after != null) {
+                            RegionNames.Located designated = regions.resolveAt(nt, normStart, after, context);
+                            if (designated != null && designated.region().getLevel() == after) {
+                                jurisdiction = designated.region();
+                            }
+                            origEnd = t.get(j).end();
                             j++;
                         }
                         officeEnd = origEnd;

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
  * curly) within one paragraph, followed by an attribution ("kata Harisson", "ujar Pipit", "tegas X")
  * or preceded by one ("Harisson mengatakan, “...”", "Menurut Pipit, “...”", "Ia menegaskan: “...”"),
  * or ending in punctuation. The speaker of "kata X" is X, linked to the official mentioned there or
- * named X; the speaker of "ujarnya", "tegasnya", "katanya" is the last official mentioned before
- * the quote in its paragraph or the two before it, otherwise it stays unknown rather than guessed.
+ * named X; the speaker of "ujarnya", "tegasnya", "katanya" (and of "Ia mengatakan") is the last person
+ * named before the quote in its paragraph or the two before it, otherwise it stays unknown rather than
+ * guessed. A person is an official mention, a speaker named by an earlier attribution ("kata Budi") or a
+ * name introduced as a person ("Budi, seorang pedagang,", "Budi (45)", "pedagang bernama Budi"); a
+ * person who is no official keeps the name with no official id.
  *
  * <p>Stateless and thread-safe.
  */
@@ -37,10 +40,31 @@ public final class QuoteTagger {
                     + "\\s*[,:]\\s*$|\\bMenurut\\s+(?<menurut>\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,5})\\s*,\\s*$");
     private static final int MIN_WORDS = 3;
 
+    private static final String NAME = "\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,3}";
+    /** "Budi, seorang pedagang,", "Siti (45), warga Desa X", "Budi (45)", "pedagang bernama Budi": a person who is no official. */
+    private static final Pattern PERSON = Pattern.compile(
+            "(?<![\\p{L}.])(?<!\\b(?:di|ke|dari|Di|Ke|Dari)\\s)(?<name>" + NAME + ")"
+                    + "(?:\\s*\\(\\d{1,3}\\)|\\s*,\\s*(?:seorang|salah\\s+seorang|salah\\s+satu|warga|pedagang|petani|nelayan|guru"
+                    + "|mahasiswa|pelajar|pengamat|buruh|sopir|relawan|tokoh|pemilih|penjual|karyawan|pengusaha|aktivis|pengunjung"
+                    + "|peserta|ibu|bapak|pemuda|dosen|penduduk|pemilik|pekerja|penumpang)\\b)"
+                    + "|\\b(?:bernama|namanya)\\s+(?<named>" + NAME + ")");
+    /** Capitalised words that open sentences or name places and bodies, never a person introduced above. */
+    private static final java.util.Set<String> NOT_PERSON = java.util.Set.of(
+            "sebelumnya", "sementara", "selain", "namun", "kemudian", "menurut", "saat", "di", "ke", "dari", "dalam", "sejak",
+            "hingga", "akibatnya", "karena", "meski", "sedangkan", "adapun", "bahkan", "kini", "kemarin", "senin", "selasa",
+            "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang", "sore", "malam", "selanjutnya", "sebab", "oleh",
+            "untuk", "ia", "dia", "mereka", "kami", "kita", "pada", "setelah", "usai", "terpisah", "begitu", "akhirnya",
+            "sayangnya", "lalu", "itu", "ini", "hal", "saya", "aku", "kamu", "anda", "beliau", "bapak", "ibu", "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kelurahan",
+            "pemkab", "pemkot", "pemprov", "selama", "tahun", "bulan", "pekan", "hari", "sebagai", "bagi", "tak", "tidak");
+
+    /** A person named at {@code start}: an official (with id) or not (id null). */
+    private record Person(int start, int end, String name, @Nullable String officialId) {}
+
     /** Quotes in {@code article}, in text order, with speakers resolved against {@code officials}. */
     public List<Quote> tag(ArticleText article, OfficialTagging officials) {
         String text = article.text();
         List<Quote> quotes = new ArrayList<>();
+        List<Person> persons = persons(text, officials);
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -62,9 +86,14 @@ public final class QuoteTagger {
             if (inner.split("\\s+").length >= MIN_WORDS && (attributed || preAttributed || endsWithPunctuation(inner))) {
                 String quoted = inner.endsWith(",") ? inner.substring(0, inner.length() - 1).strip() : inner;
                 if (attributed) {
-                    quotes.add(attributedQuote(text, quoted, i, attribution, officials));
+                    Quote quote = attributedQuote(text, quoted, i, attribution, officials, persons);
+                    quotes.add(quote);
+                    if (attribution.group("name") != null && quote.getSpeaker() != null) {
+                        // "kata Budi": Budi is the last person named for the next "ujarnya"
+                        persons.add(new Person(attribution.start("name"), attribution.end("name"), quote.getSpeaker(), quote.getSpeakerOfficialId()));
+                    }
                 } else if (preAttributed) {
-                    quotes.add(preAttributedQuote(text, quoted, i, before, paragraphStart(text, i), officials));
+                    quotes.add(preAttributedQuote(text, quoted, i, before, paragraphStart(text, i), officials, persons));
                 } else {
                     quotes.add(new Quote(quoted, null, null, i));
                 }
@@ -92,13 +121,32 @@ public final class QuoteTagger {
         return last == '.' || last == ',' || last == '!' || last == '?';
     }
 
-    private static Quote attributedQuote(String text, String quoted, int offset, Matcher attribution, OfficialTagging officials) {
-        if (attribution.group("verbNya") != null) {
-            OfficialMention mention = lastMentionBefore(text, offset, officials.mentions());
-            if (mention == null) {
-                return new Quote(quoted, null, null, offset);
+    /** Official mentions and the people introduced as persons who are no officials, in text order. */
+    private static List<Person> persons(String text, OfficialTagging officials) {
+        List<Person> out = new ArrayList<>();
+        for (OfficialMention mention : officials.mentions()) {
+            out.add(new Person(mention.start(), mention.end(), nameOf(mention, officials), mention.officialId()));
+        }
+        Matcher m = PERSON.matcher(text);
+        while (m.find()) {
+            String group = m.group("name") != null ? "name" : "named";
+            int start = m.start(group);
+            int end = m.end(group);
+            String name = m.group(group);
+            boolean isWord = java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).split("\\s+")).anyMatch(NOT_PERSON::contains);
+            boolean official = officials.mentions().stream().anyMatch(o -> o.start() < end && o.end() > start);
+            if (!isWord && !official) {
+                OfficialTag byName = tagNamed(name, officials.tags());
+                out.add(byName == null ? new Person(start, end, name, null) : new Person(start, end, byName.getName(), byName.getOfficialId()));
             }
-            return new Quote(quoted, nameOf(mention, officials), mention.officialId(), offset);
+        }
+        return out;
+    }
+
+    private static Quote attributedQuote(String text, String quoted, int offset, Matcher attribution, OfficialTagging officials, List<Person> persons) {
+        if (attribution.group("verbNya") != null) {
+            Person person = lastPersonBefore(text, offset, persons);
+            return person == null ? new Quote(quoted, null, null, offset) : new Quote(quoted, person.name(), person.officialId(), offset);
         }
         return named(quoted, offset, stripTrailingDot(attribution.group("name")), attribution.start("name"), officials);
     }
@@ -121,10 +169,11 @@ public final class QuoteTagger {
                 : new Quote(quoted, byName.getName(), byName.getOfficialId(), offset);
     }
 
-    private static Quote preAttributedQuote(String text, String quoted, int offset, Matcher before, int base, OfficialTagging officials) {
+    private static Quote preAttributedQuote(
+            String text, String quoted, int offset, Matcher before, int base, OfficialTagging officials, List<Person> persons) {
         if (before.group("pronoun") != null) {
-            OfficialMention mention = lastMentionBefore(text, base + before.start("pronoun"), officials.mentions());
-            return mention == null ? new Quote(quoted, null, null, offset) : new Quote(quoted, nameOf(mention, officials), mention.officialId(), offset);
+            Person person = lastPersonBefore(text, base + before.start("pronoun"), persons);
+            return person == null ? new Quote(quoted, null, null, offset) : new Quote(quoted, person.name(), person.officialId(), offset);
         }
         String group = before.group("name") != null ? "name" : "menurut";
         return named(quoted, offset, stripTrailingDot(before.group(group)), base + before.start(group), officials);
@@ -134,15 +183,15 @@ public final class QuoteTagger {
         return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
-    private static @Nullable OfficialMention lastMentionBefore(String text, int offset, List<OfficialMention> mentions) {
+    private static @Nullable Person lastPersonBefore(String text, int offset, List<Person> persons) {
         int windowStart = paragraphStart(text, offset);
         for (int back = 0; back < NYA_PARAGRAPHS_BACK && windowStart > 0; back++) {
             windowStart = paragraphStart(text, windowStart - 1);
         }
-        OfficialMention last = null;
-        for (OfficialMention mention : mentions) {
-            if (mention.end() <= offset && mention.start() >= windowStart && (last == null || mention.start() > last.start())) {
-                last = mention;
+        Person last = null;
+        for (Person person : persons) {
+            if (person.end() <= offset && person.start() >= windowStart && (last == null || person.start() > last.start())) {
+                last = person;
             }
         }
         return last;

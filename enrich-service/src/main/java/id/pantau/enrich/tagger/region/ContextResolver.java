@@ -21,8 +21,19 @@ final class ContextResolver {
     /** A place mention resolved to one region. */
     record Resolved(Region region, int start, int originalStart, String evidence) {}
 
-    /** A mention waiting for article-wide context. */
-    record Deferred(List<Region> candidates, int start, int end, int originalStart, boolean needsContext, boolean districtOnly) {}
+    /**
+     * A mention waiting for article-wide context.
+     *
+     * @param needsContext a bare name that is also a common word: tagged only with positive local evidence
+     * @param placeWord a place preposition just before it ("di", "ke", "dari"): local evidence for such a name
+     */
+    record Deferred(List<Region> candidates, int start, int end, int originalStart, boolean needsContext, boolean districtOnly,
+            boolean placeWord) {
+
+        Deferred(List<Region> candidates, int start, int end, int originalStart, boolean needsContext, boolean districtOnly) {
+            this(candidates, start, end, originalStart, needsContext, districtOnly, false);
+        }
+    }
 
     private ContextResolver() {}
 
@@ -34,7 +45,11 @@ final class ContextResolver {
         if (dateline != null) {
             resolvedCodes.add(dateline.getCode());
         }
-        for (Deferred d : deferred) {
+        // districts last, so that a regency resolved by one of its districts ("Ngabang, Landak") lets the
+        // district be read against it in turn
+        List<Deferred> ordered = new ArrayList<>(deferred);
+        ordered.sort(java.util.Comparator.comparing(Deferred::districtOnly));
+        for (Deferred d : ordered) {
             Region pick = null;
             String evidence = "context";
             List<Region> known = d.candidates().stream().filter(r -> resolvedCodes.contains(r.getCode())).toList();
@@ -43,7 +58,11 @@ final class ContextResolver {
             } else if (d.districtOnly()) {
                 pick = districtNear(text, d, resolved, context);
             } else {
-                List<Region> inContext = d.candidates().stream().filter(r -> context.contains(r.getProvinceCode())).toList();
+                // a name that is also a word ("Batu besar menutup jalan", "Landak masuk kebun") needs evidence
+                // at the mention: a place preposition or a place of that regency nearby; the province of the
+                // article or of the outlet alone, or a capital letter opening a sentence, is none
+                List<Region> candidates = d.needsContext() && !d.placeWord() ? withPlaceNear(d, deferred, resolved) : d.candidates();
+                List<Region> inContext = candidates.stream().filter(r -> context.contains(r.getProvinceCode())).toList();
                 if (inContext.size() == 1) {
                     pick = inContext.get(0);
                 } else if (!inContext.isEmpty() && isPair(inContext)) {
@@ -71,6 +90,22 @@ final class ContextResolver {
                 resolved.add(new Resolved(pick, d.start(), d.originalStart(), evidence));
             }
         }
+    }
+
+    /** The candidates of {@code d} with one of their districts named near it ("di Martapura ... warga Banjar"). */
+    private static List<Region> withPlaceNear(Deferred d, List<Deferred> deferred, List<Resolved> resolved) {
+        List<Region> out = new ArrayList<>();
+        for (Region candidate : d.candidates()) {
+            boolean near = resolved.stream().anyMatch(r -> candidate.getCode().equals(r.region().getParentCode())
+                    && Math.abs(r.start() - d.start()) <= DISTRICT_NEAR_CHARS);
+            near |= deferred.stream().anyMatch(other -> other != d && other.districtOnly()
+                    && Math.abs(other.start() - d.start()) <= DISTRICT_NEAR_CHARS
+                    && other.candidates().stream().anyMatch(r -> candidate.getCode().equals(r.getParentCode())));
+            if (near) {
+                out.add(candidate);
+            }
+        }
+        return out;
     }
 
     /** True for the regency and the city of one bare name in one province (Kabupaten/Kota Bogor). */

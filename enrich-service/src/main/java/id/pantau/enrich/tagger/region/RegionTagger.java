@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Tags the regions an article names, reading context as a careful reader does: administrative prefixes and
  * institutions before a name, the dateline, the provinces named elsewhere and the outlet's province. Bare
- * names that are also common words, and district names, need positive evidence. Districts roll up to their
+ * names that are also common words, and district names, need positive evidence at the mention (a prefix, an
+ * institution, the dateline, "di"/"ke"/"dari" before it, a district of the regency nearby); the provinces of
+ * the article and the outlet only choose among homonyms. Districts roll up to their
  * regency and province, regencies and cities to their province. Immutable and thread-safe.
  *
  * <p>Evidence of a tag, the strongest over its mentions: {@code dateline} (the article's dateline place),
@@ -33,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegionTagger {
 
+    /** Prepositions of place: "di Landak", "ke Kapuas", "dari Batu" read as places. */
+    private static final Set<String> PLACE_WORDS = Set.of("di", "ke", "dari");
 
     private final RegionGazetteer gazetteer;
     private final RegionNames names;
@@ -143,9 +147,16 @@ public final class RegionTagger {
         if (fits.size() == 1 && !needsContext) {
             resolved.add(new Resolved(fits.get(0), m.start(), os, evidenceOf(cue, fits.get(0), aliasUsed)));
         } else {
-            deferred.add(new Deferred(List.copyOf(fits), m.start(), m.end(), os, needsContext, level == RegionLevel.DISTRICT));
+            deferred.add(new Deferred(List.copyOf(fits), m.start(), m.end(), os, needsContext, level == RegionLevel.DISTRICT,
+                    needsContext && afterPlaceWord(text, m.start())));
         }
         return m.end();
+    }
+
+    /** Whether a place preposition ("di", "ke", "dari") stands just before normalised offset {@code start}. */
+    private static boolean afterPlaceWord(NormalizedText text, int start) {
+        List<String> before = text.tokensBefore(start, 1);
+        return !before.isEmpty() && PLACE_WORDS.contains(before.get(before.size() - 1));
     }
 
     private static boolean fitsLevel(RegionLevel candidate, @Nullable RegionLevel cue) {

@@ -38,6 +38,31 @@ final class Sentences {
         return trim(new int[] {starts[index], index + 1 < starts.length ? starts[index + 1] : end});
     }
 
+    /**
+     * Start offset of every sentence of the text after the first, ascending: each line's own start
+     * (a line break always ends a sentence) and each sentence break inside a line.
+     */
+    int[] starts() {
+        int[] found = new int[16];
+        int count = 0;
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int next = text.indexOf('\n', lineStart);
+            int lineEnd = next < 0 ? text.length() : next;
+            for (int start : lines.computeIfAbsent(lineStart, s -> breaks(s, lineEnd))) {
+                if (start == 0) {
+                    continue;
+                }
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = start;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return Arrays.copyOf(found, count);
+    }
+
     /** Sentence starts of the line [lineStart, lineEnd): its own start first. */
     private int[] breaks(int lineStart, int lineEnd) {
         it.setText(text.substring(lineStart, lineEnd));

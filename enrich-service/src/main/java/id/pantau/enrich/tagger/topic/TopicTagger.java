@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -29,7 +31,9 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 /**
  * Tags topics by matching an article against every {@link TopicRule} at once with an in-memory
  * Lucene {@link Monitor}: the monitor's presearcher selects only the rules whose terms occur in the
- * article, so hundreds of rules cost little per article.
+ * article, so hundreds of rules cost little per article. Each sentence of the article starts
+ * {@value #SENTENCE_GAP} positions after the one before, so a phrase or proximity of a rule never
+ * joins words of two sentences.
  *
  * <p>A topic's score combines its matching rules: each rule contributes {@code weight * (1 - 0.5^hits)}
  * and the contributions combine as independent evidence ({@code 1 - prod(1 - c)}), rounded to three
@@ -42,8 +46,20 @@ public final class TopicTagger implements AutoCloseable {
 
     static final String FIELD = "text";
     private static final int MAX_EVIDENCE = 8;
+    /**
+     * Positions left empty between two sentences: far more than any phrase slop a rule may use, so a
+     * phrase or a proximity never joins words of two sentences.
+     */
+    static final int SENTENCE_GAP = 1000;
+    /**
+     * Indonesian stop words the rules need to see: the words that turn a mention of sanctions into a
+     * warning ("yang melanggar akan dikenai sanksi", "jika terbukti"). Kept as words, they take the
+     * positions they held as removed stop words, so phrase distances do not change.
+     */
+    private static final List<String> RULE_STOP_WORDS = List.of("akan", "yang", "jika", "jikalau", "apabila", "bila", "bisa", "dapat");
 
-    private final Analyzer analyzer = new IndonesianAnalyzer();
+    private final Analyzer analyzer = new IndonesianAnalyzer(stopWords());
+    private final Analyzer documentAnalyzer;
     private final Monitor monitor;
     private final Map<String, TopicRule> rulesById = new LinkedHashMap<>();
 
@@ -59,8 +75,21 @@ public final class TopicTagger implements AutoCloseable {
             }
             rulesById.put(rule.id(), rule);
         }
-        this.monitor = new Monitor(RuleWords.of(queries.stream().map(MonitorQuery::getQuery).toList()).documentAnalyzer(analyzer));
+        this.documentAnalyzer = RuleWords.of(queries.stream().map(MonitorQuery::getQuery).toList()).documentAnalyzer(analyzer);
+        this.monitor = new Monitor(documentAnalyzer);
         monitor.register(queries);
+    }
+
+    /** Lucene's Indonesian stop words but {@link #RULE_STOP_WORDS} (a CharArraySet cannot remove). */
+    static CharArraySet stopWords() {
+        CharArraySet stop = new CharArraySet(IndonesianAnalyzer.getDefaultStopSet().size(), false);
+        for (Object word : IndonesianAnalyzer.getDefaultStopSet()) {
+            String w = word instanceof char[] chars ? new String(chars) : word.toString();
+            if (!RULE_STOP_WORDS.contains(w)) {
+                stop.add(w);
+            }
+        }
+        return CharArraySet.unmodifiableSet(stop);
     }
 
     /**
@@ -85,16 +114,19 @@ public final class TopicTagger implements AutoCloseable {
     /** Topics of {@code article}, ordered by topic id. */
     public List<TopicTag> tag(ArticleText article) {
         String text = article.text();
-        Document doc = new Document();
-        doc.add(new Field(FIELD, text, TextField.TYPE_NOT_STORED));
+        Sentences sentences = new Sentences(text);
         MatchingQueries<HighlightsMatch> matches;
-        try {
+        // the article is analysed here, not by the monitor, so that every sentence starts SENTENCE_GAP
+        // positions after the last: phrases and proximities stay inside one sentence, and offsets
+        // stay those of the whole text for the evidence
+        try (TokenStream tokens = new SentenceGapFilter(documentAnalyzer.tokenStream(FIELD, text), sentences.starts(), SENTENCE_GAP)) {
+            Document doc = new Document();
+            doc.add(new Field(FIELD, tokens, TextField.TYPE_NOT_STORED));
             matches = monitor.match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("topic monitor failed", e);
         }
         Map<String, TopicAccumulator> byTopic = new TreeMap<>();
-        Sentences sentences = new Sentences(text);
         for (HighlightsMatch match : matches.getMatches()) {
             TopicRule rule = rulesById.get(match.getQueryId());
             if (rule == null) {

@@ -53,6 +53,20 @@ class OfficialTaggerTest {
             Anggota DPRD Ketapang Rion Sardi Serap Aspirasi Warga # rion-sardi-anggota-dprd-ketapang|Rion Sardi|Anggota Dewan Perwakilan Rakyat Daerah Kabupaten Ketapang|Anggota DPRD Ketapang|61.04|true|1
             Wartawan Tribun, Ramadhan, melaporkan dari Mempawah. # ''
             Ketua KPU Kalbar Ramdan Hidayat dan Anggota Bawaslu Kalbar Lutfi Hakim hadir. # disc|Ramdan Hidayat|Ketua Komisi Pemilihan Umum|Ketua KPU Kalbar|61|false|1 ; disc|Lutfi Hakim|Anggota Badan Pengawas Pemilihan Umum|Anggota Bawaslu Kalbar|61|false|1
+            Calon Bupati Sambas Satono menghadiri debat publik. Satono membawa visi baru. # ''
+            Mantan Gubernur Kalbar Sutarmidji hadir di acara itu. Menurut Sutarmidji, acara meriah. # ''
+            Bakal calon Wali Kota Singkawang Hendra Wijaya mendaftar ke KPU. # ''
+            Paslon Bupati Sanggau Yohanes Ontot berorasi di lapangan. # ''
+            Eks Kapolda Kalbar Irjen Pol Andi Rahmat kini maju sebagai calon. # ''
+            Mantan Pjs Gubernur Kaltara Togap Simangunsong hadir. Togap Simangunsong memberi sambutan. # ''
+            Wabup Sambas Hendri Kurniawan menemui calon kepala desa. # disc|Hendri Kurniawan|Wakil Bupati|Wabup Sambas|61.01|false|1
+            Ia sudah jadi mantan. Bupati Sambas Satono lalu membuka acara. # disc|Satono|Bupati|Bupati Sambas|61.01|false|1
+            Calon Bupati Sambas menyampaikan visi. Bupati Sambas Satono menyimak. # disc|Satono|Bupati|Bupati Sambas|61.01|false|1
+            Wakil Ketua Bawaslu Kalbar Faisal Riza memantau rekapitulasi. # disc|Faisal Riza|Wakil Ketua Badan Pengawas Pemilihan Umum|Wakil Ketua Bawaslu Kalbar|61|false|1
+            Wakil Ketua KPU Sambas Nur Aini dan Wakil Ketua DKPP Andi Wijaya hadir. # disc|Nur Aini|Wakil Ketua Komisi Pemilihan Umum|Wakil Ketua KPU Sambas|61.01|false|1 ; disc|Andi Wijaya|Wakil Ketua Dewan Kehormatan Penyelenggara Pemilu|Wakil Ketua DKPP|null|false|1
+            Wakil Sekda Sambas Dedi Irawan ikut bicara. # ''
+            Komisioner KPU Kalbar Ramdan mengecek gudang logistik. # disc|Ramdan|Anggota Komisi Pemilihan Umum|Komisioner KPU Kalbar|61|false|1
+            Kapolres Bekasi Kota Kombes Pol Kusumo Wahyu Bintoro memimpin apel. # disc|Kusumo Wahyu Bintoro|Kepala Kepolisian Resor|Kapolres Bekasi Kota|32.75|false|1
             """)
     void shouldTagOfficialsInSentences(String body, String expected) {
         assertThat(tag("", body.strip())).isEqualTo(expected.strip().equals("''") ? "" : expected.strip());

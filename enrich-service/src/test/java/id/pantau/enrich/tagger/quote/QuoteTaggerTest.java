@@ -62,6 +62,47 @@ class QuoteTaggerTest {
     }
 
     @Test
+    void shouldGiveKatanyaToAPersonNamedAfterTheOfficialNotToTheOfficial() {
+        // review finding t11: "katanya" went to the Gubernur named before the trader who spoke
+        String body = "Gubernur Harisson meninjau pasar induk yang baru dipugar, Selasa."
+                + "\n\nRahmat, seorang penjual ikan, ikut menyambut. \u201CLapak kami sekarang jauh lebih bersih,\u201D katanya."
+                + "\n\nSebelumnya, Harisson meminta pengelola menjaga ketertiban. \u201CJangan ada pungutan liar lagi,\u201D ujarnya.";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson", "harisson", "Harisson"));
+
+        assertThat(quotes).extracting(Quote::getText, Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Lapak kami sekarang jauh lebih bersih", "Rahmat", null),
+                org.assertj.core.groups.Tuple.tuple("Jangan ada pungutan liar lagi", "Harisson", "harisson"));
+    }
+
+    @Test
+    void shouldGiveUjarnyaToTheLastPersonNamedByAnAgeOrBernamaOrAnEarlierAttribution() {
+        String body = "Gubernur Harisson membuka bazar. Yanti (38) datang sejak subuh. \u201CAntrenya panjang sekali,\u201D ujarnya."
+                + "\n\nGubernur Harisson lalu menyapa nelayan bernama Udin Saputra. \u201CHasil tangkapan sedang bagus,\u201D tuturnya."
+                + "\n\n\u201CHarga solar masih mahal,\u201D kata Joko. \u201CKami berharap ada subsidi,\u201D tambahnya.";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson", "harisson", "Harisson"));
+
+        assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Yanti", null),
+                org.assertj.core.groups.Tuple.tuple("Udin Saputra", null),
+                org.assertj.core.groups.Tuple.tuple("Joko", null),
+                org.assertj.core.groups.Tuple.tuple("Joko", null));
+    }
+
+    @Test
+    void shouldNotTakeASentenceOpenerOrAPlaceBeforeAnAppositiveForAPerson() {
+        // traps: "Sebelumnya, warga ..." and "Di Sambas, warga ..." name nobody; the official stays the speaker
+        String body = "Gubernur Harisson meninjau gudang logistik. Sebelumnya, warga sempat mengeluh. Di Sambas, warga juga antre."
+                + " \u201CDistribusi harus tepat waktu,\u201D ujarnya.";
+
+        List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson"));
+
+        assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Harisson", "harisson"));
+    }
+
+    @Test
     void shouldLeaveSpeakerUnknownWhenNoOfficialIsNamedNearby() {
         String body = "Gubernur Harisson membuka acara.\n\nHari kedua diisi diskusi.\n\nPanitia menutup sesi sore.\n\nSeorang pembicara tamu naik panggung."
                 + "\n\n\u201CSaya senang bisa berbagi di sini,\u201D katanya.";

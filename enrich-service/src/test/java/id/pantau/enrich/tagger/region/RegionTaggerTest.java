@@ -39,14 +39,16 @@ class RegionTaggerTest {
             Hujan deras membuat jalan di Bekasi tergenang.                                 | 32/rollup/0
             Jalan menuju Bekasi macet, kata Bupati yang baru dilantik.                     | 32/rollup/0 32.16/context/1
             Kota Banjar di Jawa Barat menyiapkan gudang logistik.                          | 32/explicit-prefix/1 32.79/explicit-prefix/1
-            Kantor Bawaslu di Martapura, Kalimantan Selatan, memanggil warga Banjar.       | 63/explicit-prefix/1 63.03/context/1
+            Kantor Bawaslu di Martapura, Kalimantan Selatan, memanggil warga Banjar.       | 63/explicit-prefix/1 63.03/context/1 63.03.05/context/1
             Warga Banjar berkumpul di balai desa.                                          | ''
             Anak-anak melempar batu ke sungai.                                             | ''
             Wisatawan memadati Kota Batu saat libur panjang.                               | 35/rollup/0 35.79/explicit-prefix/1
             Baru-baru ini Pemkab Landak menggelar apel netralitas.                         | 61/rollup/0 61.08/institution/1
             Petani menemukan seekor landak di kebun.                                       | ''
             Warga Landak menolak politik uang.                                             | ''
-            Di Kalbar, warga Landak menolak politik uang.                                  | 61/alias/1 61.08/context/1
+            Di Kalbar, warga Landak menolak politik uang.                                  | 61/alias/1
+            Di Kalbar, warga di Landak menolak politik uang.                               | 61/alias/1 61.08/context/1
+            Polda Jatim mengirim bantuan ke Batu pekan ini.                                | 35/institution/1 35.79/context/1
             Kabut asap menyelimuti Kubu Raya sejak pekan lalu.                             | 61/rollup/0 61.12/alias/1
             Nelayan Kubu melaut seperti biasa.                                             | ''
             Camat Sungai Pinyuh meminta kades tetap netral.                                | 61/rollup/0 61.02/rollup/0 61.02.07/institution/1
@@ -87,9 +89,30 @@ class RegionTaggerTest {
     }
 
     @Test
-    void shouldUseTheOutletsProvinceForANameThatIsAlsoAWord() {
-        assertThat(tag("Warga Landak menolak politik uang.", null, "61")).isEqualTo("61/rollup/0 61.08/context/1");
-        assertThat(tag("Warga Landak menolak politik uang.", null, "35")).isEmpty();
+    void shouldNotTakeTheOutletsProvinceAloneAsEvidenceForANameThatIsAlsoAWord() {
+        // the outlet's province says which Landak a place is, not that the word names a place at all
+        assertThat(tag("Warga Landak menolak politik uang.", null, "61")).isEmpty();
+        assertThat(tag("Warga di Landak menolak politik uang.", null, "61")).isEqualTo("61/rollup/0 61.08/context/1");
+        assertThat(tag("Warga di Landak menolak politik uang.", null, "35")).isEmpty();
+    }
+
+    @Test
+    void shouldNotTagACommonWordOpeningASentenceOnProvinceContext() {
+        // review findings t12/t13: a capital letter at the start of a sentence is no evidence of a place
+        assertThat(tag("Polda Jatim menyelidiki banjir bandang di Kabupaten Malang. Batu sebesar rumah menutup jalan kampung. "
+                + "Baru sore harinya warga bisa lewat.", null, null))
+                .isEqualTo("35/institution/1 35.07/explicit-prefix/1");
+        assertThat(tag("Landak kerap merusak kebun warga, ujar petani di Kabupaten Sanggau.", null, "61"))
+                .isEqualTo("61/rollup/0 61.03/explicit-prefix/1");
+        assertThat(tag("Kapuas meluap lagi. Warga Pontianak bersiap.", null, "61")).isEqualTo("61/rollup/0 61.71/alias/1");
+    }
+
+    @Test
+    void shouldTagACommonWordNameWithAPlaceOfItsRegencyNearby() {
+        assertThat(tag("Warga Ngabang, Landak, antre di TPS sejak pagi.", null, "61"))
+                .isEqualTo("61/rollup/0 61.08/context/1 61.08.01/context/1");
+        assertThat(tag("Landak sering masuk kebun warga di desa itu.", "Ngabang", "61"))
+                .isEqualTo("61/rollup/0 61.08/rollup/0 61.08.01/dateline/0");
     }
 
     @Test

@@ -16,6 +16,14 @@ class SentencesTest {
     }
 
     @Test
+    void shouldListTheStartOfEverySentenceButTheFirst() {
+        String text = "Judul Berita\n\nPj Gubernur hadir. Ia meminta ASN netral!  Rapat usai.\n\nParagraf kedua.";
+
+        assertThat(new Sentences(text).starts()).containsExactly(
+                text.indexOf("Pj"), text.indexOf("Ia"), text.indexOf("Rapat"), text.indexOf("Paragraf"));
+    }
+
+    @Test
     void shouldGiveLineByLineWhatBreakingTheWholeTextGives() {
         for (String name : new String[] {"01-apel-mantap-praja.txt", "02-rakor-mempawah.txt", "05-raker-apeksi.txt"}) {
             var article = FixtureArticles.load(name);

@@ -98,7 +98,63 @@ class TopicTaggerTest {
         List<TopicTag> tags = tagger.tag(text);
 
         assertThat(tags).extracting(TopicTag::getTopic).containsExactly("neutrality.appeal");
-        assertThat(tags.get(0).getEvidence()).containsExactly(new TopicEvidence("menjaga netralitas", 0, 43));
+        assertThat(tags.get(0).getEvidence()).containsExactly(new TopicEvidence("meminta semua ASN menjaga netralitas", 0, 43));
+    }
+
+    @Test
+    void shouldTagOnlyAppealWhenAnAppealWarnsOfSanctions() {
+        // review finding t5: the warning "yang melanggar akan dikenai sanksi" made a violation of an appeal
+        List<String> topics = topics("Sekda Ajak Pegawai Jaga Sikap",
+                "Sekda Kabupaten Landak mengajak seluruh pegawai menjaga netralitas menjelang pemungutan suara. "
+                        + "ASN yang terbukti berpihak akan dijatuhi sanksi tegas. Pegawai yang melanggar akan dikenai sanksi disiplin. "
+                        + "Para kepala desa juga diminta tidak berpihak kepada pasangan calon mana pun.");
+
+        assertThat(topics).containsExactly("neutrality.appeal");
+    }
+
+    @Test
+    void shouldTagOnlyViolationWhenACaseIsReportedAndTheLawIsRecalled() {
+        // review finding t6: "menegaskan netralitas ... diatur undang-undang" in a case report made it an appeal
+        List<String> topics = topics("Kades Terekam di Lokasi Kampanye",
+                "Bawaslu Kabupaten Kubu Raya menindaklanjuti laporan dugaan pelanggaran netralitas oleh seorang kepala desa. "
+                        + "Kades tersebut terekam menghadiri kampanye salah satu pasangan calon. "
+                        + "Bawaslu memanggil kades itu untuk klarifikasi dan menegaskan netralitas kepala desa dijamin undang-undang.");
+
+        assertThat(topics).containsExactly("neutrality.violation");
+    }
+
+    @Test
+    void shouldTagBothWhenAnAppealAndAReportedCaseStandInOneArticle() {
+        List<String> topics = topics("",
+                "Camat Sungai Raya mengingatkan ASN agar tetap netral selama masa kampanye. Pegawai yang melanggar akan dikenai sanksi."
+                        + "\n\nPada hari yang sama, seorang guru berstatus ASN dilaporkan ke Bawaslu karena mengunggah foto bersama calon bupati.");
+
+        assertThat(topics).containsExactly("neutrality.appeal", "neutrality.violation");
+    }
+
+    @Test
+    void shouldScoreAProvenCaseHighEnoughToAlertEvenWhenAnAppealFollows() {
+        // "yang terbukti" of a real case is no warning; the appeal after it must not hide the case
+        List<TopicTag> tags = tagger.tag(new ArticleText("",
+                "Bawaslu Kabupaten Sanggau mendapati dua kades yang terbukti menghadiri kampanye pasangan calon. "
+                        + "Kasus pelanggaran netralitas kepala desa itu sudah diteruskan ke bupati."
+                        + "\n\nPerangkat desa lain diimbau tetap netral, kata Sekda Sanggau.", null, "", null));
+
+        assertThat(tags).extracting(TopicTag::getTopic).containsExactly("neutrality.appeal", "neutrality.violation");
+        assertThat(tags.get(1).getScore()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void shouldNotMatchAPhraseAcrossTwoSentences() {
+        try (TopicTagger own = TopicTagger.of(List.of(new TopicRule("near", "t.near", 1.0, "\"netralitas asn\"~3")))) {
+            List<String> across = own.tag(new ArticleText("", "Rapat membahas netralitas. ASN lalu pulang.", null, "", null)).stream()
+                    .map(TopicTag::getTopic).toList();
+            List<String> within = own.tag(new ArticleText("", "Rapat membahas netralitas para ASN. Lalu pulang.", null, "", null)).stream()
+                    .map(TopicTag::getTopic).toList();
+
+            assertThat(across).isEmpty();
+            assertThat(within).containsExactly("t.near");
+        }
     }
 
     @Test
