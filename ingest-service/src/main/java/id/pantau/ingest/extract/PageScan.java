@@ -1,15 +1,13 @@
 package id.pantau.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * before and after the removal. Otherwise {@link #bodyScanned()} is false and the caller removes and
  * selects the old way. One instance per page; not thread-safe.
  */
-final class PageScan implements NodeVisitor {
+final class PageScan {
 
     private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
     private static final Evaluator HTML_LANG = QueryParser.parse("html[lang]");
@@ -85,8 +83,46 @@ final class PageScan implements NodeVisitor {
     /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
     static PageScan of(Document doc, ExtractionProfile profile, boolean fields) {
         PageScan scan = new PageScan(doc, profile, fields);
-        NodeTraversor.traverse(scan, doc);
+        scan.walk();
         return scan;
+    }
+
+    /**
+     * Visits the elements of the document in document order, entering each ({@link #head}) before its
+     * children and leaving it ({@link #tail}) after them; the document is at depth 0. Only elements are
+     * visited, and without recursion, so a deeply nested page cannot overflow the stack.
+     */
+    private void walk() {
+        Element[] path = new Element[64];
+        int[] nextChild = new int[64];
+        path[0] = doc;
+        head(doc, 0);
+        int depth = 0;
+        while (depth >= 0) {
+            Element parent = path[depth];
+            int size = parent.childNodeSize();
+            int i = nextChild[depth];
+            Element child = null;
+            while (i < size && child == null) {
+                if (parent.childNode(i++) instanceof Element element) {
+                    child = element;
+                }
+            }
+            nextChild[depth] = i;
+            if (child == null) {
+                tail(parent, depth);
+                depth--;
+                continue;
+            }
+            depth++;
+            if (depth == path.length) {
+                path = Arrays.copyOf(path, depth * 2);
+                nextChild = Arrays.copyOf(nextChild, depth * 2);
+            }
+            path[depth] = child;
+            nextChild[depth] = 0;
+            head(child, depth);
+        }
     }
 
     /** A selector that looks only at the element and its ancestors: no pseudo-classes, no sibling combinators. */
@@ -106,11 +142,7 @@ final class PageScan implements NodeVisitor {
         }
     }
 
-    @Override
-    public void head(Node node, int depth) {
-        if (!(node instanceof Element e)) {
-            return;
-        }
+    private void head(Element e, int depth) {
         switch (e.normalName()) {
             case "meta" -> metas.add(e);
             case "link" -> {
@@ -141,9 +173,8 @@ final class PageScan implements NodeVisitor {
         if (e.hasAttr("itemprop")) {
             itemprops.add(e);
         }
-        String[] classes = StreamingSelector.classes(e);
-        int matched = selectorSet.head(doc, e, classes, depth);
-        for (int i = 0; i < selectors.length; i++) {
+        int matched = selectorSet.head(doc, e, depth);
+        for (int i = 0; matched != 0 && i < selectors.length; i++) {
             if ((matched & (1 << i)) != 0) {
                 matches.get(i).add(e);
             }
@@ -152,7 +183,7 @@ final class PageScan implements NodeVisitor {
         boolean bodyMatch = (matched & bodyBit) != 0;
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
-            if (depth > 0 && (DefaultNoise.isNoise(e, classes) || noiseMatch)) {
+            if (depth > 0 && (noiseMatch || DefaultNoise.isNoise(e))) {
                 openNoise = e;
                 noiseRoots.add(e);
             } else if (bodyMatch) {
@@ -161,13 +192,9 @@ final class PageScan implements NodeVisitor {
         }
     }
 
-    @Override
-    public void tail(Node node, int depth) {
-        if (!(node instanceof Element)) {
-            return;
-        }
+    private void tail(Element e, int depth) {
         selectorSet.tail(depth);
-        if (node == openNoise) {
+        if (e == openNoise) {
             openNoise = null;
         }
     }

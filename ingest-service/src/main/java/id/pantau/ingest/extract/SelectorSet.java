@@ -27,7 +27,7 @@ final class SelectorSet {
 
     /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. */
     private record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
-            Map<String, int[]> byClass, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
+            Map<String, int[]> byClass, ClassIndex classIndex, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
             Evaluator[] jsoup, int[] jsoupOwner, @Nullable String[] jsoupTag) {
 
         static Plan of(List<String> selectors) {
@@ -74,8 +74,9 @@ final class SelectorSet {
             }
             int[] compoundChain = positions.stream().mapToInt(p -> p[0]).toArray();
             int[] compoundLevel = positions.stream().mapToInt(p -> p[1]).toArray();
+            Map<String, int[]> classArrays = arrays(byClass);
             return new Plan(compounds.toArray(Compound[]::new), compoundChain, compoundLevel, chains.stream().mapToInt(c -> c[0]).toArray(),
-                    chains.stream().mapToInt(c -> c[1]).toArray(), arrays(byClass), arrays(byTag), arrays(byId),
+                    chains.stream().mapToInt(c -> c[1]).toArray(), classArrays, ClassIndex.of(classArrays), arrays(byTag), arrays(byId),
                     always.stream().mapToInt(Integer::intValue).toArray(), jsoup.toArray(Evaluator[]::new),
                     jsoupOwner.stream().mapToInt(Integer::intValue).toArray(), jsoupTag.toArray(String[]::new));
         }
@@ -127,9 +128,9 @@ final class SelectorSet {
 
     /**
      * The selectors {@code e} matches, as bits; called for every element in document order, {@code e}
-     * entered at {@code depth} (the document is 0), {@code classes} as {@link StreamingSelector#classes}.
+     * entered at {@code depth} (the document is 0).
      */
-    int head(Element root, Element e, String[] classes, int depth) {
+    int head(Element root, Element e, int depth) {
         int matched = 0;
         for (int i = 0; i < plan.jsoup().length; i++) {
             String tag = plan.jsoupTag()[i];
@@ -139,29 +140,53 @@ final class SelectorSet {
         }
         visit++;
         int count = 0;
-        for (String name : classes) {
-            int[] ids = plan.byClass().getOrDefault(name, NONE);
-            for (int id : ids) {
-                count = test(root, e, classes, id, count);
-                matched |= lastMatch;
-                lastMatch = 0;
+        boolean hasAttributes = e.attributesSize() > 0;
+        if (hasAttributes && !plan.byClass().isEmpty()) {
+            String classes = e.attributes().getIgnoreCase("class");
+            int length = classes.length();
+            int i = 0;
+            while (i < length) {
+                char c = classes.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                    continue;
+                }
+                // one class name: its hash folded to ASCII lower case while it is plain ASCII
+                int start = i;
+                int hash = 0;
+                boolean plain = true;
+                for (; i < length && !Character.isWhitespace(c = classes.charAt(i)); i++) {
+                    if (c >= 'A' && c <= 'Z') {
+                        c = (char) (c + ('a' - 'A'));
+                    } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                        plain = false;
+                    }
+                    hash = 31 * hash + c;
+                }
+                int[] ids = plain ? plan.classIndex().get(classes, start, i, hash)
+                        : plan.byClass().getOrDefault(StreamingSelector.fold(classes, start, i), NONE);
+                for (int id : ids) {
+                    count = test(root, e, id, count);
+                    matched |= lastMatch;
+                    lastMatch = 0;
+                }
             }
         }
         int[] tagged = plan.byTag().isEmpty() ? NONE : plan.byTag().getOrDefault(e.normalName(), NONE);
         for (int id : tagged) {
-            count = test(root, e, classes, id, count);
+            count = test(root, e, id, count);
             matched |= lastMatch;
             lastMatch = 0;
         }
-        if (!plan.byId().isEmpty() && e.attributesSize() > 0) {
+        if (hasAttributes && !plan.byId().isEmpty()) {
             for (int id : plan.byId().getOrDefault(e.id(), NONE)) {
-                count = test(root, e, classes, id, count);
+                count = test(root, e, id, count);
                 matched |= lastMatch;
                 lastMatch = 0;
             }
         }
         for (int id : plan.always()) {
-            count = test(root, e, classes, id, count);
+            count = test(root, e, id, count);
             matched |= lastMatch;
             lastMatch = 0;
         }
@@ -184,14 +209,14 @@ final class SelectorSet {
     }
 
     /** Tests compound {@code id} on {@code e}; a satisfied inner prefix is queued in {@link #pending}, a full match set in {@link #lastMatch}. */
-    private int test(Element root, Element e, String[] classes, int id, int count) {
+    private int test(Element root, Element e, int id, int count) {
         if (testedAt[id] == visit) {
             return count;
         }
         testedAt[id] = visit;
         int chain = plan.compoundChain()[id];
         int level = plan.compoundLevel()[id];
-        if (level > 1 && open[chain][level - 1] == 0 || !plan.compounds()[id].matches(root, e, classes)) {
+        if (level > 1 && open[chain][level - 1] == 0 || !plan.compounds()[id].matches(root, e)) {
             return count;
         }
         if (level == plan.chainLength()[chain]) {
@@ -213,5 +238,39 @@ final class SelectorSet {
             open[plan.compoundChain()[id]][plan.compoundLevel()[id]]--;
         }
         markSizes[depth] = 0;
+    }
+
+    /**
+     * The first-class index of the compounds, looked up with a class name still inside the element's
+     * {@code class} attribute: a plain ASCII name (letters, digits, '-', '_') matches a key when the two
+     * are equal ignoring ASCII case, which is what folding it would give, without copying it out.
+     */
+    private record ClassIndex(String[] keys, int[] hashes, int[][] ids, int mask) {
+
+        static ClassIndex of(Map<String, int[]> byClass) {
+            int size = Integer.highestOneBit(Math.max(1, byClass.size()) * 4);
+            ClassIndex index = new ClassIndex(new String[size], new int[size], new int[size][], size - 1);
+            byClass.forEach((key, ids) -> {
+                int slot = key.hashCode() & index.mask;
+                while (index.keys[slot] != null) {
+                    slot = (slot + 1) & index.mask;
+                }
+                index.keys[slot] = key;
+                index.hashes[slot] = key.hashCode();
+                index.ids[slot] = ids;
+            });
+            return index;
+        }
+
+        /** The compounds of the name from {@code start} to {@code end} of {@code s}, whose lower-case hash is {@code hash}. */
+        int[] get(String s, int start, int end, int hash) {
+            for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (hashes[slot] == hash && key.length() == end - start && s.regionMatches(true, start, key, 0, end - start)) {
+                    return ids[slot];
+                }
+            }
+            return NONE;
+        }
     }
 }
