@@ -206,7 +206,10 @@ final class BodyText {
             return FilterResult.CONTINUE;
         }
 
-        /** Appends each run of non-space characters at once, one space before it when whitespace came before. */
+        /**
+         * Appends each run of already normal text at once (non-space characters with single plain spaces
+         * between them), one space before it when other whitespace came before.
+         */
         private void append(String text) {
             int length = text.length();
             int i = 0;
@@ -217,8 +220,15 @@ final class BodyText {
                     continue;
                 }
                 int start = i;
-                while (i < length && !isSpace(text.charAt(i))) {
-                    i++;
+                while (i < length) {
+                    char c = text.charAt(i);
+                    if (!isSpace(c)) {
+                        i++;
+                    } else if (c == ' ' && i + 1 < length && !isSpace(text.charAt(i + 1))) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
                 }
                 if (pendingSpace && current.length() > 0) {
                     current.append(' ');
