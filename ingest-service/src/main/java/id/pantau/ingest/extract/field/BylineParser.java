@@ -19,6 +19,10 @@ public final class BylineParser {
 
     private static final String LABEL_REGEX = "(?<![\\p{L}])(penulis|reporter|pewarta|wartawan|kontributor|laporan wartawan|oleh|"
             + "published by|written by|author|^by|editor|redaktur|penyunting|editing)(?![\\p{L}])\\s*:?\\s*";
+    /** The labels of {@link #LABEL_REGEX} in its order; "by" only at the start of the text. */
+    private static final String[] LABELS = {"penulis", "reporter", "pewarta", "wartawan", "kontributor", "laporan wartawan", "oleh",
+        "published by", "written by", "author", "by", "editor", "redaktur", "penyunting", "editing"};
+    private static final int BY = 10;
     private static final Pattern LABEL = Pattern.compile("(?iu)" + LABEL_REGEX);
     /**
      * {@link #LABEL} for ASCII text: on ASCII characters Unicode case folding is ASCII case folding, so
@@ -44,12 +48,19 @@ public final class BylineParser {
             return Byline.EMPTY;
         }
         String s = collapseSpaces(text.replace('\u00a0', ' ')).strip();
-        Matcher m = (isAscii(s) ? LABEL_ASCII : LABEL).matcher(s);
         List<int[]> labels = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        while (m.find()) {
-            labels.add(new int[] {m.start(), m.end()});
-            names.add(m.group(1).toLowerCase(Locale.ROOT));
+        if (isAscii(s)) {
+            for (int[] label : findAsciiLabels(s)) {
+                labels.add(new int[] {label[0], label[1]});
+                names.add(LABELS[label[2]]);
+            }
+        } else {
+            Matcher m = LABEL.matcher(s);
+            while (m.find()) {
+                labels.add(new int[] {m.start(), m.end()});
+                names.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
         }
         Set<String> authors = new LinkedHashSet<>();
         String editor = null;
@@ -74,6 +85,69 @@ public final class BylineParser {
             }
         }
         return new Byline(List.copyOf(authors), editor);
+    }
+
+    /**
+     * What {@link #LABEL_ASCII} finds in ASCII text, without the regex: each label as its start, its end
+     * (after the {@code \\s*:?\\s*} that follows it) and its index in {@link #LABELS}. At each position
+     * not preceded by a letter the labels are tried in the pattern's order, the first one not followed
+     * by a letter wins, and the search goes on after it; "by" counts only at the start.
+     */
+    static List<int[]> findAsciiLabels(String s) {
+        List<int[]> found = new ArrayList<>(2);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int label = i > 0 && isAsciiLetter(s.charAt(i - 1)) ? -1 : labelAt(s, i);
+            if (label < 0) {
+                i++;
+                continue;
+            }
+            int end = i + LABELS[label].length();
+            while (end < n && isRegexSpace(s.charAt(end))) {
+                end++;
+            }
+            if (end < n && s.charAt(end) == ':') {
+                end++;
+            }
+            while (end < n && isRegexSpace(s.charAt(end))) {
+                end++;
+            }
+            found.add(new int[] {i, end, label});
+            i = end;
+        }
+        return found;
+    }
+
+    /** The index of the first label that starts at {@code i} and is not followed by a letter, else -1. */
+    private static int labelAt(String s, int i) {
+        char first = (char) (s.charAt(i) | 0x20);
+        if ("prwkloabe".indexOf(first) < 0) {
+            return -1;
+        }
+        for (int label = 0; label < LABELS.length; label++) {
+            String name = LABELS[label];
+            int end = i + name.length();
+            if (name.charAt(0) == first && s.regionMatches(true, i, name, 0, name.length()) && (end == s.length() || !isAsciiLetter(s.charAt(end)))
+                    && (label != BY || i == 0)) {
+                return label;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of label {@code index} of {@link #findAsciiLabels}. */
+    static int labelLength(int index) {
+        return LABELS[index].length();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** The regex class {@code \\s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     /** A name from a raw value: cut at the first separator, trimmed of punctuation; null when empty. */

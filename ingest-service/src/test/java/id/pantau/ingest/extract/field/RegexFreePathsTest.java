@@ -116,4 +116,36 @@ class RegexFreePathsTest {
             }
         }
     }
+
+    @Test
+    void shouldFindBylineLabelsLikeTheAsciiRegex() {
+        String[] pieces = {"Penulis", "penulis", "REPORTER", "pewarta", "Pewartaan", "wartawan", "Kontributor", "laporan wartawan",
+            "Laporan  Wartawan", "oleh", "Oleh", "published by", "Published By", "written by", "author", "Authority", "by", "By", "BY",
+            "editor", "Editor", "editors", "redaktur", "penyunting", "editing", "Editing", ":", " : ", " ", "  ", "\t", "\n", "|", "-", ",",
+            "Budi", "Sari", "x", "1", "_", "aby", "by:", "(", "."};
+        Random random = new Random(5);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES.stream().filter(BylineParser::isAscii).toList());
+        samples.addAll(List.of("Oleh MC PROV KALIMANTAN BARAT, Selasa | Redaktur: Tri Antoro", "By Budi", "Budi by Sari", "Editor:yati",
+                "Penulis : A | Editor : B", "xPenulis: A", "Penulis1: A", "penulis_: a"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        for (String s : samples) {
+            java.util.regex.Matcher m = BylineParser.LABEL_ASCII.matcher(s);
+            StringBuilder expected = new StringBuilder();
+            while (m.find()) {
+                expected.append(m.start()).append('-').append(m.end()).append(':').append(m.group(1).toLowerCase(java.util.Locale.ROOT)).append(' ');
+            }
+            StringBuilder actual = new StringBuilder();
+            for (int[] label : BylineParser.findAsciiLabels(s)) {
+                actual.append(label[0]).append('-').append(label[1]).append(':')
+                        .append(s.substring(label[0], label[0] + BylineParser.labelLength(label[2])).toLowerCase(java.util.Locale.ROOT)).append(' ');
+            }
+            assertThat(actual.toString()).as(s).isEqualTo(expected.toString());
+        }
+    }
 }
