@@ -148,4 +148,27 @@ class RegexFreePathsTest {
             assertThat(actual.toString()).as(s).isEqualTo(expected.toString());
         }
     }
+
+    @Test
+    void shouldPrefilterDatesOnlyWhenThePatternsCannotMatch() {
+        String[] pieces = {"2024", "11", "1", "-", "--", "T", ":", " ", "lalu", "LALU", "ago", "Ago", "baru saja", "Baru Saja", "just now",
+            "kemarin", "KEMARIN", "yesterday", "\u0130", "\u212A", "k", "\u212Aemarin", "kemar\u0130n", "x", "\u00e9"};
+        Random random = new Random(9);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        samples.addAll(List.of("2024-11-20", "2024-11-2", "x2024-11-20T10:00", "2024-1-20", "12024-11-20", "Selasa, 19 November 2024"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        for (String s : samples) {
+            assertThat(IndonesianDateParser.hasIsoDate(s)).as(s).isEqualTo(IndonesianDateParser.ISO.matcher(s).find());
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            boolean expected = lower.contains("lalu") || lower.contains("ago") || lower.contains("baru saja") || lower.contains("just now")
+                    || lower.contains("kemarin") || lower.contains("yesterday");
+            assertThat(IndonesianDateParser.mayBeRelative(s)).as(s).isEqualTo(expected);
+        }
+    }
 }
