@@ -42,17 +42,22 @@ final class DefaultNoise {
      * className()} (split at whitespace, compared exactly) is in the lists. Reads the names in place.
      */
     static boolean isNoise(Element element) {
+        if (element.attributesSize() == 0) {
+            return TAGS.contains(element.normalName());
+        }
+        return isNoise(element, element.attributes().getIgnoreCase("class"), element.id());
+    }
+
+    /** {@link #isNoise(Element)} given the element's {@code class} attribute (untrimmed) and id, as a walk has read them. */
+    static boolean isNoise(Element element, String classAttribute, String id) {
         if (TAGS.contains(element.normalName())) {
             return true;
         }
-        if (element.attributesSize() == 0) {
-            return false;
-        }
-        String id = element.id();
         if (!id.isEmpty() && IDS.contains(id)) {
             return true;
         }
-        String classes = element.className();
+        // className() trims the attribute (characters up to a space) before it is split at whitespace
+        String classes = classAttribute.trim();
         int start = 0;
         int length = classes.length();
         for (int i = 0; i <= length; i++) {

@@ -98,13 +98,26 @@ final class NextPages {
      * page (menus, headlines) are dropped here without running the two patterns.
      */
     static boolean mayBePagination(String text) {
-        if (isAscii(text)) {
-            // ASCII folds to ASCII lower case; '»' and '›' are not ASCII
-            String s = text.toLowerCase(Locale.ROOT);
-            return s.contains("lanjut") || s.contains("berikut") || s.contains("next") || s.contains("semua") || s.contains("all")
-                    || s.contains("halaman") || s.contains("ingle");
+        if (!isAscii(text)) {
+            return mayBePaginationFolded(text);
         }
-        return mayBePaginationFolded(text);
+        // ASCII folds to ASCII lower case; '»' and '›' are not ASCII
+        for (int i = 0; i < text.length(); i++) {
+            String word = switch (text.charAt(i) | 0x20) {
+                case 'l' -> "lanjut";
+                case 'b' -> "berikut";
+                case 'n' -> "next";
+                case 's' -> "semua";
+                case 'a' -> "all";
+                case 'h' -> "halaman";
+                case 'i' -> "ingle";
+                default -> null;
+            };
+            if (word != null && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #mayBePagination} for any text; kept to test that the ASCII path gives the same. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -170,10 +171,17 @@ final class PageScan {
             }
             default -> {}
         }
-        if (e.hasAttr("itemprop")) {
-            itemprops.add(e);
+        String classes = "";
+        String id = "";
+        if (e.attributesSize() > 0) {
+            Attributes attributes = e.attributes();
+            if (attributes.hasKeyIgnoreCase("itemprop")) {
+                itemprops.add(e);
+            }
+            classes = attributes.getIgnoreCase("class");
+            id = attributes.getIgnoreCase("id");
         }
-        int matched = selectorSet.head(doc, e, depth);
+        int matched = selectorSet.head(doc, e, classes, depth);
         for (int i = 0; matched != 0 && i < selectors.length; i++) {
             if ((matched & (1 << i)) != 0) {
                 matches.get(i).add(e);
@@ -183,7 +191,7 @@ final class PageScan {
         boolean bodyMatch = (matched & bodyBit) != 0;
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
-            if (depth > 0 && (noiseMatch || DefaultNoise.isNoise(e))) {
+            if (depth > 0 && (noiseMatch || DefaultNoise.isNoise(e, classes, id))) {
                 openNoise = e;
                 noiseRoots.add(e);
             } else if (bodyMatch) {

@@ -131,6 +131,11 @@ final class SelectorSet {
      * entered at {@code depth} (the document is 0).
      */
     int head(Element root, Element e, int depth) {
+        return head(root, e, e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class"), depth);
+    }
+
+    /** {@link #head(Element, Element, int)} given the element's {@code class} attribute, as the walk has read it. */
+    int head(Element root, Element e, String classes, int depth) {
         int matched = 0;
         for (int i = 0; i < plan.jsoup().length; i++) {
             String tag = plan.jsoupTag()[i];
@@ -141,8 +146,7 @@ final class SelectorSet {
         visit++;
         int count = 0;
         boolean hasAttributes = e.attributesSize() > 0;
-        if (hasAttributes && !plan.byClass().isEmpty()) {
-            String classes = e.attributes().getIgnoreCase("class");
+        if (!plan.byClass().isEmpty()) {
             int length = classes.length();
             int i = 0;
             while (i < length) {
