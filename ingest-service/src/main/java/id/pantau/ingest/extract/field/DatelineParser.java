@@ -34,13 +34,20 @@ public final class DatelineParser {
     /** The dateline at the start of {@code paragraph}, or null when it has none. */
     public static @Nullable Dateline parse(String paragraph) {
         // only the head of the paragraph can hold a dateline; whitespace is normalised there alone
-        String head = paragraph.length() > HEAD_CHARS ? paragraph.substring(0, HEAD_CHARS) : paragraph;
-        if (head.indexOf('-') < 0 && head.indexOf('–') < 0 && head.indexOf('—') < 0 && head.indexOf('\uFFFD') < 0) {
+        int headEnd = Math.min(paragraph.length(), HEAD_CHARS);
+        if (paragraph.indexOf('-', 0, headEnd) < 0 && paragraph.indexOf('–', 0, headEnd) < 0 && paragraph.indexOf('—', 0, headEnd) < 0
+                && paragraph.indexOf('\uFFFD', 0, headEnd) < 0) {
             return null;
         }
-        String s = paragraph.length() > HEAD_CHARS
-                ? collapseWhitespace(head).stripLeading() + paragraph.substring(HEAD_CHARS)
-                : collapseWhitespace(paragraph).strip();
+        String s;
+        if (paragraph.length() <= HEAD_CHARS) {
+            s = collapseWhitespace(paragraph).strip();
+        } else if (isCollapsed(paragraph, HEAD_CHARS) && !Character.isWhitespace(paragraph.codePointAt(0))) {
+            // what the line below gives, without copying the paragraph (body paragraphs are already normal)
+            s = paragraph;
+        } else {
+            s = collapseWhitespace(paragraph.substring(0, HEAD_CHARS)).stripLeading() + paragraph.substring(HEAD_CHARS);
+        }
         long found = findPrefix(s);
         if (found < 0) {
             return null;
@@ -152,6 +159,18 @@ public final class DatelineParser {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** Whether {@link #collapseWhitespace} leaves the first {@code end} characters of {@code text} as they are. */
+    static boolean isCollapsed(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if ((isRegexSpace(c) || c == '\u00a0')
+                    && (c != ' ' || i + 1 < end && (isRegexSpace(text.charAt(i + 1)) || text.charAt(i + 1) == '\u00a0'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The regex class {@code \s} (ASCII whitespace). */

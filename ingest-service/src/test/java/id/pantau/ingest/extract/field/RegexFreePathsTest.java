@@ -47,6 +47,7 @@ class RegexFreePathsTest {
     void shouldCollapseAndSplitLikeTheDatelineRegexes() {
         for (String s : all()) {
             assertThat(DatelineParser.collapseWhitespace(s)).as(s).isEqualTo(DatelineParser.WHITESPACE.matcher(s).replaceAll(" "));
+            assertThat(DatelineParser.isCollapsed(s, s.length())).as(s).isEqualTo(DatelineParser.collapseWhitespace(s).equals(s));
             String prefix = s.strip();
             List<String> expected = Arrays.stream(DatelineParser.PART_SPLIT.split(prefix)).filter(p -> !p.isBlank()).toList();
             assertThat(DatelineParser.splitParts(prefix).stream().filter(p -> !p.isBlank()).toList()).as(s).isEqualTo(expected);
