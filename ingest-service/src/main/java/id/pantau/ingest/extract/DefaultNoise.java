@@ -16,7 +16,8 @@ final class DefaultNoise {
 
     private static final Set<String> TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg", "form", "button",
             "nav", "aside", "footer");
-    private static final List<String> CLASS_NAMES = List.of("adsbygoogle", "share", "social-share", "sharedaddy", "comments",
+    /** Class names that make an element noise, compared exactly; plain lower-case ASCII. */
+    static final List<String> CLASS_NAMES = List.of("adsbygoogle", "share", "social-share", "sharedaddy", "comments",
             "comment-respond", "related-posts", "author-box", "author-bio", "about-author", "saboxplugin-wrap");
     private static final Set<String> IDS = Set.of("comments");
 
@@ -50,10 +51,7 @@ final class DefaultNoise {
 
     /** {@link #isNoise(Element)} given the element's {@code class} attribute (untrimmed) and id, as a walk has read them. */
     static boolean isNoise(Element element, String classAttribute, String id) {
-        if (TAGS.contains(element.normalName())) {
-            return true;
-        }
-        if (!id.isEmpty() && IDS.contains(id)) {
+        if (isNoiseByTagOrId(element, id)) {
             return true;
         }
         // className() trims the attribute (characters up to a space) before it is split at whitespace
@@ -69,6 +67,11 @@ final class DefaultNoise {
             }
         }
         return false;
+    }
+
+    /** The tag and id half of {@link #isNoise(Element)}, for a caller that has compared the class names with {@link #CLASS_NAMES} itself. */
+    static boolean isNoiseByTagOrId(Element element, String id) {
+        return TAGS.contains(element.normalName()) || !id.isEmpty() && IDS.contains(id);
     }
 
     /** Whether the {@code length} characters of {@code s} from {@code start} are one of {@link #CLASS_NAMES}. */

@@ -78,7 +78,7 @@ final class PageScan {
         List<String> all = new ArrayList<>(List.of(selectors));
         this.noiseBit = simple && !profile.noise().isEmpty() ? bit(all, profile.noiseSelector()) : 0;
         this.bodyBit = simple && profile.body() != null ? bit(all, profile.body()) : 0;
-        this.selectorSet = SelectorSet.of(all);
+        this.selectorSet = SelectorSet.of(all, simple ? DefaultNoise.CLASS_NAMES : List.of());
     }
 
     /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
@@ -191,13 +191,22 @@ final class PageScan {
         boolean bodyMatch = (matched & bodyBit) != 0;
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
-            if (depth > 0 && (noiseMatch || DefaultNoise.isNoise(e, classes, id))) {
+            if (depth > 0 && (noiseMatch || isDefaultNoise(e, classes, id))) {
                 openNoise = e;
                 noiseRoots.add(e);
             } else if (bodyMatch) {
                 bodyContainers.add(e);
             }
         }
+    }
+
+    /** {@link DefaultNoise#isNoise(Element)}, with the class names already compared by the selector set when it could. */
+    private boolean isDefaultNoise(Element e, String classes, String id) {
+        return switch (selectorSet.classMark()) {
+            case SelectorSet.MARKED -> true;
+            case SelectorSet.UNMARKED -> DefaultNoise.isNoiseByTagOrId(e, id);
+            default -> DefaultNoise.isNoise(e, classes, id);
+        };
     }
 
     private void tail(Element e, int depth) {
