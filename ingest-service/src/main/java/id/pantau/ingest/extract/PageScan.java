@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -52,38 +53,68 @@ final class PageScan {
     private final List<Element> bodyContainers = new ArrayList<>();
     private @Nullable Element openNoise;
 
-    private PageScan(Document doc, ExtractionProfile profile, boolean fields) {
+    private PageScan(Document doc, Layout layout) {
         this.doc = doc;
-        Set<String> wanted = new LinkedHashSet<>();
-        if (fields) {
-            addIfSet(wanted, profile.title());
-            addIfSet(wanted, profile.published());
-            addIfSet(wanted, profile.authors());
-            addIfSet(wanted, profile.editor());
-            addIfSet(wanted, profile.section());
-            addIfSet(wanted, profile.tags());
-            addIfSet(wanted, profile.dateline());
-        }
-        addIfSet(wanted, profile.nextPage());
-        this.selectors = wanted.toArray(String[]::new);
+        this.selectors = layout.selectors();
         this.matches = new ArrayList<>(selectors.length);
         for (int i = 0; i < selectors.length; i++) {
             matches.add(new ArrayList<>());
         }
-        boolean simple = profile.body() == null || isAncestorOnly(profile.body());
-        for (String n : profile.noise()) {
-            simple &= isAncestorOnly(n);
+        this.bodyScanned = layout.bodyScanned();
+        this.noiseBit = layout.noiseBit();
+        this.bodyBit = layout.bodyBit();
+        this.selectorSet = SelectorSet.of(layout.plan());
+    }
+
+    /**
+     * What a scan takes from a profile: the selectors whose matches it keeps, the compiled set of those
+     * and the body layer's selectors, and the bits of the latter. Worked out once per profile.
+     */
+    private record Layout(String[] selectors, SelectorSet.Plan plan, int noiseBit, int bodyBit, boolean bodyScanned) {
+
+        private static final ConcurrentHashMap<ExtractionProfile, Layout> WITH_FIELDS = new ConcurrentHashMap<>();
+        private static final ConcurrentHashMap<ExtractionProfile, Layout> WITHOUT_FIELDS = new ConcurrentHashMap<>();
+        private static final int MAX_CACHED = 1_000;
+
+        static Layout of(ExtractionProfile profile, boolean fields) {
+            ConcurrentHashMap<ExtractionProfile, Layout> cache = fields ? WITH_FIELDS : WITHOUT_FIELDS;
+            Layout layout = cache.get(profile);
+            if (layout == null) {
+                layout = compute(profile, fields);
+                if (cache.size() < MAX_CACHED) {
+                    cache.put(profile, layout);
+                }
+            }
+            return layout;
         }
-        this.bodyScanned = simple;
-        List<String> all = new ArrayList<>(List.of(selectors));
-        this.noiseBit = simple && !profile.noise().isEmpty() ? bit(all, profile.noiseSelector()) : 0;
-        this.bodyBit = simple && profile.body() != null ? bit(all, profile.body()) : 0;
-        this.selectorSet = SelectorSet.of(all, simple ? DefaultNoise.CLASS_NAMES : List.of());
+
+        private static Layout compute(ExtractionProfile profile, boolean fields) {
+            Set<String> wanted = new LinkedHashSet<>();
+            if (fields) {
+                addIfSet(wanted, profile.title());
+                addIfSet(wanted, profile.published());
+                addIfSet(wanted, profile.authors());
+                addIfSet(wanted, profile.editor());
+                addIfSet(wanted, profile.section());
+                addIfSet(wanted, profile.tags());
+                addIfSet(wanted, profile.dateline());
+            }
+            addIfSet(wanted, profile.nextPage());
+            String[] selectors = wanted.toArray(String[]::new);
+            boolean simple = profile.body() == null || isAncestorOnly(profile.body());
+            for (String n : profile.noise()) {
+                simple &= isAncestorOnly(n);
+            }
+            List<String> all = new ArrayList<>(List.of(selectors));
+            int noiseBit = simple && !profile.noise().isEmpty() ? bit(all, profile.noiseSelector()) : 0;
+            int bodyBit = simple && profile.body() != null ? bit(all, profile.body()) : 0;
+            return new Layout(selectors, SelectorSet.plan(all, simple ? DefaultNoise.CLASS_NAMES : List.of()), noiseBit, bodyBit, simple);
+        }
     }
 
     /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
     static PageScan of(Document doc, ExtractionProfile profile, boolean fields) {
-        PageScan scan = new PageScan(doc, profile, fields);
+        PageScan scan = new PageScan(doc, Layout.of(profile, fields));
         scan.walk();
         return scan;
     }

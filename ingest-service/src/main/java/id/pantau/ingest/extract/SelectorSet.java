@@ -28,8 +28,8 @@ final class SelectorSet {
     /** The selectors and marked class names a plan is compiled for. */
     private record PlanKey(List<String> selectors, List<String> markedClasses) {}
 
-    /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. */
-    private record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
+    /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. Immutable. */
+    record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
             Map<String, int[]> byClass, ClassIndex classIndex, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
             Evaluator[] jsoup, int[] jsoupOwner, @Nullable String[] jsoupTag) {
 
@@ -130,6 +130,16 @@ final class SelectorSet {
      * the {@code class} attribute; see {@link #classMark()}.
      */
     static SelectorSet of(List<String> selectors, List<String> markedClasses) {
+        return new SelectorSet(plan(selectors, markedClasses));
+    }
+
+    /** A set with a plan compiled before by {@link #plan}. */
+    static SelectorSet of(Plan plan) {
+        return new SelectorSet(plan);
+    }
+
+    /** The compiled plan of {@link #of(List, List)}, for a caller that keeps it. */
+    static Plan plan(List<String> selectors, List<String> markedClasses) {
         if (selectors.size() > 31) {
             throw new IllegalArgumentException("at most 31 selectors, got " + selectors.size());
         }
@@ -141,7 +151,7 @@ final class SelectorSet {
                 PLANS.put(new PlanKey(List.copyOf(selectors), List.copyOf(markedClasses)), plan);
             }
         }
-        return new SelectorSet(plan);
+        return plan;
     }
 
     /**
