@@ -189,7 +189,7 @@ final class SelectorSet {
             int i = 0;
             while (i < length) {
                 char c = classes.charAt(i);
-                if (Character.isWhitespace(c)) {
+                if (isWhitespace(c)) {
                     i++;
                     continue;
                 }
@@ -197,7 +197,7 @@ final class SelectorSet {
                 int start = i;
                 int hash = 0;
                 boolean plain = true;
-                for (; i < length && !Character.isWhitespace(c = classes.charAt(i)); i++) {
+                for (; i < length && !isWhitespace(c = classes.charAt(i)); i++) {
                     if (c >= 'A' && c <= 'Z') {
                         c = (char) (c + ('a' - 'A'));
                     } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
@@ -259,6 +259,11 @@ final class SelectorSet {
         System.arraycopy(pending, 0, mark, 0, count);
         markSizes[depth] = count;
         return matched;
+    }
+
+    /** {@link Character#isWhitespace}, with printable ASCII (most of a class attribute) decided by one range check. */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
     }
 
     /** Tests compound {@code id} on {@code e}; a satisfied inner prefix is queued in {@link #pending}, a full match set in {@link #lastMatch}. */
