@@ -35,7 +35,7 @@ public final class BylineParser {
     /** What {@link #collapseSpaces} replaces; kept to test that it does the same. */
     static final Pattern SPACES = Pattern.compile("[ \\t]+");
     static final Pattern TRIM = Pattern.compile("^[\\s:|,.\\-–—]+|[\\s:|,\\-–—]+$");
-    private static final Pattern SPLIT_AUTHORS = Pattern.compile("(?iu)\\s*(?:,|&|/|\\bdan\\b|\\band\\b)\\s*");
+    static final Pattern SPLIT_AUTHORS = Pattern.compile("(?iu)\\s*(?:,|&|/|\\bdan\\b|\\band\\b)\\s*");
 
     /** An outlet name written as a domain ("Laporan Wartawan Tribunpontianak.co.id, Ramadhan") is not an author. */
     private static final Pattern DOMAIN = Pattern.compile("(?i)[\\w-]+(\\.[a-z]{2,})+");
@@ -76,9 +76,9 @@ public final class BylineParser {
                     editor = value;
                 }
             } else {
-                for (String name : SPLIT_AUTHORS.split(value)) {
+                for (String name : mayListAuthors(value) ? SPLIT_AUTHORS.split(value) : new String[] {value}) {
                     String cleaned = cleanName(name);
-                    if (cleaned != null && !DOMAIN.matcher(cleaned).matches()) {
+                    if (cleaned != null && (cleaned.indexOf('.') < 0 || !DOMAIN.matcher(cleaned).matches())) {
                         authors.add(cleaned);
                     }
                 }
@@ -150,13 +150,30 @@ public final class BylineParser {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
+    /**
+     * False when {@link #SPLIT_AUTHORS} cannot match {@code value} (so splitting gives the value
+     * alone): it needs ',', '&amp;', '/', or "dan" / "and" in any case (no other character folds to
+     * 'a', 'd' or 'n').
+     */
+    static boolean mayListAuthors(String value) {
+        if (value.indexOf(',') >= 0 || value.indexOf('&') >= 0 || value.indexOf('/') >= 0) {
+            return true;
+        }
+        for (int i = 0; i + 3 <= value.length(); i++) {
+            if (value.regionMatches(true, i, "dan", 0, 3) || value.regionMatches(true, i, "and", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A name from a raw value: cut at the first separator, trimmed of punctuation; null when empty. */
     static @Nullable String cleanName(String raw) {
         String value = raw.strip();
         if (mayEndName(value)) {
-            Matcher end = NAME_END.matcher(value);
-            if (end.find()) {
-                value = value.substring(0, end.start());
+            int end = nameEnd(value);
+            if (end >= 0) {
+                value = value.substring(0, end);
             }
         }
         value = trim(value);
@@ -221,6 +238,68 @@ public final class BylineParser {
             }
         }
         return true;
+    }
+
+    /**
+     * Where {@link #NAME_END} first matches in {@code s}, or -1, without the regex: the first position
+     * where one of its alternatives (after the leading {@code \\s*}) matches, moved back over the
+     * whitespace before it, since that {@code \\s*} lets the match start there.
+     */
+    static int nameEnd(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (endsNameAt(s, k)) {
+                int start = k;
+                while (start > 0 && isRegexSpace(s.charAt(start - 1))) {
+                    start--;
+                }
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    private static final String[] DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"};
+
+    /** Whether an alternative of {@link #NAME_END} matches at {@code k}. */
+    private static boolean endsNameAt(String s, int k) {
+        int n = s.length();
+        char c = s.charAt(k);
+        if (c == '|' || c == '(' || c == '\n') {
+            return true;
+        }
+        if (c == ',' || c == ';') {
+            int j = k + 1;
+            while (j < n && isRegexSpace(s.charAt(j))) {
+                j++;
+            }
+            if (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                return true;
+            }
+            for (String day : DAYS) {
+                // regionMatches ignoring case folds each character as the pattern's (?iu) does
+                if (s.regionMatches(true, j, day, 0, day.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (isRegexSpace(c) && k + 1 < n && "-–—".indexOf(s.charAt(k + 1)) >= 0) {
+            int after = k + 2;
+            return after < n && isRegexSpace(s.charAt(after)) || isInputEnd(s, after);
+        }
+        return false;
+    }
+
+    /** Whether {@code $} (no MULTILINE) matches at {@code i}: the end, or a line terminator that ends the text. */
+    private static boolean isInputEnd(String s, int i) {
+        int n = s.length();
+        if (i == n) {
+            return true;
+        }
+        if (i == n - 2) {
+            return s.charAt(i) == '\r' && s.charAt(i + 1) == '\n';
+        }
+        return i == n - 1 && "\n\r\u0085\u2028\u2029".indexOf(s.charAt(i)) >= 0;
     }
 
     /** False when {@link #NAME_END} cannot match: each of its alternatives needs one of {@code | - – — , ; (} or a line feed. */

@@ -172,4 +172,42 @@ class RegexFreePathsTest {
             assertThat(IndonesianDateParser.mayBeRelative(s)).as(s).isEqualTo(expected);
         }
     }
+
+    @Test
+    void shouldSkipTheAuthorSplitOnlyWhenItCannotMatch() {
+        String[] pieces = {"Budi", "dan", "DAN", "and", "AnD", "Dani", "sand", "d", "an", ",", "&", "/", " ", "\u212A", "\u017F", "\u0130",
+            "\u00e1", "n", "a", "x"};
+        Random random = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(8); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = s.toString();
+            if (!BylineParser.mayListAuthors(value)) {
+                assertThat(BylineParser.SPLIT_AUTHORS.split(value)).as(value).containsExactly(value);
+            }
+        }
+    }
+
+    @Test
+    void shouldFindTheNameEndLikeTheRegex() {
+        String[] pieces = {" ", "  ", "\t", "\n", "\r", "\r\n", "\u000b", "\u0085", "\u2028", "\u2029", "|", "-", "–", "—", ",", ";", "(", ")",
+            "Senin", "SELASA", "rabu", "Kamis", "\u212Aamis", "jumat", "Jum'at", "jum at", "\u017Fabtu", "minggu", "Minggu", "sen", "1", "2024",
+            "Budi", "x", "\u00e9", "\u0130"};
+        Random random = new Random(17);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(9); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        samples.addAll(longSamples(" \t\n\r|-–—,;()ab1SeninKamis'", 20_000, 11));
+        for (String s : samples) {
+            java.util.regex.Matcher m = BylineParser.NAME_END.matcher(s);
+            assertThat(BylineParser.nameEnd(s)).as(s).isEqualTo(m.find() ? m.start() : -1);
+        }
+    }
 }
