@@ -210,4 +210,26 @@ class RegexFreePathsTest {
             assertThat(BylineParser.nameEnd(s)).as(s).isEqualTo(m.find() ? m.start() : -1);
         }
     }
+
+    @Test
+    void shouldReadBrandsAndPlacesLikeTheDatelineRegexes() {
+        String[] pieces = {"Suaraborneo", ".id", ".co", ".ID", ".", "..", "a", "B", "Kalbar", "Online", "Info", "Publik", "antara", "ANTARA", "Antaranews",
+            "news", "tribun", "TRIBUN", "Tribun", "\u212Aalbar", "tr\u0130bun", "\u00c9", "\u00e9", "\u01c5", "\uD835\uDC00", "\uD835\uDC1A", "\uD835", "1", "-",
+            " ", "'", "x", "Pontianak", "SUNGAI RAYA", "\u0661"};
+        Random random = new Random(19);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        samples.addAll(List.of("PONTIANAK", "Suaraborneo.id", "KalbarOnline", "InfoPublik", "TRIBUNPONTIANAK.CO.ID", "a".repeat(41), "a".repeat(42),
+                "A" + "\uD835\uDC1A".repeat(40), "A" + "\uD835\uDC1A".repeat(41)));
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(6); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        for (String s : samples) {
+            assertThat(DatelineParser.isBrand(s)).as(s).isEqualTo(DatelineParser.BRAND.matcher(s).matches());
+            assertThat(DatelineParser.isPlace(s)).as(s).isEqualTo(DatelineParser.PLACE.matcher(s).matches());
+        }
+    }
 }
