@@ -154,7 +154,9 @@ public final class ArticleExtractor {
             throw new ExtractionException(ExtractionException.Cause.EMPTY_BODY, url, "only a dateline in the body");
         }
 
-        LOG.debug("extracted url={} method={} pages={} paragraphs={}", url, body.method, pageCount, body.paragraphs.size());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("extracted url={} method={} pages={} paragraphs={}", url, body.method, pageCount, body.paragraphs.size());
+        }
         return new ExtractedArticle(canonical, title, lead, published, modified, dateline, place, byline.authors(), byline.editor(),
                 section, tags, body.paragraphs, image, language, body.method, pageCount);
     }

@@ -182,7 +182,6 @@ final class SelectorSet {
         }
         visit++;
         int count = 0;
-        boolean hasAttributes = e.attributesSize() > 0;
         classMark = plan.classIndex().hasMarked() ? UNMARKED : UNKNOWN;
         if (!plan.classIndex().isEmpty()) {
             int length = classes.length();
@@ -231,7 +230,7 @@ final class SelectorSet {
             matched |= lastMatch;
             lastMatch = 0;
         }
-        if (hasAttributes && !plan.byId().isEmpty()) {
+        if (!plan.byId().isEmpty() && e.attributesSize() > 0) {
             for (int id : plan.byId().getOrDefault(e.id(), NONE)) {
                 count = test(root, e, id, count);
                 matched |= lastMatch;
