@@ -51,15 +51,15 @@ final class NextPages {
             }
         }
         for (Element a : scan.anchors) {
-            if (!a.hasAttr("href")) {
-                continue;
-            }
+            // anchors without href are skipped; the href is looked up only for the few that get this far
             if (relNext == null && a.attr("rel").equalsIgnoreCase("next")) {
-                relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
+                if (a.hasAttr("href")) {
+                    relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
+                }
                 continue;
             }
             String text = shortText(a);
-            if (text == null || !mayBePagination(text)) {
+            if (text == null || !mayBePagination(text) || !a.hasAttr("href")) {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
