@@ -95,6 +95,11 @@ final class BodyText {
     }
 
     private static boolean isInlineLink(String text) {
+        // every prefix starts with b, l, s, a or r; regionMatches ignoring case matches those only with
+        // themselves, their upper case and, for s, the long s
+        if (text.isEmpty() || "bBlLsSaArR\u017F".indexOf(text.charAt(0)) < 0) {
+            return false;
+        }
         for (String prefix : INLINE_LINK_PREFIXES) {
             if (text.regionMatches(true, 0, prefix, 0, prefix.length())
                     && (text.length() == prefix.length() || !Character.isLetter(text.charAt(prefix.length())))) {

@@ -40,9 +40,10 @@ final class PageScan {
     private final int bodyBit;
     private final boolean bodyScanned;
 
-    final List<Element> metas = new ArrayList<>();
+    final List<Element> metas = new ArrayList<>(32);
     final List<Element> links = new ArrayList<>();
-    final List<Element> anchors = new ArrayList<>();
+    /** Sized for a typical article page, so adding does not copy the list again and again. */
+    final List<Element> anchors = new ArrayList<>(128);
     final List<Element> times = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
     final List<Element> ldScripts = new ArrayList<>();
