@@ -144,25 +144,29 @@ public final class ArticleExtractor {
             Dateline given = DatelineParser.parse(datelineText + " .");
             place = given == null ? null : given.place();
         } else {
-            dateline = splitDateline(body.paragraphs);
-            Dateline parsed = dateline == null ? null : DatelineParser.parse(dateline + " .");
-            place = parsed == null ? null : parsed.place();
+            // the place read from the paragraph is the one a parse of the dateline alone would give:
+            // body paragraphs are whitespace-normalised, so the dateline's prefix is found the same
+            Dateline split = splitDateline(body.paragraphs);
+            dateline = split == null ? null : split.text();
+            place = split == null ? null : split.place();
         }
         if (body.paragraphs.isEmpty()) {
             throw new ExtractionException(ExtractionException.Cause.EMPTY_BODY, url, "only a dateline in the body");
         }
 
-        LOG.debug("extracted url={} method={} pages={} paragraphs={}", url, body.method, pageCount, body.paragraphs.size());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("extracted url={} method={} pages={} paragraphs={}", url, body.method, pageCount, body.paragraphs.size());
+        }
         return new ExtractedArticle(canonical, title, lead, published, modified, dateline, place, byline.authors(), byline.editor(),
                 section, tags, body.paragraphs, image, language, body.method, pageCount);
     }
 
     /**
      * Removes the dateline from the first of the leading paragraphs that starts with one and returns
-     * it. Paragraphs before it (a subtitle, a caption or a byline the body selector caught) are not
+     * it (its text and place). Paragraphs before it (a subtitle, a caption or a byline the body selector caught) are not
      * article text, since a news body starts with its dateline, and are dropped too.
      */
-    private static @Nullable String splitDateline(List<String> paragraphs) {
+    private static @Nullable Dateline splitDateline(List<String> paragraphs) {
         for (int i = 0; i < Math.min(DATELINE_SEARCH_PARAGRAPHS, paragraphs.size()); i++) {
             Dateline found = DatelineParser.parse(paragraphs.get(i));
             if (found != null) {
@@ -172,7 +176,7 @@ public final class ArticleExtractor {
                 } else {
                     paragraphs.set(0, found.remainder());
                 }
-                return found.text();
+                return found;
             }
         }
         return null;

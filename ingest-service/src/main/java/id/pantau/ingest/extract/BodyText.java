@@ -95,6 +95,11 @@ final class BodyText {
     }
 
     private static boolean isInlineLink(String text) {
+        // every prefix starts with b, l, s, a or r; regionMatches ignoring case matches those only with
+        // themselves, their upper case and, for s, the long s
+        if (text.isEmpty() || "bBlLsSaArR\u017F".indexOf(text.charAt(0)) < 0) {
+            return false;
+        }
         for (String prefix : INLINE_LINK_PREFIXES) {
             if (text.regionMatches(true, 0, prefix, 0, prefix.length())
                     && (text.length() == prefix.length() || !Character.isLetter(text.charAt(prefix.length())))) {
@@ -206,7 +211,10 @@ final class BodyText {
             return FilterResult.CONTINUE;
         }
 
-        /** Appends each run of non-space characters at once, one space before it when whitespace came before. */
+        /**
+         * Appends each run of already normal text at once (non-space characters with single plain spaces
+         * between them), one space before it when other whitespace came before.
+         */
         private void append(String text) {
             int length = text.length();
             int i = 0;
@@ -217,8 +225,15 @@ final class BodyText {
                     continue;
                 }
                 int start = i;
-                while (i < length && !isSpace(text.charAt(i))) {
-                    i++;
+                while (i < length) {
+                    char c = text.charAt(i);
+                    if (!isSpace(c)) {
+                        i++;
+                    } else if (c == ' ' && i + 1 < length && !isSpace(text.charAt(i + 1))) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
                 }
                 if (pendingSpace && current.length() > 0) {
                     current.append(' ');

@@ -1,5 +1,6 @@
 package id.pantau.ingest.extract;
 
+import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -15,7 +16,8 @@ final class DefaultNoise {
 
     private static final Set<String> TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg", "form", "button",
             "nav", "aside", "footer");
-    private static final Set<String> CLASSES = Set.of("adsbygoogle", "share", "social-share", "sharedaddy", "comments",
+    /** Class names that make an element noise, compared exactly; plain lower-case ASCII. */
+    static final List<String> CLASS_NAMES = List.of("adsbygoogle", "share", "social-share", "sharedaddy", "comments",
             "comment-respond", "related-posts", "author-box", "author-bio", "about-author", "saboxplugin-wrap");
     private static final Set<String> IDS = Set.of("comments");
 
@@ -37,59 +39,46 @@ final class DefaultNoise {
     }
 
     /**
-     * {@link #isNoise(Element)} given the element's class names as {@link StreamingSelector#classes}
-     * folds them: a class name of the list is plain lower case, so it folds to itself; only when a
-     * folded name is in the list, or holds a control character (which {@code className()} would trim
-     * off its ends), are the raw names checked.
+     * Whether {@code element} is default noise: its tag, its id, or one of the names of its {@code
+     * className()} (split at whitespace, compared exactly) is in the lists. Reads the names in place.
      */
-    static boolean isNoise(Element element, String[] foldedClasses) {
-        if (TAGS.contains(element.normalName())) {
-            return true;
-        }
-        if (foldedClasses.length == 0 && element.attributesSize() == 0) {
-            return false;
-        }
-        String id = element.id();
-        if (!id.isEmpty() && IDS.contains(id)) {
-            return true;
-        }
-        for (String name : foldedClasses) {
-            if (CLASSES.contains(name) || hasControl(name)) {
-                return isNoise(element);
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasControl(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) < ' ') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static boolean isNoise(Element element) {
-        if (TAGS.contains(element.normalName())) {
+        if (element.attributesSize() == 0) {
+            return TAGS.contains(element.normalName());
+        }
+        return isNoise(element, element.attributes().getIgnoreCase("class"), element.id());
+    }
+
+    /** {@link #isNoise(Element)} given the element's {@code class} attribute (untrimmed) and id, as a walk has read them. */
+    static boolean isNoise(Element element, String classAttribute, String id) {
+        if (isNoiseByTagOrId(element, id)) {
             return true;
         }
-        String id = element.id();
-        if (!id.isEmpty() && IDS.contains(id)) {
-            return true;
-        }
-        String classes = element.className();
-        if (classes.isEmpty()) {
-            return false;
-        }
+        // className() trims the attribute (characters up to a space) before it is split at whitespace
+        String classes = classAttribute.trim();
         int start = 0;
         int length = classes.length();
         for (int i = 0; i <= length; i++) {
             if (i == length || Character.isWhitespace(classes.charAt(i))) {
-                if (i > start && CLASSES.contains(classes.substring(start, i))) {
+                if (i > start && isNoiseClass(classes, start, i - start)) {
                     return true;
                 }
                 start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** The tag and id half of {@link #isNoise(Element)}, for a caller that has compared the class names with {@link #CLASS_NAMES} itself. */
+    static boolean isNoiseByTagOrId(Element element, String id) {
+        return TAGS.contains(element.normalName()) || !id.isEmpty() && IDS.contains(id);
+    }
+
+    /** Whether the {@code length} characters of {@code s} from {@code start} are one of {@link #CLASS_NAMES}. */
+    private static boolean isNoiseClass(String s, int start, int length) {
+        for (String name : CLASS_NAMES) {
+            if (name.length() == length && s.startsWith(name, start)) {
+                return true;
             }
         }
         return false;

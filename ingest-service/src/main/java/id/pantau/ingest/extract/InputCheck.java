@@ -36,11 +36,14 @@ final class InputCheck {
         int control = 0;
         for (int i = 0; i < headLength; i++) {
             char c = html.charAt(i);
-            if (c == 0) {
-                throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "NUL character at " + i + ", binary content");
-            }
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                control++;
+            // one comparison for the usual character; NUL and the other controls are all below a space
+            if (c < ' ') {
+                if (c == 0) {
+                    throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "NUL character at " + i + ", binary content");
+                }
+                if (c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                    control++;
+                }
             }
         }
         if (control > headLength / 10) {

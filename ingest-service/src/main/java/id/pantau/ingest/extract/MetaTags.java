@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code <meta>} values of one page (OpenGraph, {@code article:*}, name and itemprop metas),
- * indexed in a single pass by lower-cased key. Immutable after construction; one per page.
+ * indexed in a single pass by lower-cased key; values are normalised when read. Immutable after
+ * construction; one per page.
  */
 final class MetaTags {
 
@@ -37,27 +38,31 @@ final class MetaTags {
             for (String attribute : KEY_ATTRIBUTES) {
                 String key = meta.attr(attribute);
                 if (!key.isEmpty()) {
-                    tags.values.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(BodyText.normalise(content));
+                    tags.values.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(content);
                 }
             }
         }
         return tags;
     }
 
-    /** The first value of the first of {@code keys} (lower case) that the page has, or null. */
+    /** The first value (whitespace normalised) of the first of {@code keys} (lower case) that the page has, or null. */
     @Nullable String first(String... keys) {
         for (String key : keys) {
             List<String> list = values.get(key);
             if (list != null && !list.isEmpty()) {
-                return list.get(0);
+                return BodyText.normalise(list.get(0));
             }
         }
         return null;
     }
 
-    /** All values of {@code key} (lower case) in page order, without duplicates. */
+    /** All values (whitespace normalised) of {@code key} (lower case) in page order, without duplicates. */
     List<String> all(String key) {
-        return List.copyOf(new LinkedHashSet<>(values.getOrDefault(key, List.of())));
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String value : values.getOrDefault(key, List.of())) {
+            distinct.add(BodyText.normalise(value));
+        }
+        return List.copyOf(distinct);
     }
 
     /** A date from microdata ({@code itemprop=datePublished} etc.) or, for publication, the first {@code <time datetime>}. */

@@ -51,15 +51,15 @@ final class NextPages {
             }
         }
         for (Element a : scan.anchors) {
-            if (!a.hasAttr("href")) {
-                continue;
-            }
+            // anchors without href are skipped; the href is looked up only for the few that get this far
             if (relNext == null && a.attr("rel").equalsIgnoreCase("next")) {
-                relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
+                if (a.hasAttr("href")) {
+                    relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
+                }
                 continue;
             }
             String text = shortText(a);
-            if (text == null || !mayBePagination(text)) {
+            if (text == null || !mayBePagination(text) || !a.hasAttr("href")) {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
@@ -98,13 +98,26 @@ final class NextPages {
      * page (menus, headlines) are dropped here without running the two patterns.
      */
     static boolean mayBePagination(String text) {
-        if (isAscii(text)) {
-            // ASCII folds to ASCII lower case; '»' and '›' are not ASCII
-            String s = text.toLowerCase(Locale.ROOT);
-            return s.contains("lanjut") || s.contains("berikut") || s.contains("next") || s.contains("semua") || s.contains("all")
-                    || s.contains("halaman") || s.contains("ingle");
+        if (!isAscii(text)) {
+            return mayBePaginationFolded(text);
         }
-        return mayBePaginationFolded(text);
+        // ASCII folds to ASCII lower case; '»' and '›' are not ASCII
+        for (int i = 0; i < text.length(); i++) {
+            String word = switch (text.charAt(i) | 0x20) {
+                case 'l' -> "lanjut";
+                case 'b' -> "berikut";
+                case 'n' -> "next";
+                case 's' -> "semua";
+                case 'a' -> "all";
+                case 'h' -> "halaman";
+                case 'i' -> "ingle";
+                default -> null;
+            };
+            if (word != null && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #mayBePagination} for any text; kept to test that the ASCII path gives the same. */

@@ -1,15 +1,15 @@
 package id.pantau.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * before and after the removal. Otherwise {@link #bodyScanned()} is false and the caller removes and
  * selects the old way. One instance per page; not thread-safe.
  */
-final class PageScan implements NodeVisitor {
+final class PageScan {
 
     private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
     private static final Evaluator HTML_LANG = QueryParser.parse("html[lang]");
@@ -40,9 +40,10 @@ final class PageScan implements NodeVisitor {
     private final int bodyBit;
     private final boolean bodyScanned;
 
-    final List<Element> metas = new ArrayList<>();
+    final List<Element> metas = new ArrayList<>(32);
     final List<Element> links = new ArrayList<>();
-    final List<Element> anchors = new ArrayList<>();
+    /** Sized for a typical article page, so adding does not copy the list again and again. */
+    final List<Element> anchors = new ArrayList<>(128);
     final List<Element> times = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
     final List<Element> ldScripts = new ArrayList<>();
@@ -53,40 +54,108 @@ final class PageScan implements NodeVisitor {
     private final List<Element> bodyContainers = new ArrayList<>();
     private @Nullable Element openNoise;
 
-    private PageScan(Document doc, ExtractionProfile profile, boolean fields) {
+    private PageScan(Document doc, Layout layout) {
         this.doc = doc;
-        Set<String> wanted = new LinkedHashSet<>();
-        if (fields) {
-            addIfSet(wanted, profile.title());
-            addIfSet(wanted, profile.published());
-            addIfSet(wanted, profile.authors());
-            addIfSet(wanted, profile.editor());
-            addIfSet(wanted, profile.section());
-            addIfSet(wanted, profile.tags());
-            addIfSet(wanted, profile.dateline());
-        }
-        addIfSet(wanted, profile.nextPage());
-        this.selectors = wanted.toArray(String[]::new);
+        this.selectors = layout.selectors();
         this.matches = new ArrayList<>(selectors.length);
         for (int i = 0; i < selectors.length; i++) {
             matches.add(new ArrayList<>());
         }
-        boolean simple = profile.body() == null || isAncestorOnly(profile.body());
-        for (String n : profile.noise()) {
-            simple &= isAncestorOnly(n);
+        this.bodyScanned = layout.bodyScanned();
+        this.noiseBit = layout.noiseBit();
+        this.bodyBit = layout.bodyBit();
+        this.selectorSet = SelectorSet.of(layout.plan());
+    }
+
+    /**
+     * What a scan takes from a profile: the selectors whose matches it keeps, the compiled set of those
+     * and the body layer's selectors, and the bits of the latter. Worked out once per profile.
+     */
+    private record Layout(String[] selectors, SelectorSet.Plan plan, int noiseBit, int bodyBit, boolean bodyScanned) {
+
+        private static final ConcurrentHashMap<ExtractionProfile, Layout> WITH_FIELDS = new ConcurrentHashMap<>();
+        private static final ConcurrentHashMap<ExtractionProfile, Layout> WITHOUT_FIELDS = new ConcurrentHashMap<>();
+        private static final int MAX_CACHED = 1_000;
+
+        static Layout of(ExtractionProfile profile, boolean fields) {
+            ConcurrentHashMap<ExtractionProfile, Layout> cache = fields ? WITH_FIELDS : WITHOUT_FIELDS;
+            Layout layout = cache.get(profile);
+            if (layout == null) {
+                layout = compute(profile, fields);
+                if (cache.size() < MAX_CACHED) {
+                    cache.put(profile, layout);
+                }
+            }
+            return layout;
         }
-        this.bodyScanned = simple;
-        List<String> all = new ArrayList<>(List.of(selectors));
-        this.noiseBit = simple && !profile.noise().isEmpty() ? bit(all, profile.noiseSelector()) : 0;
-        this.bodyBit = simple && profile.body() != null ? bit(all, profile.body()) : 0;
-        this.selectorSet = SelectorSet.of(all);
+
+        private static Layout compute(ExtractionProfile profile, boolean fields) {
+            Set<String> wanted = new LinkedHashSet<>();
+            if (fields) {
+                addIfSet(wanted, profile.title());
+                addIfSet(wanted, profile.published());
+                addIfSet(wanted, profile.authors());
+                addIfSet(wanted, profile.editor());
+                addIfSet(wanted, profile.section());
+                addIfSet(wanted, profile.tags());
+                addIfSet(wanted, profile.dateline());
+            }
+            addIfSet(wanted, profile.nextPage());
+            String[] selectors = wanted.toArray(String[]::new);
+            boolean simple = profile.body() == null || isAncestorOnly(profile.body());
+            for (String n : profile.noise()) {
+                simple &= isAncestorOnly(n);
+            }
+            List<String> all = new ArrayList<>(List.of(selectors));
+            int noiseBit = simple && !profile.noise().isEmpty() ? bit(all, profile.noiseSelector()) : 0;
+            int bodyBit = simple && profile.body() != null ? bit(all, profile.body()) : 0;
+            return new Layout(selectors, SelectorSet.plan(all, simple ? DefaultNoise.CLASS_NAMES : List.of()), noiseBit, bodyBit, simple);
+        }
     }
 
     /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
     static PageScan of(Document doc, ExtractionProfile profile, boolean fields) {
-        PageScan scan = new PageScan(doc, profile, fields);
-        NodeTraversor.traverse(scan, doc);
+        PageScan scan = new PageScan(doc, Layout.of(profile, fields));
+        scan.walk();
         return scan;
+    }
+
+    /**
+     * Visits the elements of the document in document order, entering each ({@link #head}) before its
+     * children and leaving it ({@link #tail}) after them; the document is at depth 0. Only elements are
+     * visited, and without recursion, so a deeply nested page cannot overflow the stack.
+     */
+    private void walk() {
+        Element[] path = new Element[64];
+        int[] nextChild = new int[64];
+        path[0] = doc;
+        head(doc, 0);
+        int depth = 0;
+        while (depth >= 0) {
+            Element parent = path[depth];
+            int size = parent.childNodeSize();
+            int i = nextChild[depth];
+            Element child = null;
+            while (i < size && child == null) {
+                if (parent.childNode(i++) instanceof Element element) {
+                    child = element;
+                }
+            }
+            nextChild[depth] = i;
+            if (child == null) {
+                tail(parent, depth);
+                depth--;
+                continue;
+            }
+            depth++;
+            if (depth == path.length) {
+                path = Arrays.copyOf(path, depth * 2);
+                nextChild = Arrays.copyOf(nextChild, depth * 2);
+            }
+            path[depth] = child;
+            nextChild[depth] = 0;
+            head(child, depth);
+        }
     }
 
     /** A selector that looks only at the element and its ancestors: no pseudo-classes, no sibling combinators. */
@@ -106,11 +175,7 @@ final class PageScan implements NodeVisitor {
         }
     }
 
-    @Override
-    public void head(Node node, int depth) {
-        if (!(node instanceof Element e)) {
-            return;
-        }
+    private void head(Element e, int depth) {
         switch (e.normalName()) {
             case "meta" -> metas.add(e);
             case "link" -> {
@@ -138,12 +203,18 @@ final class PageScan implements NodeVisitor {
             }
             default -> {}
         }
-        if (e.hasAttr("itemprop")) {
-            itemprops.add(e);
+        String classes = "";
+        String id = "";
+        if (e.attributesSize() > 0) {
+            Attributes attributes = e.attributes();
+            if (attributes.hasKeyIgnoreCase("itemprop")) {
+                itemprops.add(e);
+            }
+            classes = attributes.getIgnoreCase("class");
+            id = attributes.getIgnoreCase("id");
         }
-        String[] classes = StreamingSelector.classes(e);
         int matched = selectorSet.head(doc, e, classes, depth);
-        for (int i = 0; i < selectors.length; i++) {
+        for (int i = 0; matched != 0 && i < selectors.length; i++) {
             if ((matched & (1 << i)) != 0) {
                 matches.get(i).add(e);
             }
@@ -152,7 +223,7 @@ final class PageScan implements NodeVisitor {
         boolean bodyMatch = (matched & bodyBit) != 0;
         if (bodyScanned && openNoise == null) {
             // the document itself is never removed (depth 0), as in DefaultNoise and Node.remove()
-            if (depth > 0 && (DefaultNoise.isNoise(e, classes) || noiseMatch)) {
+            if (depth > 0 && (noiseMatch || isDefaultNoise(e, classes, id))) {
                 openNoise = e;
                 noiseRoots.add(e);
             } else if (bodyMatch) {
@@ -161,13 +232,18 @@ final class PageScan implements NodeVisitor {
         }
     }
 
-    @Override
-    public void tail(Node node, int depth) {
-        if (!(node instanceof Element)) {
-            return;
-        }
+    /** {@link DefaultNoise#isNoise(Element)}, with the class names already compared by the selector set when it could. */
+    private boolean isDefaultNoise(Element e, String classes, String id) {
+        return switch (selectorSet.classMark()) {
+            case SelectorSet.MARKED -> true;
+            case SelectorSet.UNMARKED -> DefaultNoise.isNoiseByTagOrId(e, id);
+            default -> DefaultNoise.isNoise(e, classes, id);
+        };
+    }
+
+    private void tail(Element e, int depth) {
         selectorSet.tail(depth);
-        if (node == openNoise) {
+        if (e == openNoise) {
             openNoise = null;
         }
     }

@@ -21,16 +21,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class SelectorSet {
 
-    private static final ConcurrentHashMap<List<String>, Plan> PLANS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<PlanKey, Plan> PLANS = new ConcurrentHashMap<>();
     private static final int MAX_PLANS = 1_000;
     private static final int[] NONE = new int[0];
 
-    /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. */
-    private record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
-            Map<String, int[]> byClass, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
+    /** The selectors and marked class names a plan is compiled for. */
+    private record PlanKey(List<String> selectors, List<String> markedClasses) {}
+
+    /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. Immutable. */
+    record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
+            Map<String, int[]> byClass, ClassIndex classIndex, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
             Evaluator[] jsoup, int[] jsoupOwner, @Nullable String[] jsoupTag) {
 
-        static Plan of(List<String> selectors) {
+        static Plan of(List<String> selectors, List<String> markedClasses) {
             List<Compound> compounds = new ArrayList<>();
             List<int[]> positions = new ArrayList<>();
             List<int[]> chains = new ArrayList<>();
@@ -74,8 +77,9 @@ final class SelectorSet {
             }
             int[] compoundChain = positions.stream().mapToInt(p -> p[0]).toArray();
             int[] compoundLevel = positions.stream().mapToInt(p -> p[1]).toArray();
+            Map<String, int[]> classArrays = arrays(byClass);
             return new Plan(compounds.toArray(Compound[]::new), compoundChain, compoundLevel, chains.stream().mapToInt(c -> c[0]).toArray(),
-                    chains.stream().mapToInt(c -> c[1]).toArray(), arrays(byClass), arrays(byTag), arrays(byId),
+                    chains.stream().mapToInt(c -> c[1]).toArray(), classArrays, ClassIndex.of(classArrays, markedClasses), arrays(byTag), arrays(byId),
                     always.stream().mapToInt(Integer::intValue).toArray(), jsoup.toArray(Evaluator[]::new),
                     jsoupOwner.stream().mapToInt(Integer::intValue).toArray(), jsoupTag.toArray(String[]::new));
         }
@@ -99,6 +103,11 @@ final class SelectorSet {
     private int[] pending = new int[16];
     /** The owner bit of the last full match {@link #test} found, else 0. */
     private int lastMatch;
+    private int classMark;
+
+    static final int UNMARKED = 0;
+    static final int MARKED = 1;
+    static final int UNKNOWN = 2;
 
     private SelectorSet(Plan plan) {
         this.plan = plan;
@@ -112,24 +121,58 @@ final class SelectorSet {
 
     /** A set for {@code selectors} (at most 31); the bit {@code 1 << i} of {@link #head} stands for {@code selectors.get(i)}. */
     static SelectorSet of(List<String> selectors) {
+        return of(selectors, List.of());
+    }
+
+    /**
+     * A set for {@code selectors} that also tells, for each element, whether one of its class names is
+     * exactly one of {@code markedClasses} (plain lower-case ASCII names), read in the same pass over
+     * the {@code class} attribute; see {@link #classMark()}.
+     */
+    static SelectorSet of(List<String> selectors, List<String> markedClasses) {
+        return new SelectorSet(plan(selectors, markedClasses));
+    }
+
+    /** A set with a plan compiled before by {@link #plan}. */
+    static SelectorSet of(Plan plan) {
+        return new SelectorSet(plan);
+    }
+
+    /** The compiled plan of {@link #of(List, List)}, for a caller that keeps it. */
+    static Plan plan(List<String> selectors, List<String> markedClasses) {
         if (selectors.size() > 31) {
             throw new IllegalArgumentException("at most 31 selectors, got " + selectors.size());
         }
-        Plan plan = PLANS.get(selectors);
+        PlanKey key = new PlanKey(selectors, markedClasses);
+        Plan plan = PLANS.get(key);
         if (plan == null) {
-            plan = Plan.of(selectors);
+            plan = Plan.of(selectors, markedClasses);
             if (PLANS.size() < MAX_PLANS) {
-                PLANS.put(List.copyOf(selectors), plan);
+                PLANS.put(new PlanKey(List.copyOf(selectors), List.copyOf(markedClasses)), plan);
             }
         }
-        return new SelectorSet(plan);
+        return plan;
+    }
+
+    /**
+     * For the element of the last {@link #head}: {@link #MARKED} when one of its class names (split at
+     * whitespace) is exactly a marked class, else {@link #UNMARKED} when every name is plain ASCII
+     * (letters, digits, '-', '_'), else {@link #UNKNOWN}: a name with other characters was not compared.
+     */
+    int classMark() {
+        return classMark;
     }
 
     /**
      * The selectors {@code e} matches, as bits; called for every element in document order, {@code e}
-     * entered at {@code depth} (the document is 0), {@code classes} as {@link StreamingSelector#classes}.
+     * entered at {@code depth} (the document is 0).
      */
-    int head(Element root, Element e, String[] classes, int depth) {
+    int head(Element root, Element e, int depth) {
+        return head(root, e, e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class"), depth);
+    }
+
+    /** {@link #head(Element, Element, int)} given the element's {@code class} attribute, as the walk has read it. */
+    int head(Element root, Element e, String classes, int depth) {
         int matched = 0;
         for (int i = 0; i < plan.jsoup().length; i++) {
             String tag = plan.jsoupTag()[i];
@@ -139,29 +182,63 @@ final class SelectorSet {
         }
         visit++;
         int count = 0;
-        for (String name : classes) {
-            int[] ids = plan.byClass().getOrDefault(name, NONE);
-            for (int id : ids) {
-                count = test(root, e, classes, id, count);
-                matched |= lastMatch;
-                lastMatch = 0;
+        classMark = plan.classIndex().hasMarked() ? UNMARKED : UNKNOWN;
+        if (!plan.classIndex().isEmpty()) {
+            int length = classes.length();
+            int i = 0;
+            while (i < length) {
+                char c = classes.charAt(i);
+                if (isWhitespace(c)) {
+                    i++;
+                    continue;
+                }
+                // one class name: its hash folded to ASCII lower case while it is plain ASCII
+                int start = i;
+                int hash = 0;
+                boolean plain = true;
+                for (; i < length && !isWhitespace(c = classes.charAt(i)); i++) {
+                    if (c >= 'A' && c <= 'Z') {
+                        c = (char) (c + ('a' - 'A'));
+                    } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                        plain = false;
+                    }
+                    hash = 31 * hash + c;
+                }
+                int[] ids;
+                if (plain) {
+                    int slot = plan.classIndex().slot(classes, start, i, hash);
+                    ids = slot < 0 ? NONE : plan.classIndex().ids()[slot];
+                    if (slot >= 0 && plan.classIndex().marked()[slot] && classes.startsWith(plan.classIndex().keys()[slot], start)) {
+                        classMark = MARKED;
+                    }
+                } else {
+                    ids = plan.byClass().getOrDefault(StreamingSelector.fold(classes, start, i), NONE);
+                    if (classMark == UNMARKED) {
+                        classMark = UNKNOWN;
+                    }
+                }
+                for (int id : ids) {
+                    count = test(root, e, id, count);
+                    matched |= lastMatch;
+                    lastMatch = 0;
+                }
             }
         }
         int[] tagged = plan.byTag().isEmpty() ? NONE : plan.byTag().getOrDefault(e.normalName(), NONE);
         for (int id : tagged) {
-            count = test(root, e, classes, id, count);
+            count = test(root, e, id, count);
             matched |= lastMatch;
             lastMatch = 0;
         }
         if (!plan.byId().isEmpty() && e.attributesSize() > 0) {
             for (int id : plan.byId().getOrDefault(e.id(), NONE)) {
-                count = test(root, e, classes, id, count);
+                count = test(root, e, id, count);
                 matched |= lastMatch;
                 lastMatch = 0;
             }
         }
         for (int id : plan.always()) {
-            count = test(root, e, classes, id, count);
+            count = test(root, e, id, count);
             matched |= lastMatch;
             lastMatch = 0;
         }
@@ -183,15 +260,20 @@ final class SelectorSet {
         return matched;
     }
 
+    /** {@link Character#isWhitespace}, with printable ASCII (most of a class attribute) decided by one range check. */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
+    }
+
     /** Tests compound {@code id} on {@code e}; a satisfied inner prefix is queued in {@link #pending}, a full match set in {@link #lastMatch}. */
-    private int test(Element root, Element e, String[] classes, int id, int count) {
+    private int test(Element root, Element e, int id, int count) {
         if (testedAt[id] == visit) {
             return count;
         }
         testedAt[id] = visit;
         int chain = plan.compoundChain()[id];
         int level = plan.compoundLevel()[id];
-        if (level > 1 && open[chain][level - 1] == 0 || !plan.compounds()[id].matches(root, e, classes)) {
+        if (level > 1 && open[chain][level - 1] == 0 || !plan.compounds()[id].matches(root, e)) {
             return count;
         }
         if (level == plan.chainLength()[chain]) {
@@ -213,5 +295,53 @@ final class SelectorSet {
             open[plan.compoundChain()[id]][plan.compoundLevel()[id]]--;
         }
         markSizes[depth] = 0;
+    }
+
+    /**
+     * The first-class index of the compounds and the marked class names, looked up with a class name
+     * still inside the element's {@code class} attribute: a plain ASCII name (letters, digits, '-',
+     * '_') matches a key when the two are equal ignoring ASCII case, which is what folding it would
+     * give, without copying it out.
+     */
+    private record ClassIndex(String[] keys, int[] hashes, int[][] ids, boolean[] marked, int mask, int size, boolean hasMarked) {
+
+        static ClassIndex of(Map<String, int[]> byClass, List<String> markedClasses) {
+            Map<String, int[]> entries = new HashMap<>(byClass);
+            for (String name : markedClasses) {
+                if (!name.matches("[a-z0-9_-]+")) {
+                    throw new IllegalArgumentException("marked class names are plain lower-case ASCII, got " + name);
+                }
+                entries.putIfAbsent(name, NONE);
+            }
+            int size = Integer.highestOneBit(Math.max(1, entries.size()) * 4);
+            ClassIndex index = new ClassIndex(new String[size], new int[size], new int[size][], new boolean[size], size - 1, entries.size(),
+                    !markedClasses.isEmpty());
+            entries.forEach((key, ids) -> {
+                int slot = key.hashCode() & index.mask;
+                while (index.keys[slot] != null) {
+                    slot = (slot + 1) & index.mask;
+                }
+                index.keys[slot] = key;
+                index.hashes[slot] = key.hashCode();
+                index.ids[slot] = ids;
+                index.marked[slot] = markedClasses.contains(key);
+            });
+            return index;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The slot of the name from {@code start} to {@code end} of {@code s}, whose lower-case hash is {@code hash}, else -1. */
+        int slot(String s, int start, int end, int hash) {
+            for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (hashes[slot] == hash && key.length() == end - start && s.regionMatches(true, start, key, 0, end - start)) {
+                    return slot;
+                }
+            }
+            return -1;
+        }
     }
 }

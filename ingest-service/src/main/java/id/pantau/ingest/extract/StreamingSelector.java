@@ -2,6 +2,7 @@ package id.pantau.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jspecify.annotations.Nullable;
@@ -10,55 +11,22 @@ import org.jspecify.annotations.Nullable;
  * The pieces {@link SelectorSet} matches selectors with along one document-order walk (see {@link
  * PageScan}): a selector made only of tag, class and id compounds joined by descendant combinators
  * ({@code ".tags-links a"}, {@code "#article .credit, figure"}) is read into chains of {@link
- * Compound}s, and each element's class names are split and case-folded once ({@link
- * #classes(Element)}). Any other selector is left to jsoup's evaluator. Stateless.
+ * Compound}s; a compound may end in {@code :last-child}. Any other selector is left to jsoup's
+ * evaluator. Stateless.
  */
 final class StreamingSelector {
 
     private StreamingSelector() {}
 
     private static final String[] NO_CLASSES = new String[0];
+    private static final String LAST_CHILD = ":last-child";
 
     /**
-     * The class names of {@code e}: its {@code class} attribute split at whitespace, as {@link
-     * Element#hasClass} reads it, each character folded to {@code toLowerCase(toUpperCase(c))}. A
-     * name folds to an ASCII class name exactly when {@code equalsIgnoreCase} (what {@code hasClass}
-     * compares with) would match the two, so a compound compares folded names with {@code equals}.
+     * The class name between {@code start} and {@code end} of a {@code class} attribute, each character
+     * folded to {@code toLowerCase(toUpperCase(c))}. A name folds to an ASCII class name exactly when
+     * {@code equalsIgnoreCase} (what {@link Element#hasClass} compares with) would match the two.
      */
-    static String[] classes(Element e) {
-        if (e.attributesSize() == 0) {
-            return NO_CLASSES;
-        }
-        String attr = e.attributes().getIgnoreCase("class");
-        if (attr.isEmpty()) {
-            return NO_CLASSES;
-        }
-        int count = 0;
-        boolean inName = false;
-        for (int i = 0; i < attr.length(); i++) {
-            boolean space = Character.isWhitespace(attr.charAt(i));
-            if (!space && !inName) {
-                count++;
-            }
-            inName = !space;
-        }
-        String[] names = new String[count];
-        int n = 0;
-        int start = -1;
-        for (int i = 0; i <= attr.length(); i++) {
-            if (i == attr.length() || Character.isWhitespace(attr.charAt(i))) {
-                if (start >= 0) {
-                    names[n++] = fold(attr, start, i);
-                    start = -1;
-                }
-            } else if (start < 0) {
-                start = i;
-            }
-        }
-        return names;
-    }
-
-    private static String fold(String s, int start, int end) {
+    static String fold(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
@@ -104,11 +72,14 @@ final class StreamingSelector {
         return last.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The compounds of each comma-separated part, or null when the selector has more than tags, classes, ids and spaces. */
+    /**
+     * The compounds of each comma-separated part, or null when the selector has more than tags, classes,
+     * ids, pseudo-classes without arguments and spaces.
+     */
     static @Nullable List<Compound[]> chains(String selector) {
         for (int i = 0; i < selector.length(); i++) {
             char c = selector.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '#' || c == ',' || c == ' ')) {
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '#' || c == ',' || c == ' ' || c == ':')) {
                 return null;
             }
         }
@@ -128,29 +99,37 @@ final class StreamingSelector {
     }
 
     /**
-     * One compound ({@code tag}, {@code .class}, {@code #id} in any combination) tested the way jsoup's
-     * evaluators test it: the tag by normal name, the id exactly, each class against the element's
-     * class names ignoring case. A compound this does not read is left to jsoup's evaluator.
+     * One compound ({@code tag}, {@code .class}, {@code #id} in any combination, optionally ending in
+     * {@code :last-child}) tested the way jsoup's evaluators test it: the tag by normal name, the id
+     * exactly, each class with {@link Element#hasClass}, the last child as {@code
+     * Evaluator.IsLastChild} does. A compound this does not read (another pseudo-class, a name that is
+     * not ASCII) is left to jsoup's evaluator; it looks at the element and its siblings alone, and the
+     * walk does not change the document, so either way the compound matches the same.
      */
-    record Compound(@Nullable String tag, @Nullable String id, String[] classes, @Nullable Evaluator fallback) {
+    record Compound(@Nullable String tag, @Nullable String id, String[] classes, boolean lastChild, @Nullable Evaluator fallback) {
 
         static Compound of(String compound) {
             String tag = null;
             String id = null;
             List<String> classes = new ArrayList<>();
+            boolean lastChild = compound.endsWith(LAST_CHILD);
+            String plain = lastChild ? compound.substring(0, compound.length() - LAST_CHILD.length()) : compound;
+            if (plain.indexOf(':') >= 0) {
+                return new Compound(null, null, NO_CLASSES, false, PageFields.evaluator(compound));
+            }
             int i = 0;
-            int n = compound.length();
+            int n = plain.length();
             while (i < n) {
-                char kind = compound.charAt(i);
+                char kind = plain.charAt(i);
                 int start = kind == '.' || kind == '#' ? i + 1 : i;
                 int end = start;
-                while (end < n && compound.charAt(end) != '.' && compound.charAt(end) != '#') {
+                while (end < n && plain.charAt(end) != '.' && plain.charAt(end) != '#') {
                     end++;
                 }
-                String name = compound.substring(start, end);
+                String name = plain.substring(start, end);
                 boolean ascii = !name.isEmpty() && name.chars().allMatch(ch -> ch < 128);
                 if (!ascii || kind != '.' && kind != '#' && i != 0 || kind == '#' && id != null) {
-                    return new Compound(null, null, NO_CLASSES, PageFields.evaluator(compound));
+                    return new Compound(null, null, NO_CLASSES, false, PageFields.evaluator(compound));
                 }
                 if (kind == '.') {
                     classes.add(name.toLowerCase(java.util.Locale.ROOT));
@@ -161,10 +140,10 @@ final class StreamingSelector {
                 }
                 i = end;
             }
-            return new Compound(tag, id, classes.toArray(String[]::new), null);
+            return new Compound(tag, id, classes.toArray(String[]::new), lastChild, null);
         }
 
-        boolean matches(Element root, Element e, String[] elementClasses) {
+        boolean matches(Element root, Element e) {
             if (fallback != null) {
                 return fallback.matches(root, e);
             }
@@ -175,16 +154,13 @@ final class StreamingSelector {
                 return false;
             }
             for (String wanted : classes) {
-                boolean found = false;
-                for (String has : elementClasses) {
-                    if (has.equals(wanted)) {
-                        found = true;
-                        break;
-                    }
-                }
-                if (!found) {
+                if (!e.hasClass(wanted)) {
                     return false;
                 }
+            }
+            if (lastChild) {
+                Element parent = e.parent();
+                return parent != null && !(parent instanceof Document) && parent.lastElementChild() == e;
             }
             return true;
         }

@@ -49,6 +49,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * parse 37 to 40 us per article in all six; target 1.5 not met. The same build gave 1.73 to 1.93 in the
  * first pass's runs, when the parse took 43 to 63 us: compare only builds measured side by side.
  *
+ * <p>Third pass, 23 Nov 2026, {@code main("cpu")} with {@code -Xmx512m -XX:ActiveProcessorCount=1}, two
+ * sets of three runs each, alternating (load average 2.6 to 3.1, then 4.2 falling to 1.3): before it
+ * (dfc09e2) 1.87, 1.89, 1.86, 1.89, 1.85, 1.87 (median 1.87; 67.6 to 72.2 us per article with profiles),
+ * after it (064e136, then 7ddd0ce) 1.52, 1.53, 1.52, 1.57, 1.49, 1.51 (median 1.52; 54.0 to 57.3 us),
+ * parse 36 to 38 us per article in all twelve: the work on top of the parse went from about 33 to about
+ * 19 us per article (0.60 of before in a same-JVM A/B). Target 1.5 still not met.
+ *
  * <p>Not part of any test run. Run it with (add {@code cpu} after the class name for the CPU-time ratios alone):
  *
  * <pre>

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -64,14 +65,52 @@ class PageScanTest {
     }
 
     @Test
-    void shouldFindDefaultNoiseFromFoldedClassNamesAsFromTheElement() {
+    void shouldFindDefaultNoiseClassesInPlaceAsBySplittingTheClassName() {
         Document doc = Jsoup.parse("<div class=\"Share\">1</div><div class=\"\u0001share\">2</div><div class=\"x share\">3</div>"
                 + "<div class=\" comments \">4</div><div id=\"comments\">5</div><nav>6</nav><p class=\"shares\">7</p><p>8</p>"
-                + "<div class=\"SHARE\u0001 adsbygoogle\">9</div><div class=\"\u212Aelvin related-posts\">10</div>", URL);
+                + "<div class=\"SHARE\u0001 adsbygoogle\">9</div><div class=\"\u212Aelvin related-posts\">10</div>"
+                + "<div class=\"a\u2003share\">11</div><div class=\"a\u00a0share\">12</div><div class=\"share\u0001\">13</div>"
+                + "<div class=\"x Comments\">14</div><div class=\"shar\u00e9 comments\">15</div><div class=\"\tshare\">16</div>", URL);
 
         for (org.jsoup.nodes.Element e : doc.getAllElements()) {
-            assertThat(DefaultNoise.isNoise(e, StreamingSelector.classes(e))).as(e.outerHtml()).isEqualTo(DefaultNoise.isNoise(e));
+            assertThat(DefaultNoise.isNoise(e)).as(e.outerHtml()).isEqualTo(isNoiseBySplitting(e));
         }
+        // the walk's way: class names compared by the selector set, the rest by tag and id
+        SelectorSet set = SelectorSet.of(List.of(".x", "div.share"), DefaultNoise.CLASS_NAMES);
+        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+            set.head(doc, e, 1);
+            boolean noise = switch (set.classMark()) {
+                case SelectorSet.MARKED -> true;
+                case SelectorSet.UNMARKED -> DefaultNoise.isNoiseByTagOrId(e, e.id());
+                default -> DefaultNoise.isNoise(e);
+            };
+            set.tail(1);
+            assertThat(noise).as(e.outerHtml()).isEqualTo(isNoiseBySplitting(e));
+        }
+        SelectorSet unmarked = SelectorSet.of(List.of(".x"));
+        unmarked.head(doc, doc.body(), 1);
+        assertThat(unmarked.classMark()).isEqualTo(SelectorSet.UNKNOWN);
+    }
+
+    /** The default noise rule as first written: tag, id, or a name of {@code className()} split into strings. */
+    private static boolean isNoiseBySplitting(org.jsoup.nodes.Element e) {
+        Set<String> tags = Set.of("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "aside", "footer");
+        Set<String> classes = Set.of("adsbygoogle", "share", "social-share", "sharedaddy", "comments", "comment-respond", "related-posts",
+                "author-box", "author-bio", "about-author", "saboxplugin-wrap");
+        if (tags.contains(e.normalName()) || e.id().equals("comments")) {
+            return true;
+        }
+        String names = e.className();
+        int start = 0;
+        for (int i = 0; i <= names.length(); i++) {
+            if (i == names.length() || Character.isWhitespace(names.charAt(i))) {
+                if (i > start && classes.contains(names.substring(start, i))) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     @Test

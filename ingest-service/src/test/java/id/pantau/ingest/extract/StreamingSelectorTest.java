@@ -25,7 +25,7 @@ class StreamingSelectorTest {
             ".tags-links a", ".paging a.next", ".breadcrumb li:last-child a", "div > p", "meta[property=og:title]", ".a  .b", "DIV.A #X",
             "#x", "span#x .C", ".A.b p", "time.entry-date.published", "p.b.a, div.b.a p",
             ".kelvin", "i.span", ".item", ".ITEM", "div p:last-child", "span ~ p", "div> p", "P:first-child", "*:first-child", ".a > *",
-            "div:has(p) p", "p:not(.b)");
+            "div:has(p) p", "p:not(.b)", ":last-child", "div :last-child p", "body > :last-child", "p.b:last-child, span:last-child");
 
     /** One selector alone, through a {@link SelectorSet} of that selector only. */
     private static List<Element> walk(Document doc, String selector) {
@@ -41,7 +41,7 @@ class StreamingSelectorTest {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    int matched = set.head(doc, e, StreamingSelector.classes(e), depth);
+                    int matched = set.head(doc, e, depth);
                     for (int i = 0; i < selectors.size(); i++) {
                         if ((matched & (1 << i)) != 0) {
                             found.get(i).add(e);
@@ -87,7 +87,10 @@ class StreamingSelectorTest {
     void shouldStreamOnlyTagClassIdDescendantChains() {
         assertThat(StreamingSelector.chains(".a .b, #x p")).hasSize(2);
         assertThat(StreamingSelector.chains("div > p")).isNull();
-        assertThat(StreamingSelector.chains("li:last-child a")).isNull();
+        assertThat(StreamingSelector.chains("li:last-child a")).hasSize(1);
+        assertThat(StreamingSelector.chains("li:last-child a").get(0)[0].lastChild()).isTrue();
+        assertThat(StreamingSelector.chains("li:first-child a").get(0)[0].fallback()).isNotNull();
+        assertThat(StreamingSelector.chains("li:nth-child(2) a")).isNull();
         assertThat(StreamingSelector.chains("meta[name=x]")).isNull();
     }
 

@@ -25,22 +25,29 @@ public final class DatelineParser {
     /** What {@link #splitParts} splits at; kept to test that it does the same. */
     static final Pattern PART_SPLIT = Pattern.compile("\\s*[,()]\\s*");
     /** Outlet brands: a domain ("Suaraborneo.id") or one camel-case word ("KalbarOnline", "InfoPublik"). */
-    private static final Pattern BRAND = Pattern.compile(
+    static final Pattern BRAND = Pattern.compile(
             "[\\p{L}\\d-]+(\\.\\p{L}{2,})+|\\p{Lu}\\p{Ll}+\\p{Lu}\\p{L}*|(?i:antara|antaranews|tribun\\p{L}*)");
-    private static final Pattern PLACE = Pattern.compile("[\\p{L}][\\p{L}.' ]{1,40}");
+    static final Pattern PLACE = Pattern.compile("[\\p{L}][\\p{L}.' ]{1,40}");
 
     private DatelineParser() {}
 
     /** The dateline at the start of {@code paragraph}, or null when it has none. */
     public static @Nullable Dateline parse(String paragraph) {
         // only the head of the paragraph can hold a dateline; whitespace is normalised there alone
-        String head = paragraph.length() > HEAD_CHARS ? paragraph.substring(0, HEAD_CHARS) : paragraph;
-        if (head.indexOf('-') < 0 && head.indexOf('–') < 0 && head.indexOf('—') < 0 && head.indexOf('\uFFFD') < 0) {
+        int headEnd = Math.min(paragraph.length(), HEAD_CHARS);
+        if (paragraph.indexOf('-', 0, headEnd) < 0 && paragraph.indexOf('–', 0, headEnd) < 0 && paragraph.indexOf('—', 0, headEnd) < 0
+                && paragraph.indexOf('\uFFFD', 0, headEnd) < 0) {
             return null;
         }
-        String s = paragraph.length() > HEAD_CHARS
-                ? collapseWhitespace(head).stripLeading() + paragraph.substring(HEAD_CHARS)
-                : collapseWhitespace(paragraph).strip();
+        String s;
+        if (paragraph.length() <= HEAD_CHARS) {
+            s = collapseWhitespace(paragraph).strip();
+        } else if (isCollapsed(paragraph, HEAD_CHARS) && !Character.isWhitespace(paragraph.codePointAt(0))) {
+            // what the line below gives, without copying the paragraph (body paragraphs are already normal)
+            s = paragraph;
+        } else {
+            s = collapseWhitespace(paragraph.substring(0, HEAD_CHARS)).stripLeading() + paragraph.substring(HEAD_CHARS);
+        }
         long found = findPrefix(s);
         if (found < 0) {
             return null;
@@ -56,9 +63,9 @@ public final class DatelineParser {
                 continue;
             }
             parts++;
-            if (BRAND.matcher(part).matches()) {
+            if (isBrand(part)) {
                 hasBrand = true;
-            } else if (place == null && PLACE.matcher(part).matches() && part.split(" ").length <= 4) {
+            } else if (place == null && isPlace(part) && part.split(" ").length <= 4) {
                 place = part;
             } else {
                 return null;
@@ -152,6 +159,130 @@ public final class DatelineParser {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * {@code BRAND.matcher(part).matches()} without the regex: a domain (letters, digits and '-', then
+     * one or more '.' each followed by two or more letters), a camel-case word (upper, lower case
+     * letters, upper, then letters), or "antara", "antaranews", "tribun" and letters (ASCII case
+     * ignored, as {@code (?i)} without {@code u} does). Letters are code points, as the pattern reads them.
+     */
+    static boolean isBrand(String part) {
+        return isDomain(part) || isCamelWord(part) || isAsciiBrand(part);
+    }
+
+    private static boolean isDomain(String s) {
+        int dot = s.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        for (int i = 0; i < dot; ) {
+            int cp = s.codePointAt(i);
+            if (!(Character.isLetter(cp) || cp >= '0' && cp <= '9' || cp == '-')) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        int letters = 0;
+        for (int i = dot + 1; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp == '.') {
+                if (letters < 2) {
+                    return false;
+                }
+                letters = 0;
+            } else if (Character.isLetter(cp)) {
+                letters++;
+            } else {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return letters >= 2;
+    }
+
+    private static boolean isCamelWord(String s) {
+        int n = s.length();
+        if (n == 0 || !Character.isUpperCase(s.codePointAt(0))) {
+            return false;
+        }
+        int i = Character.charCount(s.codePointAt(0));
+        int lower = 0;
+        while (i < n && Character.isLowerCase(s.codePointAt(i))) {
+            lower++;
+            i += Character.charCount(s.codePointAt(i));
+        }
+        if (lower == 0 || i == n || !Character.isUpperCase(s.codePointAt(i))) {
+            return false;
+        }
+        for (i += Character.charCount(s.codePointAt(i)); i < n; ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
+    private static boolean isAsciiBrand(String s) {
+        if (asciiEqualsIgnoreCase(s, 0, s.length(), "antara") || asciiEqualsIgnoreCase(s, 0, s.length(), "antaranews")) {
+            return true;
+        }
+        if (s.length() < 6 || !asciiEqualsIgnoreCase(s, 0, 6, "tribun")) {
+            return false;
+        }
+        for (int i = 6; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
+    private static boolean asciiEqualsIgnoreCase(String s, int start, int end, String lowerAscii) {
+        if (end - start != lowerAscii.length()) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            char wanted = lowerAscii.charAt(i - start);
+            if (c != wanted && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == wanted)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code PLACE.matcher(part).matches()} without the regex: a letter, then 1 to 40 of letters, dots, apostrophes and spaces (code points). */
+    static boolean isPlace(String part) {
+        int n = part.length();
+        if (n == 0 || !Character.isLetter(part.codePointAt(0))) {
+            return false;
+        }
+        int count = 0;
+        for (int i = Character.charCount(part.codePointAt(0)); i < n; ) {
+            int cp = part.codePointAt(i);
+            if (!(Character.isLetter(cp) || cp == '.' || cp == '\'' || cp == ' ') || ++count > 40) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return count >= 1;
+    }
+
+    /** Whether {@link #collapseWhitespace} leaves the first {@code end} characters of {@code text} as they are. */
+    static boolean isCollapsed(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if ((isRegexSpace(c) || c == '\u00a0')
+                    && (c != ' ' || i + 1 < end && (isRegexSpace(text.charAt(i + 1)) || text.charAt(i + 1) == '\u00a0'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The regex class {@code \s} (ASCII whitespace). */

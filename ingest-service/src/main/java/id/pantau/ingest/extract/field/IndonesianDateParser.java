@@ -47,7 +47,7 @@ public final class IndonesianDateParser {
             + "|mei|may|juni|june|jun|juli|july|jul|agustus|august|agu|agt|ags|aug|september|sept|sep|oktober|october"
             + "|okt|oct|november|nopember|nov|nop|desember|december|des|dec)\\.?";
 
-    private static final Pattern ISO = Pattern.compile(
+    static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
     private static final Pattern DAY_MONTH_YEAR =
             Pattern.compile("\\b(\\d{1,2})\\s*" + MONTH + "\\s*,?\\s*(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
@@ -107,7 +107,7 @@ public final class IndonesianDateParser {
     }
 
     private @Nullable Instant parseIso(String s) {
-        if (s.indexOf('-') < 0) {
+        if (!hasIsoDate(s)) {
             return null;
         }
         Matcher m = ISO.matcher(s);
@@ -120,6 +120,36 @@ public final class IndonesianDateParser {
                 : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
         ZoneOffset zone = m.group(7) == null ? zoneIn(s.substring(m.end())) : isoOffset(m.group(7));
         return LocalDateTime.of(date, time).toInstant(zone);
+    }
+
+    /** Whether {@code s} holds {@code \\d{4}-\\d{2}-\\d{2}}, which every match of {@link #ISO} starts with. */
+    static boolean hasIsoDate(String s) {
+        for (int dash = s.indexOf('-', 4); dash >= 0 && dash + 5 < s.length(); dash = s.indexOf('-', dash + 1)) {
+            if (s.charAt(dash + 3) == '-' && isDigit(s, dash - 4) && isDigit(s, dash - 3) && isDigit(s, dash - 2) && isDigit(s, dash - 1)
+                    && isDigit(s, dash + 1) && isDigit(s, dash + 2) && isDigit(s, dash + 4) && isDigit(s, dash + 5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(String s, int i) {
+        char c = s.charAt(i);
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * The index of the first ASCII digit of {@code s}, else its length. A match of a pattern that starts
+     * with {@code \\d} (after a zero-width {@code \\b} or lookbehind) cannot start before it, and {@code
+     * find(from)} still looks behind {@code from}, so searching from there finds the same match.
+     */
+    private static int firstDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return i;
+            }
+        }
+        return s.length();
     }
 
     private static ZoneOffset isoOffset(String offset) {
@@ -135,10 +165,7 @@ public final class IndonesianDateParser {
     }
 
     private @Nullable Instant parseRelative(String s) {
-        // every relative pattern (ASCII case-insensitive) needs one of these words
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (!lower.contains("lalu") && !lower.contains("ago") && !lower.contains("baru saja") && !lower.contains("just now")
-                && !lower.contains("kemarin") && !lower.contains("yesterday")) {
+        if (!mayBeRelative(s)) {
             return null;
         }
         if (JUST_NOW.matcher(s).find()) {
@@ -154,6 +181,34 @@ public final class IndonesianDateParser {
             return clock.instant().minus(Duration.ofDays(1));
         }
         return null;
+    }
+
+    /** False when {@code s} holds none of the words every relative pattern (ASCII case-insensitive) needs. */
+    static boolean mayBeRelative(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128) {
+                // String.toLowerCase may map other characters to ASCII letters
+                String lower = s.toLowerCase(Locale.ROOT);
+                return lower.contains("lalu") || lower.contains("ago") || lower.contains("baru saja") || lower.contains("just now")
+                        || lower.contains("kemarin") || lower.contains("yesterday");
+            }
+        }
+        for (int i = 0; i < s.length(); i++) {
+            String word = switch (s.charAt(i) | 0x20) {
+                case 'l' -> "lalu";
+                case 'a' -> "ago";
+                case 'b' -> "baru saja";
+                case 'j' -> "just now";
+                case 'k' -> "kemarin";
+                case 'y' -> "yesterday";
+                default -> null;
+            };
+            if (word != null && s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration unit(String unit) {
@@ -176,16 +231,21 @@ public final class IndonesianDateParser {
     private @Nullable Instant parseCalendar(String s) {
         LocalDate date;
         int end;
+        int digit = firstDigit(s);
+        if (digit == s.length()) {
+            // every calendar pattern needs a digit
+            return null;
+        }
         Matcher dmy = DAY_MONTH_YEAR.matcher(s);
         Matcher mdy;
         Matcher num;
-        if (dmy.find()) {
+        if (dmy.find(digit)) {
             date = LocalDate.of(Integer.parseInt(dmy.group(3)), month(dmy.group(2)), Integer.parseInt(dmy.group(1)));
             end = dmy.end();
         } else if ((mdy = MONTH_DAY_YEAR.matcher(s)).find()) {
             date = LocalDate.of(Integer.parseInt(mdy.group(3)), month(mdy.group(1)), Integer.parseInt(mdy.group(2)));
             end = mdy.end();
-        } else if ((num = NUMERIC.matcher(s)).find()) {
+        } else if ((num = NUMERIC.matcher(s)).find(digit)) {
             int year = Integer.parseInt(num.group(3));
             date = LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(num.group(2)), Integer.parseInt(num.group(1)));
             end = num.end();
@@ -210,7 +270,7 @@ public final class IndonesianDateParser {
 
     private static LocalTime time(String rest) {
         Matcher m = TIME.matcher(rest);
-        if (!m.find()) {
+        if (!m.find(firstDigit(rest))) {
             return LocalTime.MIDNIGHT;
         }
         int hour = Integer.parseInt(m.group(1));

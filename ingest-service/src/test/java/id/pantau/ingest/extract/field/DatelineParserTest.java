@@ -2,6 +2,7 @@ package id.pantau.ingest.extract.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,5 +35,30 @@ class DatelineParserTest {
     })
     void shouldLeaveParagraphWithoutDatelineAlone(String paragraph) {
         assertThat(DatelineParser.parse(paragraph)).isNull();
+    }
+
+    @Test
+    void shouldGiveThePlaceAParseOfTheDatelineAloneGives() {
+        String[] pieces = {"PONTIANAK", "Pontianak", "TANJUNG SELOR", "Suaraborneo.id", "KalbarOnline", "TRIBUNPONTIANAK.CO.ID", "antara",
+            "InfoPublik", ",", ", ", " ", "-", " - ", " – ", "—", "\uFFFD", "(", ")", " (SINGKAWANG) ", "Warga", "berkumpul di", "x".repeat(30),
+            "Kota", "'", ".", "\u00e9", "\uD83D\uDE00", "- -", "--"};
+        java.util.Random random = new java.util.Random(3);
+        int found = 0;
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            // body paragraphs are whitespace-normalised
+            String paragraph = s.toString().replaceAll(" +", " ").strip();
+            Dateline dateline = DatelineParser.parse(paragraph);
+            if (dateline != null) {
+                found++;
+                Dateline alone = DatelineParser.parse(dateline.text() + " .");
+                assertThat(alone).as(paragraph).isNotNull();
+                assertThat(alone.place()).as(paragraph).isEqualTo(dateline.place());
+            }
+        }
+        assertThat(found).isGreaterThan(1_000);
     }
 }

@@ -47,6 +47,7 @@ class RegexFreePathsTest {
     void shouldCollapseAndSplitLikeTheDatelineRegexes() {
         for (String s : all()) {
             assertThat(DatelineParser.collapseWhitespace(s)).as(s).isEqualTo(DatelineParser.WHITESPACE.matcher(s).replaceAll(" "));
+            assertThat(DatelineParser.isCollapsed(s, s.length())).as(s).isEqualTo(DatelineParser.collapseWhitespace(s).equals(s));
             String prefix = s.strip();
             List<String> expected = Arrays.stream(DatelineParser.PART_SPLIT.split(prefix)).filter(p -> !p.isBlank()).toList();
             assertThat(DatelineParser.splitParts(prefix).stream().filter(p -> !p.isBlank()).toList()).as(s).isEqualTo(expected);
@@ -114,6 +115,121 @@ class RegexFreePathsTest {
             if (BylineParser.NAME_END.matcher(s).find()) {
                 assertThat(BylineParser.mayEndName(s)).as(s).isTrue();
             }
+        }
+    }
+
+    @Test
+    void shouldFindBylineLabelsLikeTheAsciiRegex() {
+        String[] pieces = {"Penulis", "penulis", "REPORTER", "pewarta", "Pewartaan", "wartawan", "Kontributor", "laporan wartawan",
+            "Laporan  Wartawan", "oleh", "Oleh", "published by", "Published By", "written by", "author", "Authority", "by", "By", "BY",
+            "editor", "Editor", "editors", "redaktur", "penyunting", "editing", "Editing", ":", " : ", " ", "  ", "\t", "\n", "|", "-", ",",
+            "Budi", "Sari", "x", "1", "_", "aby", "by:", "(", "."};
+        Random random = new Random(5);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES.stream().filter(BylineParser::isAscii).toList());
+        samples.addAll(List.of("Oleh MC PROV KALIMANTAN BARAT, Selasa | Redaktur: Tri Antoro", "By Budi", "Budi by Sari", "Editor:yati",
+                "Penulis : A | Editor : B", "xPenulis: A", "Penulis1: A", "penulis_: a"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        for (String s : samples) {
+            java.util.regex.Matcher m = BylineParser.LABEL_ASCII.matcher(s);
+            StringBuilder expected = new StringBuilder();
+            while (m.find()) {
+                expected.append(m.start()).append('-').append(m.end()).append(':').append(m.group(1).toLowerCase(java.util.Locale.ROOT)).append(' ');
+            }
+            StringBuilder actual = new StringBuilder();
+            for (int[] label : BylineParser.findAsciiLabels(s)) {
+                actual.append(label[0]).append('-').append(label[1]).append(':')
+                        .append(s.substring(label[0], label[0] + BylineParser.labelLength(label[2])).toLowerCase(java.util.Locale.ROOT)).append(' ');
+            }
+            assertThat(actual.toString()).as(s).isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
+    void shouldPrefilterDatesOnlyWhenThePatternsCannotMatch() {
+        String[] pieces = {"2024", "11", "1", "-", "--", "T", ":", " ", "lalu", "LALU", "ago", "Ago", "baru saja", "Baru Saja", "just now",
+            "kemarin", "KEMARIN", "yesterday", "\u0130", "\u212A", "k", "\u212Aemarin", "kemar\u0130n", "x", "\u00e9"};
+        Random random = new Random(9);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        samples.addAll(List.of("2024-11-20", "2024-11-2", "x2024-11-20T10:00", "2024-1-20", "12024-11-20", "Selasa, 19 November 2024"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        for (String s : samples) {
+            assertThat(IndonesianDateParser.hasIsoDate(s)).as(s).isEqualTo(IndonesianDateParser.ISO.matcher(s).find());
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            boolean expected = lower.contains("lalu") || lower.contains("ago") || lower.contains("baru saja") || lower.contains("just now")
+                    || lower.contains("kemarin") || lower.contains("yesterday");
+            assertThat(IndonesianDateParser.mayBeRelative(s)).as(s).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void shouldSkipTheAuthorSplitOnlyWhenItCannotMatch() {
+        String[] pieces = {"Budi", "dan", "DAN", "and", "AnD", "Dani", "sand", "d", "an", ",", "&", "/", " ", "\u212A", "\u017F", "\u0130",
+            "\u00e1", "n", "a", "x"};
+        Random random = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(8); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = s.toString();
+            if (!BylineParser.mayListAuthors(value)) {
+                assertThat(BylineParser.SPLIT_AUTHORS.split(value)).as(value).containsExactly(value);
+            }
+        }
+    }
+
+    @Test
+    void shouldFindTheNameEndLikeTheRegex() {
+        String[] pieces = {" ", "  ", "\t", "\n", "\r", "\r\n", "\u000b", "\u0085", "\u2028", "\u2029", "|", "-", "–", "—", ",", ";", "(", ")",
+            "Senin", "SELASA", "rabu", "Kamis", "\u212Aamis", "jumat", "Jum'at", "jum at", "\u017Fabtu", "minggu", "Minggu", "sen", "1", "2024",
+            "Budi", "x", "\u00e9", "\u0130"};
+        Random random = new Random(17);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(9); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        samples.addAll(longSamples(" \t\n\r|-–—,;()ab1SeninKamis'", 20_000, 11));
+        for (String s : samples) {
+            java.util.regex.Matcher m = BylineParser.NAME_END.matcher(s);
+            assertThat(BylineParser.nameEnd(s)).as(s).isEqualTo(m.find() ? m.start() : -1);
+        }
+    }
+
+    @Test
+    void shouldReadBrandsAndPlacesLikeTheDatelineRegexes() {
+        String[] pieces = {"Suaraborneo", ".id", ".co", ".ID", ".", "..", "a", "B", "Kalbar", "Online", "Info", "Publik", "antara", "ANTARA", "Antaranews",
+            "news", "tribun", "TRIBUN", "Tribun", "\u212Aalbar", "tr\u0130bun", "\u00c9", "\u00e9", "\u01c5", "\uD835\uDC00", "\uD835\uDC1A", "\uD835", "1", "-",
+            " ", "'", "x", "Pontianak", "SUNGAI RAYA", "\u0661"};
+        Random random = new Random(19);
+        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        samples.addAll(List.of("PONTIANAK", "Suaraborneo.id", "KalbarOnline", "InfoPublik", "TRIBUNPONTIANAK.CO.ID", "a".repeat(41), "a".repeat(42),
+                "A" + "\uD835\uDC1A".repeat(40), "A" + "\uD835\uDC1A".repeat(41)));
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(6); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(s.toString());
+        }
+        for (String s : samples) {
+            assertThat(DatelineParser.isBrand(s)).as(s).isEqualTo(DatelineParser.BRAND.matcher(s).matches());
+            assertThat(DatelineParser.isPlace(s)).as(s).isEqualTo(DatelineParser.PLACE.matcher(s).matches());
         }
     }
 }
