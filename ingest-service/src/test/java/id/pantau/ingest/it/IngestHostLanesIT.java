@@ -6,12 +6,11 @@ import id.pantau.ingest.IngestApp;
 import id.pantau.ingest.RunningIngest;
 import id.pantau.ingest.config.IngestConfig;
 import id.pantau.ingest.config.OutletRegistry;
-import id.pantau.ingest.crawl.CrawlWorker;
+import id.pantau.ingest.testing.IngestTopics;
 import id.pantau.ingest.testing.TestConfigs;
 import id.pantau.ingest.testing.TestSite;
 import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.junit.LocalStackExtension;
-import id.pantau.schemas.Topic;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.RawArticle;
 import java.nio.charset.StandardCharsets;
@@ -48,24 +47,9 @@ class IngestHostLanesIT {
 
     @BeforeAll
     static void topics(LocalStack stack) {
-        bootstrap = stack.kafkaBootstrapServers();
-        for (Topic<?, ?> topic : List.of(Topics.CRAWL_REQUESTS, Topics.SEEN_ARTICLES, Topics.RAW_ARTICLES, Topics.DEAD_LETTERS)) {
-            stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
-        }
+        bootstrap = IngestTopics.create(stack);
     }
 
-    /** Two loopback addresses (two hosts to the crawler) whose host keys fall on the same crawl-request partition. */
-    private static List<String> twoHostsOnOnePartition() {
-        int partitions = Topics.CRAWL_REQUESTS.partitions();
-        for (int i = 200; i > 1; i--) {
-            for (int j = i - 1; j > 1; j--) {
-                if (CrawlWorker.partitionOf("127.0.0." + i, partitions) == CrawlWorker.partitionOf("127.0.0." + j, partitions)) {
-                    return List.of("127.0.0." + i, "127.0.0." + j);
-                }
-            }
-        }
-        throw new IllegalStateException("no two loopback hosts share a partition");
-    }
 
     private static IngestConfig config(String instanceId, String group) {
         IngestConfig base = TestConfigs.ingest(instanceId, bootstrap, group, Duration.ofMillis(200), Duration.ofMillis(500));
@@ -91,7 +75,7 @@ class IngestHostLanesIT {
     // issue #3: the worker used to wait for every host of a polled batch before polling again, so one hanging host held up all
     @Test
     void shouldPublishOtherHostsNewArticleWithinSecondsWhileAHostThatNeverAnswersIsBusy() throws Exception {
-        List<String> hosts = twoHostsOnOnePartition();
+        List<String> hosts = IngestTopics.twoLoopbackHostsOnOnePartition(200, -1);
         String run = UUID.randomUUID().toString().substring(0, 8);
         CountDownLatch answer = new CountDownLatch(1);
         try (TestSite siteA = new TestSite(hosts.get(0));

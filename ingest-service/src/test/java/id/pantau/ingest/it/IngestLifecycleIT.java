@@ -7,12 +7,12 @@ import id.pantau.ingest.RunningIngest;
 import id.pantau.ingest.config.IngestConfig;
 import id.pantau.ingest.config.OutletRegistry;
 import id.pantau.ingest.discovery.ArticleIds;
+import id.pantau.ingest.testing.IngestTopics;
 import id.pantau.ingest.testing.TestConfigs;
 import id.pantau.ingest.testing.TestSite;
 import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.junit.LocalStackExtension;
 import id.pantau.schemas.DeadLetterHeaders;
-import id.pantau.schemas.Topic;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.RawArticle;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +48,7 @@ class IngestLifecycleIT {
 
     @BeforeAll
     static void topics(LocalStack stack) {
-        bootstrap = stack.kafkaBootstrapServers();
-        for (Topic<?, ?> topic : List.of(Topics.CRAWL_REQUESTS, Topics.SEEN_ARTICLES, Topics.RAW_ARTICLES, Topics.DEAD_LETTERS)) {
-            stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
-        }
+        bootstrap = IngestTopics.create(stack);
     }
 
     private static RawArticle decode(ConsumerRecord<byte[], byte[]> record) {

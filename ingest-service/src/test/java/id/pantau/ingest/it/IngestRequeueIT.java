@@ -9,11 +9,11 @@ import id.pantau.ingest.config.IngestConfig;
 import id.pantau.ingest.config.OutletRegistry;
 import id.pantau.ingest.crawl.CrawlResult;
 import id.pantau.ingest.crawl.CrawlWorker;
+import id.pantau.ingest.testing.IngestTopics;
 import id.pantau.ingest.testing.TestConfigs;
 import id.pantau.ingest.testing.TestSite;
 import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.junit.LocalStackExtension;
-import id.pantau.schemas.Topic;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.CrawlRequest;
 import id.pantau.schemas.avro.RawArticle;
@@ -55,24 +55,9 @@ class IngestRequeueIT {
 
     @BeforeAll
     static void topics(LocalStack stack) {
-        bootstrap = stack.kafkaBootstrapServers();
-        for (Topic<?, ?> topic : List.of(Topics.CRAWL_REQUESTS, Topics.SEEN_ARTICLES, Topics.RAW_ARTICLES, Topics.DEAD_LETTERS)) {
-            stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
-        }
+        bootstrap = IngestTopics.create(stack);
     }
 
-    /** Two loopback addresses (two hosts to the crawler) whose host keys fall on the same crawl-request partition. */
-    private static List<String> twoHostsOnOnePartition() {
-        int partitions = Topics.CRAWL_REQUESTS.partitions();
-        for (int i = 2; i < 255; i++) {
-            for (int j = i + 1; j < 255; j++) {
-                if (CrawlWorker.partitionOf("127.0.0." + i, partitions) == CrawlWorker.partitionOf("127.0.0." + j, partitions)) {
-                    return List.of("127.0.0." + i, "127.0.0." + j);
-                }
-            }
-        }
-        throw new IllegalStateException("no two loopback hosts share a partition");
-    }
 
     /** An instance that requeues a failed fetch once and fetches it again no sooner than {@code delay}. */
     private static IngestConfig config(String instanceId, String group, Duration delay) {
@@ -155,7 +140,7 @@ class IngestRequeueIT {
     @Test
     void shouldPublishOtherHostsNewArticleWhileARequeuedRequestWaitsAndTheRequeuedOneOnceWhenDue() throws Exception {
         Duration delay = Duration.ofSeconds(20);
-        List<String> hosts = twoHostsOnOnePartition();
+        List<String> hosts = IngestTopics.twoLoopbackHostsOnOnePartition(2, 1);
         String run = UUID.randomUUID().toString().substring(0, 8);
         String group = "it-requeue-" + run;
         try (TestSite siteA = new TestSite(hosts.get(0));
@@ -224,7 +209,7 @@ class IngestRequeueIT {
         Duration delay = Duration.ofSeconds(10);
         String run = UUID.randomUUID().toString().substring(0, 8);
         String group = "it-requeue-stop-" + run;
-        try (TestSite site = new TestSite(twoHostsOnOnePartition().get(0));
+        try (TestSite site = new TestSite(IngestTopics.twoLoopbackHostsOnOnePartition(2, 1).get(0));
                 TopicReader raw = new TopicReader(bootstrap, Topics.RAW_ARTICLES.name())) {
             FixtureFeed feed = new FixtureFeed();
             AtomicBoolean listed = new AtomicBoolean(true);

@@ -8,11 +8,11 @@ import id.pantau.ingest.config.IngestConfig;
 import id.pantau.ingest.config.Outlet;
 import id.pantau.ingest.config.OutletRegistry;
 import id.pantau.ingest.crawl.CrawlWorker;
+import id.pantau.ingest.testing.IngestTopics;
 import id.pantau.ingest.testing.TestConfigs;
 import id.pantau.ingest.testing.TestSite;
 import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.junit.LocalStackExtension;
-import id.pantau.schemas.Topic;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.RawArticle;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +42,7 @@ class IngestScaleOutIT {
 
     @BeforeAll
     static void topics(LocalStack stack) {
-        bootstrap = stack.kafkaBootstrapServers();
-        for (Topic<?, ?> topic : List.of(Topics.CRAWL_REQUESTS, Topics.SEEN_ARTICLES, Topics.RAW_ARTICLES, Topics.DEAD_LETTERS)) {
-            stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
-        }
+        bootstrap = IngestTopics.create(stack);
     }
 
     /** Loopback addresses whose host keys fall on every crawl-request partition once. */

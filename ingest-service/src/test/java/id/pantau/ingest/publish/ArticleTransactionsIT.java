@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.pantau.ingest.internal.TopicPartitions;
+import id.pantau.ingest.testing.IngestTopics;
 import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.junit.LocalStackExtension;
-import id.pantau.schemas.Topic;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.avro.SeenArticle;
@@ -54,10 +54,7 @@ class ArticleTransactionsIT {
 
     @BeforeAll
     static void topics(LocalStack stack) {
-        bootstrap = stack.kafkaBootstrapServers();
-        for (Topic<?, ?> topic : List.of(Topics.SEEN_ARTICLES, Topics.RAW_ARTICLES, Topics.CRAWL_REQUESTS, Topics.DEAD_LETTERS)) {
-            stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
-        }
+        bootstrap = IngestTopics.create(stack);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package id.pantau.ingest.testing;
+
+import id.pantau.ingest.crawl.CrawlWorker;
+import id.pantau.localstack.LocalStack;
+import id.pantau.schemas.Topic;
+import id.pantau.schemas.Topics;
+import java.util.List;
+
+/** What ingest's integration tests share: its topics on the local stack, and loopback hosts by crawl-request partition. */
+public final class IngestTopics {
+
+    private IngestTopics() {}
+
+    /** Creates the topics ingest-service reads and writes (if missing) and returns the broker's bootstrap servers. */
+    public static String create(LocalStack stack) {
+        for (Topic<?, ?> topic : List.of(Topics.CRAWL_REQUESTS, Topics.SEEN_ARTICLES, Topics.RAW_ARTICLES, Topics.DEAD_LETTERS)) {
+            stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
+        }
+        return stack.kafkaBootstrapServers();
+    }
+
+    /**
+     * Two loopback addresses (two hosts to the crawler) whose host keys fall on the same crawl-request
+     * partition: the first such pair met going from 127.0.0.{@code from} in steps of {@code step} (+1 or
+     * -1), so that tests searching from different ends use different hosts.
+     */
+    public static List<String> twoLoopbackHostsOnOnePartition(int from, int step) {
+        int partitions = Topics.CRAWL_REQUESTS.partitions();
+        for (int i = from; i > 1 && i < 255; i += step) {
+            for (int j = i + step; j > 1 && j < 255; j += step) {
+                if (CrawlWorker.partitionOf("127.0.0." + i, partitions) == CrawlWorker.partitionOf("127.0.0." + j, partitions)) {
+                    return List.of("127.0.0." + i, "127.0.0." + j);
+                }
+            }
+        }
+        throw new IllegalStateException("no two loopback hosts share a partition");
+    }
+}
