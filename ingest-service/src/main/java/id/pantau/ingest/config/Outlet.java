@@ -131,4 +131,18 @@ public record Outlet(
             throw new IllegalArgumentException(key + ": expected an absolute http(s) URL, got '" + text + "'");
         }
     }
+
+    /**
+     * The zone the outlet prints its times in when a date carries none: WITA for outlets focused on
+     * Bali, Nusa Tenggara, South, East and North Kalimantan or Sulawesi, WIT for Maluku and Papua, else
+     * WIB (national outlets and the western provinces). Decided by the first region.
+     */
+    public java.time.ZoneOffset timeZone() {
+        String first = regions.isEmpty() ? "national" : regions.getFirst();
+        return switch (first) {
+            case "51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76" -> java.time.ZoneOffset.ofHours(8);
+            case "81", "82", "91", "92", "93", "94", "95", "96" -> java.time.ZoneOffset.ofHours(9);
+            default -> java.time.ZoneOffset.ofHours(7);
+        };
+    }
 }

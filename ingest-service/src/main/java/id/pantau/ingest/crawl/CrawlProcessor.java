@@ -156,7 +156,7 @@ public final class CrawlProcessor {
         String html = PageDecoder.decode(fetched.body(), fetched.contentType());
         ExtractedArticle article;
         try {
-            article = extractor.extract(html, fetched.finalUrl(), outlet.profile(), pageLoader(outlet));
+            article = extractor.extract(html, fetched.finalUrl(), outlet.profile(), pageLoader(outlet), outlet.timeZone());
         } catch (ExtractionException e) {
             return deadLetter(fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source);
         } catch (RuntimeException e) {

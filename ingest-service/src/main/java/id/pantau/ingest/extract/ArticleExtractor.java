@@ -38,7 +38,10 @@ public final class ArticleExtractor {
     private static final int DATELINE_SEARCH_PARAGRAPHS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
 
-    private final IndonesianDateParser dates;
+    private final Clock clock;
+    /** Date parsers by the zone a zone-less date is read in; three zones, so made once each. */
+    private final java.util.concurrent.ConcurrentHashMap<java.time.ZoneOffset, IndonesianDateParser> dates =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final GenericExtractor generic = new GenericExtractor();
     private final int maxChars;
 
@@ -52,7 +55,7 @@ public final class ArticleExtractor {
      * @param maxChars largest page accepted, in characters; larger input fails with {@code TOO_LARGE} before parsing
      */
     public ArticleExtractor(Clock clock, int maxChars) {
-        this.dates = new IndonesianDateParser(Objects.requireNonNull(clock, "clock"));
+        this.clock = Objects.requireNonNull(clock, "clock");
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars: expected a positive number, got " + maxChars);
         }
@@ -70,6 +73,15 @@ public final class ArticleExtractor {
      */
     public ExtractedArticle extract(String html, String url, @Nullable ExtractionProfile profile, PageLoader pages)
             throws ExtractionException {
+        return extract(html, url, profile, pages, IndonesianDateParser.WIB);
+    }
+
+    /**
+     * As {@link #extract(String, String, ExtractionProfile, PageLoader)}, reading dates printed without
+     * a zone in {@code zone} (the outlet's, see {@code Outlet#timeZone}).
+     */
+    public ExtractedArticle extract(String html, String url, @Nullable ExtractionProfile profile, PageLoader pages, java.time.ZoneOffset zone)
+            throws ExtractionException {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(pages, "pages");
@@ -80,7 +92,7 @@ public final class ArticleExtractor {
         // layer removes noise from the document in place
         PageScan scan = PageScan.of(doc, p, true);
         JsonLdArticle ld = JsonLdReader.read(scan.ldScripts);
-        PageFields fields = new PageFields(doc, scan, p, ld, dates);
+        PageFields fields = new PageFields(doc, scan, p, ld, dates.computeIfAbsent(zone, z -> new IndonesianDateParser(clock, z)));
         String title = fields.title();
         if (title == null) {
             throw new ExtractionException(ExtractionException.Cause.NO_TITLE, url, "no headline in profile, JSON-LD, og:title, h1 or <title>");

@@ -29,6 +29,15 @@ class OutletRegistryTest {
     }
 
     @Test
+    void shouldGiveEachSeedOutletTheTimeZoneOfItsProvince() {
+        OutletRegistry registry = OutletRegistry.bundled();
+
+        assertThat(registry.get("suara-borneo").timeZone()).as("Kalimantan Utara: WITA").isEqualTo(java.time.ZoneOffset.ofHours(8));
+        assertThat(registry.get("kalbaronline").timeZone()).as("Kalimantan Barat: WIB").isEqualTo(java.time.ZoneOffset.ofHours(7));
+        assertThat(registry.get("infopublik").timeZone()).as("national: WIB").isEqualTo(java.time.ZoneOffset.ofHours(7));
+    }
+
+    @Test
     void shouldAttachShippedProfileToOutletWithoutInlineProfile() {
         Outlet kalbar = OutletRegistry.bundled().get("kalbaronline");
 

@@ -172,6 +172,20 @@ class ArticleExtractorTest {
         assertThat(article.bodyParagraphs()).containsExactly("Paragraf satu tentang pilkada.", "Paragraf dua tentang ASN.");
     }
 
+    // Suara Borneo (Kalimantan Utara) prints its times in WITA: a time without a zone is read in the outlet's zone
+    @Test
+    void shouldReadAZonelessTimeInTheOutletsZone() throws Exception {
+        String head = "<meta property=\"og:title\" content=\"Apel gabungan di Tanjung Selor\">"
+                + "<meta property=\"article:published_time\" content=\"2024-11-19 10:25\">";
+        String html = article(head, "<article><p>Isi berita yang cukup panjang di sini.</p></article>");
+
+        ExtractedArticle inWita = extractor.extract(html, URL, null, PageLoader.NONE, java.time.ZoneOffset.ofHours(8));
+        ExtractedArticle byDefault = extractor.extract(html, URL, null, PageLoader.NONE);
+
+        assertThat(inWita.publishedAt()).isEqualTo(Instant.parse("2024-11-19T02:25:00Z"));
+        assertThat(byDefault.publishedAt()).as("WIB when no zone is given").isEqualTo(Instant.parse("2024-11-19T03:25:00Z"));
+    }
+
     @Test
     void shouldPreferOpenGraphAndMetaWhenNoJsonLd() throws Exception {
         String head = "<meta property=\"og:title\" content=\"Judul OG - kalbar.example.id\">"
