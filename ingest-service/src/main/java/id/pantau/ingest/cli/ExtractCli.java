@@ -95,7 +95,7 @@ public final class ExtractCli {
                 html = BatchExtraction.readPage(file);
                 pages = siblingPages(file);
             }
-            ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages);
+            ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages, zoneOf(parsed.outlet()));
             out.println(JSON.writeValueAsString(ArticleJson.of(toRaw(article, parsed.outlet(), url, clock))));
             return OK;
         } catch (ExtractionException e) {
@@ -132,6 +132,15 @@ public final class ExtractCli {
         }
         String hash = ArticleIds.contentHash(article.title(), article.bodyParagraphs());
         return RawArticleMapper.toRaw(article, outlet, url, canonical, hash, 1, clock.instant());
+    }
+
+    /** The bundled outlet's zone for zone-less dates, WIB for an outlet not bundled or none. */
+    private static java.time.ZoneOffset zoneOf(@Nullable String outletId) {
+        if (outletId == null) {
+            return java.time.ZoneOffset.ofHours(7);
+        }
+        id.pantau.ingest.config.Outlet outlet = id.pantau.ingest.config.OutletRegistry.bundled().get(outletId);
+        return outlet == null ? java.time.ZoneOffset.ofHours(7) : outlet.timeZone();
     }
 
     private static @Nullable ExtractionProfile profile(Arguments args) {
