@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Assigns an article to a story cluster: a new version of a known article keeps its cluster; a new
  * article joins the cluster of the most similar earlier article found through the LSH buckets
- * (similarity at least the threshold), else it starts a cluster named after itself. Only the
+ * (similarity at least the threshold, and not about other regencies or cities only), else it starts
+ * a cluster named after itself. Only the
  * articles sharing a bucket are compared, never all earlier ones, and of those at most
  * {@link #MAX_CANDIDATES} sharing the most buckets.
  *
@@ -66,18 +67,28 @@ public final class StoryClusterer {
      * paragraph), as {@link #assign(String, String, long)} of them joined by blank lines.
      */
     public String assign(String articleId, List<String> parts, long timestamp) {
+        return assign(articleId, parts, new String[0], timestamp);
+    }
+
+    /**
+     * As {@link #assign(String, List, long)}, for an article about {@code places} (regency and city
+     * codes): an earlier article about other places only is never its story, however alike the words.
+     */
+    public String assign(String articleId, List<String> parts, String[] places, long timestamp) {
+        String[] sortedPlaces = places.clone();
+        java.util.Arrays.sort(sortedPlaces);
         int[] features = shingles.of(parts);
         StoryMember previous = members.get(articleId);
         String[] bucketKeys = features.length == 0 ? new String[0] : minHash.bandKeys(minHash.signature(features));
-        String clusterId = previous != null ? previous.clusterId() : nearestCluster(articleId, features, bucketKeys, timestamp);
-        members.put(articleId, new StoryMember(clusterId, features));
+        String clusterId = previous != null ? previous.clusterId() : nearestCluster(articleId, features, sortedPlaces, bucketKeys, timestamp);
+        members.put(articleId, new StoryMember(clusterId, features, sortedPlaces));
         for (String key : bucketKeys) {
             buckets.add(key, articleId, timestamp);
         }
         return clusterId;
     }
 
-    private String nearestCluster(String articleId, int[] features, String[] bucketKeys, long timestamp) {
+    private String nearestCluster(String articleId, int[] features, String[] places, String[] bucketKeys, long timestamp) {
         // count shared buckets per candidate: more shared bands means a higher MinHash similarity
         // estimate, so the exact check reads only the most promising few, however crowded the buckets
         Map<String, Integer> sharedBands = new HashMap<>();
@@ -93,7 +104,7 @@ public final class StoryClusterer {
         double bestSimilarity = similarityMin;
         for (String candidate : candidates) {
             StoryMember member = members.get(candidate);
-            if (member == null) {
+            if (member == null || !member.mayShareStoryWith(places)) {
                 continue;
             }
             double similarity = member.similarity(features);

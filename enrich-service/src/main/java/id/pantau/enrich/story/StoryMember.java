@@ -6,18 +6,47 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What the story store keeps per article: its story cluster and its shingle set (to verify LSH
- * candidates by exact Jaccard similarity). Immutable; {@link #toBytes()} / {@link #fromBytes} give
- * the changelogged form.
+ * What the story store keeps per article: its story cluster, its shingle set (to verify LSH
+ * candidates by exact Jaccard similarity) and the regencies and cities it is about (two press
+ * releases worded alike about two places are two events). Immutable; {@link #toBytes()} /
+ * {@link #fromBytes} give the changelogged form, which reads members written before places were kept
+ * as having none.
  *
  * @param clusterId story cluster id
  * @param shingles sorted distinct shingle hashes
+ * @param places sorted distinct regency and city codes; empty when the article names none
  */
-public record StoryMember(String clusterId, int[] shingles) {
+public record StoryMember(String clusterId, int[] shingles, String[] places) {
 
     public StoryMember {
         Objects.requireNonNull(clusterId, "clusterId");
         shingles = shingles.clone();
+        places = places.clone();
+    }
+
+    public StoryMember(String clusterId, int[] shingles) {
+        this(clusterId, shingles, new String[0]);
+    }
+
+    @Override
+    public String[] places() {
+        return places.clone();
+    }
+
+    /**
+     * Whether this member and an article about {@code otherPlaces} may be one story: when either names
+     * no regency or city, or they share one.
+     */
+    public boolean mayShareStoryWith(String[] otherPlaces) {
+        if (places.length == 0 || otherPlaces.length == 0) {
+            return true;
+        }
+        for (String place : otherPlaces) {
+            if (Arrays.binarySearch(places, place) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -32,10 +61,20 @@ public record StoryMember(String clusterId, int[] shingles) {
 
     public byte[] toBytes() {
         byte[] id = clusterId.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocate(4 + id.length + 4 + 4 * shingles.length);
+        byte[][] codes = new byte[places.length][];
+        int placeBytes = 4;
+        for (int i = 0; i < places.length; i++) {
+            codes[i] = places[i].getBytes(StandardCharsets.UTF_8);
+            placeBytes += 4 + codes[i].length;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(4 + id.length + 4 + 4 * shingles.length + placeBytes);
         buffer.putInt(id.length).put(id).putInt(shingles.length);
         for (int shingle : shingles) {
             buffer.putInt(shingle);
+        }
+        buffer.putInt(codes.length);
+        for (byte[] code : codes) {
+            buffer.putInt(code.length).put(code);
         }
         return buffer.array();
     }
@@ -48,21 +87,28 @@ public record StoryMember(String clusterId, int[] shingles) {
         for (int i = 0; i < shingles.length; i++) {
             shingles[i] = buffer.getInt();
         }
-        return new StoryMember(new String(id, StandardCharsets.UTF_8), shingles);
+        String[] places = new String[buffer.hasRemaining() ? buffer.getInt() : 0]; // none in the first form
+        for (int i = 0; i < places.length; i++) {
+            byte[] code = new byte[buffer.getInt()];
+            buffer.get(code);
+            places[i] = new String(code, StandardCharsets.UTF_8);
+        }
+        return new StoryMember(new String(id, StandardCharsets.UTF_8), shingles, places);
     }
 
     @Override
     public boolean equals(@org.jspecify.annotations.Nullable Object o) {
-        return o instanceof StoryMember other && clusterId.equals(other.clusterId) && Arrays.equals(shingles, other.shingles);
+        return o instanceof StoryMember other && clusterId.equals(other.clusterId) && Arrays.equals(shingles, other.shingles)
+                && Arrays.equals(places, other.places);
     }
 
     @Override
     public int hashCode() {
-        return 31 * clusterId.hashCode() + Arrays.hashCode(shingles);
+        return 31 * (31 * clusterId.hashCode() + Arrays.hashCode(shingles)) + Arrays.hashCode(places);
     }
 
     @Override
     public String toString() {
-        return "StoryMember[clusterId=" + clusterId + ", shingles=" + shingles.length + "]";
+        return "StoryMember[clusterId=" + clusterId + ", shingles=" + shingles.length + ", places=" + Arrays.toString(places) + "]";
     }
 }

@@ -6,6 +6,7 @@ import id.pantau.enrich.story.Shingles;
 import id.pantau.enrich.story.StoryClusterer;
 import id.pantau.enrich.story.StoryMember;
 import id.pantau.schemas.avro.EnrichedArticle;
+import id.pantau.schemas.avro.RegionLevel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,6 +123,15 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
         }
     }
 
+    /** The regencies and cities the article was tagged with, rolled-up ones included. */
+    static String[] placesOf(EnrichedArticle article) {
+        return article.getRegions().stream()
+                .filter(r -> r.getLevel() == RegionLevel.REGENCY || r.getLevel() == RegionLevel.CITY)
+                .map(r -> r.getCode())
+                .distinct()
+                .toArray(String[]::new);
+    }
+
     @Override
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
@@ -131,7 +141,7 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
         parts.add(raw.getTitle());
         parts.addAll(raw.getBodyParagraphs());
         currentTimestamp = record.timestamp();
-        String cluster = clusterer.assign(raw.getArticleId(), parts, record.timestamp());
+        String cluster = clusterer.assign(raw.getArticleId(), parts, placesOf(article), record.timestamp());
         // the value was decoded from the repartition topic for this task alone: set the cluster in
         // place rather than deep-copying the whole article through a builder
         article.setStoryClusterId(cluster);

@@ -154,4 +154,40 @@ class StoryClustererTest {
         assertThat(two.of(parts)).containsExactly(two.of(String.join("\n\n", parts)));
         assertThat(new Shingles(1).of(parts)).containsExactly(new Shingles(1).of(String.join("\n\n", parts)));
     }
+
+    /** Two press releases of one template, one from Sambas and one from Mempawah: words nearly alike, two events. */
+    private static final String APEL = "Pemerintah kabupaten menggelar apel netralitas aparatur sipil negara di halaman kantor bupati."
+            + " Seluruh camat, lurah dan kepala desa diminta menjaga sikap netral sampai hari pemungutan suara tanggal 27 November.";
+
+    @Test
+    void shouldKeepAlikeReleasesAboutDifferentRegenciesApart() {
+        String sambas = clusterer.assign("sambas", List.of("Apel netralitas ASN di Sambas", APEL), new String[] {"61.01"}, 1_000);
+
+        String mempawah = clusterer.assign("mempawah", List.of("Apel netralitas ASN di Mempawah", APEL), new String[] {"61.04"}, 2_000);
+
+        assertThat(sambas).isEqualTo("sambas");
+        assertThat(mempawah).as("another regency's release is another event").isEqualTo("mempawah");
+    }
+
+    @Test
+    void shouldGroupCopiesThatShareARegencyOrWhereOneNamesNone() {
+        clusterer.assign("tribun", List.of(STORY), new String[] {"61.04", "61.71"}, 1_000);
+
+        String infopublik = clusterer.assign("infopublik", List.of(STORY + " Rapat berlangsung hingga sore."), new String[] {"61.71"}, 2_000);
+        String unplaced = clusterer.assign("unplaced", List.of(STORY + " Peserta mengisi daftar hadir."), new String[0], 3_000);
+
+        assertThat(infopublik).isEqualTo("tribun");
+        assertThat(unplaced).isEqualTo("tribun");
+    }
+
+    @Test
+    void shouldKeepPlacesThroughTheStoredFormAndReadMembersStoredWithoutThem() {
+        StoryMember member = new StoryMember("c-1", new int[] {3, 7, 11}, new String[] {"61.04", "61.71"});
+        StoryMember firstForm = new StoryMember("c-2", new int[] {5});
+        byte[] withoutPlaces = java.util.Arrays.copyOf(firstForm.toBytes(), firstForm.toBytes().length - 4); // as written before places were kept
+
+        assertThat(StoryMember.fromBytes(member.toBytes())).isEqualTo(member);
+        assertThat(StoryMember.fromBytes(withoutPlaces)).isEqualTo(firstForm);
+        assertThat(StoryMember.fromBytes(withoutPlaces).places()).isEmpty();
+    }
 }
