@@ -52,12 +52,16 @@ public final class IndexMetrics {
     }
 
     void registerPipelineGauges(IntSupplier inFlight, IntSupplier paused) {
+        // Micrometer holds a gauge's object weakly: the suppliers are lambdas nobody else keeps, so
+        // without a strong reference the gauges read NaN after the first garbage collection
         Gauge.builder("pantau.index.in.flight", inFlight, IntSupplier::getAsInt)
                 .description("Records read and not yet acknowledged by Elasticsearch")
                 .baseUnit("records")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder("pantau.index.consumer.paused", paused, IntSupplier::getAsInt)
                 .description("1 while consumption is paused for backpressure")
+                .strongReference(true)
                 .register(registry);
     }
 
