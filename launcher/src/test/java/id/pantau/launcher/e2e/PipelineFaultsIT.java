@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The faults are placed where a wrong implementation loses or duplicates data: index-service is
  * killed while records it has read wait in its bulk buffer (its in-flight gauge above 0; flush
- * interval 2 s), so committing offsets before Elasticsearch acknowledges loses them (checked by
+ * interval 5 s), so committing offsets before Elasticsearch acknowledges loses them (checked by
  * hand: with {@code OffsetTracker} committing the read position this test fails, the first article
  * and its alert missing); enrich-service is killed after writing an enriched record and before
  * committing (commit interval 3 s), so anything but exactly-once would duplicate its enriched record
@@ -154,8 +154,10 @@ class PipelineFaultsIT {
         indexEnv.put("PANTAU_INDEX_ES_URI", es.toString());
         indexEnv.put("PANTAU_INDEX_API_PORT", Integer.toString(apiPort));
         indexEnv.put("PANTAU_INDEX_API_KEY_SHA256", sha256(API_KEY));
-        // A record read from Kafka waits 2 s in the bulk buffer: the index-service kill lands inside that window.
-        indexEnv.put("PANTAU_INDEX_BULK_FLUSH_INTERVAL_MS", "2000");
+        // A record read from Kafka waits in the bulk buffer until the next periodic flush, which comes
+        // anywhere from 0 to 5 s later: the index-service kill lands inside that window. With 2 s the
+        // window was now and then shorter than one probe of /metrics, and the test missed it.
+        indexEnv.put("PANTAU_INDEX_BULK_FLUSH_INTERVAL_MS", "5000");
         indexEnv.put("PANTAU_INDEX_BULK_RETRY_MAX_MS", "2000");
         indexEnv.put("PANTAU_INDEX_ALERTS_DELIVERY_POLL_INTERVAL_MS", "200");
         indexEnv.put("PANTAU_INDEX_ALERTS_DELIVERY_RETRY_INITIAL_MS", "200");
@@ -393,7 +395,11 @@ class PipelineFaultsIT {
     /** Waits until index-service has records read and not yet acknowledged by Elasticsearch; returns their number. */
     private static int awaitInFlightAtIndex() throws Exception {
         int[] found = new int[1];
-        await("records in flight at index-service", () -> (found[0] = probe.indexInFlight()) > 0, 20);
+        await("records in flight at index-service", () -> {
+            found[0] = probe.indexInFlight();
+            lastStatus = "metrics: " + probe.lastMetrics();
+            return found[0] > 0;
+        }, 5);
         return found[0];
     }
 

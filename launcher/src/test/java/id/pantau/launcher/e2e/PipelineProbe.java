@@ -30,6 +30,7 @@ final class PipelineProbe {
     private static final String SEARCH_ALL =
             "{\"size\":1000,\"_source\":[\"article_id\",\"version\",\"content_hash\",\"url\",\"story_cluster_id\"]}";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private volatile String lastMetrics = "(not read yet)";
 
     private final LocalStack stack;
     private final URI api;
@@ -122,13 +123,21 @@ final class PipelineProbe {
                     HttpResponse.BodyHandlers.ofString());
             for (String line : metrics.body().split("\n")) {
                 if (line.startsWith("pantau_index_in_flight_records")) {
+                    lastMetrics = line;
                     return (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
+            lastMetrics = "HTTP " + metrics.statusCode() + " without the gauge: " + metrics.body().lines().limit(3).toList();
             return -1;
         } catch (IOException e) {
+            lastMetrics = e.toString();
             return -1;
         }
+    }
+
+    /** What the last {@link #indexInFlight} read: the gauge's line, or why there was none. */
+    String lastMetrics() {
+        return lastMetrics;
     }
 
     private static JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
