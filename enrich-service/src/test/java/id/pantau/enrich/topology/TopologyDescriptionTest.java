@@ -15,12 +15,15 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps enrich-service/TOPOLOGY.md equal to the topology's description. To regenerate it after a
- * topology change: {@code mvn -pl enrich-service test -Dtest=TopologyDescriptionTest -Denrich.topology.write=true}.
+ * Keeps enrich-service/TOPOLOGY.md and the copy in the root README (after its {@code <!-- enrich-topology -->}
+ * marker) equal to the topology's description. To regenerate both after a topology change:
+ * {@code mvn -pl enrich-service test -Dtest=TopologyDescriptionTest -Denrich.topology.write=true}.
  */
 class TopologyDescriptionTest {
 
     private static final Path FILE = Path.of("TOPOLOGY.md");
+    private static final Path README = Path.of("..", "README.md");
+    private static final String README_MARKER = "<!-- enrich-topology -->";
     private static final Pattern BLOCK = Pattern.compile("```text\\n(.*?)```", Pattern.DOTALL);
 
     @Test
@@ -40,6 +43,11 @@ class TopologyDescriptionTest {
             Matcher block = BLOCK.matcher(Files.readString(FILE, StandardCharsets.UTF_8));
             assertThat(block.find()).as("TOPOLOGY.md has a ```text block").isTrue();
             assertThat(block.group(1)).isEqualTo(printed);
+            String readme = Files.readString(README, StandardCharsets.UTF_8);
+            assertThat(readme).as("README.md has the " + README_MARKER + " marker").contains(README_MARKER);
+            Matcher readmeBlock = BLOCK.matcher(readme);
+            assertThat(readmeBlock.find(readme.indexOf(README_MARKER))).as("README.md has a ```text block after the marker").isTrue();
+            assertThat(readmeBlock.group(1)).as("the topology in README.md").isEqualTo(printed);
         }
     }
 
@@ -59,11 +67,19 @@ class TopologyDescriptionTest {
                 |---|---|---|
                 | `enrich-officials` | global key-value | officials by id |
                 | `enrich-story-buckets` | window (retention `enrich.story.window.hours`) | LSH band key -> article ids |
-                | `enrich-story-members` | timestamped key-value (entries older than `enrich.story.retention.days` of stream time purged hourly) | article id -> story cluster id and shingle set |
+                | `enrich-story-members` | timestamped key-value (entries older than `enrich.story.retention.days` of stream time purged hourly) | article id -> story cluster id, shingle set and the regencies and cities it is about |
                 | `enrich-alerts-raised` | key-value (same retention) | `rule|cluster` -> timestamp of the article that raised it |
 
                 ```text
                 """ + printed + "```\n";
         Files.writeString(FILE, doc, StandardCharsets.UTF_8);
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        int marker = readme.indexOf(README_MARKER);
+        if (marker >= 0) {
+            Matcher old = BLOCK.matcher(readme);
+            if (old.find(marker)) {
+                Files.writeString(README, readme.substring(0, old.start(1)) + printed + readme.substring(old.end(1)), StandardCharsets.UTF_8);
+            }
+        }
     }
 }
