@@ -1,12 +1,10 @@
 package id.pantau.ingest.discovery;
 
+import crawlercommons.sitemaps.AbstractSiteMap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -74,25 +72,16 @@ final class DamagedFeedReader {
         return null;
     }
 
-    static @Nullable Instant parseDate(@Nullable String text) {
+    /** RSS dates (RFC 822) and W3C dates, read the way crawler-commons reads them in an intact feed. */
+    private static @Nullable Instant parseDate(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        try {
-            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException notRfc1123) {
-            // try ISO forms below
+        ZonedDateTime date = AbstractSiteMap.parseRSSTimestamp(text);
+        if (date == null) {
+            date = AbstractSiteMap.convertToZonedDateTime(text);
         }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            // a W3C date without a time, as sitemaps allow
-        }
-        try {
-            return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return date == null ? null : date.toInstant();
     }
 
     private static @Nullable String text(@Nullable Element element) {
