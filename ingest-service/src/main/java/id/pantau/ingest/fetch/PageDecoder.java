@@ -30,7 +30,7 @@ public final class PageDecoder {
 
     private PageDecoder() {}
 
-    /** The charset the page is decoded with. */
+    /** The charset the page says it is in (byte-order mark, header, meta), else UTF-8. */
     public static Charset charsetOf(byte[] body, @Nullable String contentType) {
         Charset charset = bomCharset(body);
         if (charset != null) {
@@ -41,10 +41,7 @@ public final class PageDecoder {
             String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
             charset = find(META_CHARSET, head);
         }
-        if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
-            return mostlyNotUtf8(body) ? WINDOWS_1252 : StandardCharsets.UTF_8;
-        }
-        return charset;
+        return charset == null ? StandardCharsets.UTF_8 : charset;
     }
 
     /**
@@ -89,6 +86,19 @@ public final class PageDecoder {
     public static String decode(byte[] body, @Nullable String contentType) {
         Charset charset = charsetOf(body, contentType);
         int skip = bomLength(body, charset);
+        if (charset.equals(StandardCharsets.UTF_8) && skip == 0) {
+            // valid UTF-8, by far the usual page, is decoded in this one pass; only a page that is not
+            // is looked at again, to tell windows-1252 text from a few stray bytes
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            } catch (CharacterCodingException notUtf8) {
+                charset = mostlyNotUtf8(body) ? WINDOWS_1252 : StandardCharsets.UTF_8;
+            }
+        }
+        return lenient(body, skip, charset);
+    }
+
+    private static String lenient(byte[] body, int skip, Charset charset) {
         try {
             return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
