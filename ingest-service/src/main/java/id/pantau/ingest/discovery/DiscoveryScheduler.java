@@ -178,7 +178,7 @@ public final class DiscoveryScheduler implements AutoCloseable {
         }
     }
 
-    private void reportUnreadable(SourceState state, SourceParseException error) {
+    private void reportUnreadable(SourceState state, UnreadableSourceException error) {
         String message = String.valueOf(error.getMessage());
         LOG.warn("event=source_unreadable outlet={} url={} message=\"{}\"", state.outlet.id(), error.url(), message);
         if (!message.equals(state.lastBrokenMessage)) {

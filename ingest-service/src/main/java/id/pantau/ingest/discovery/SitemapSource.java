@@ -29,10 +29,10 @@ public final class SitemapSource {
      * Parses one fetched sitemap or feed.
      *
      * @param contentType the response's Content-Type, or null
-     * @throws SourceParseException when the document is not a sitemap or feed, or is broken XML
+     * @throws UnreadableSourceException when the document is not a sitemap or feed, or is broken XML
      *     before any entry could be read
      */
-    public ParsedSource parse(byte[] body, String url, @Nullable String contentType) throws SourceParseException {
+    public ParsedSource parse(byte[] body, String url, @Nullable String contentType) throws UnreadableSourceException {
         SiteMapParser parser = new SiteMapParser(false);
         parser.enableExtension(Extension.NEWS);
         // Without the image extension, <image:loc> of an entry is read as a page URL of its own.
@@ -44,7 +44,7 @@ public final class SitemapSource {
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             List<CandidateUrl> complete = DamagedFeedReader.completeEntries(body, url);
-            throw new SourceParseException(url, complete.isEmpty() ? detail : detail + " (" + complete.size()
+            throw new UnreadableSourceException(url, complete.isEmpty() ? detail : detail + " (" + complete.size()
                     + " complete entries before the damage read leniently)", e, complete);
         }
         if (map instanceof SiteMapIndex index) {
@@ -63,7 +63,7 @@ public final class SitemapSource {
             }
         }
         if (!map.isProcessed() && candidates.isEmpty()) {
-            throw new SourceParseException(url, "no entries could be read", new IOException("unprocessed sitemap"));
+            throw new UnreadableSourceException(url, "no entries could be read", new IOException("unprocessed sitemap"));
         }
         return ParsedSource.ofCandidates(candidates);
     }

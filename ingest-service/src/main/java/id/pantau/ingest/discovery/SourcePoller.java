@@ -33,7 +33,7 @@ public final class SourcePoller {
      * @param changed whether any fetched document differs from the previous poll
      * @param unreadable a source that could not be parsed (its URL and why), or null
      */
-    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable SourceParseException unreadable) {
+    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable UnreadableSourceException unreadable) {
         public Poll {
             candidates = List.copyOf(candidates);
         }
@@ -64,7 +64,7 @@ public final class SourcePoller {
     public Poll poll(Outlet outlet, SourceConfig source) {
         List<CandidateUrl> found = new ArrayList<>();
         boolean[] changed = {false};
-        SourceParseException unreadable = null;
+        UnreadableSourceException unreadable = null;
         try {
             switch (source.type()) {
                 case FEED, SITEMAP -> readSitemap(outlet, outlet.urlOf(source), found, changed, true);
@@ -77,11 +77,11 @@ public final class SourcePoller {
                 }
                 case ROBOTS -> {
                     // one broken or unreachable sitemap must not hide the others: read all, report the first
-                    SourceParseException first = null;
+                    UnreadableSourceException first = null;
                     for (String sitemap : fetcher.robots().sitemapsFor(URI.create(outlet.urlOf(source)))) {
                         try {
                             readSitemap(outlet, sitemap, found, changed, true);
-                        } catch (SourceParseException e) {
+                        } catch (UnreadableSourceException e) {
                             first = first == null ? e : first;
                         }
                     }
@@ -90,14 +90,14 @@ public final class SourcePoller {
                     }
                 }
             }
-        } catch (SourceParseException e) {
+        } catch (UnreadableSourceException e) {
             unreadable = e;
         }
         return new Poll(found, changed[0], unreadable);
     }
 
     private void readSitemap(Outlet outlet, String url, List<CandidateUrl> found, boolean[] changed, boolean followChildren)
-            throws SourceParseException {
+            throws UnreadableSourceException {
         FetchOutcome.Fetched doc = fetchIfChanged(outlet, url, changed);
         if (doc == null) {
             return;
@@ -105,7 +105,7 @@ public final class SourcePoller {
         ParsedSource parsed;
         try {
             parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
-        } catch (SourceParseException e) {
+        } catch (UnreadableSourceException e) {
             // Fetch it in full next time: a fixed document must not hide behind a 304.
             validators.remove(url);
             found.addAll(e.readBeforeDamage()); // the complete entries of a damaged feed are still news
@@ -116,7 +116,7 @@ public final class SourcePoller {
             parsed.sitemaps().stream().limit(maxChildSitemaps).forEach(child -> {
                 try {
                     readSitemap(outlet, child.url(), found, changed, false);
-                } catch (SourceParseException e) {
+                } catch (UnreadableSourceException e) {
                     LOG.warn("event=source_unreadable url={} message=\"{}\"", child.url(), e.getMessage());
                 }
             });
@@ -126,9 +126,9 @@ public final class SourcePoller {
     /**
      * Fetches conditionally; null when not modified or unchanged.
      *
-     * @throws SourceParseException ({@code SOURCE_UNAVAILABLE}) when the source could not be fetched
+     * @throws UnreadableSourceException ({@code SOURCE_UNAVAILABLE}) when the source could not be fetched
      */
-    private FetchOutcome.@Nullable Fetched fetchIfChanged(Outlet outlet, String url, boolean[] changed) throws SourceParseException {
+    private FetchOutcome.@Nullable Fetched fetchIfChanged(Outlet outlet, String url, boolean[] changed) throws UnreadableSourceException {
         FetchOutcome outcome = fetcher.fetch(url, outlet, validators.get(url));
         switch (outcome) {
             case FetchOutcome.Fetched fetched -> {
@@ -149,11 +149,11 @@ public final class SourcePoller {
             }
             case FetchOutcome.Skipped skipped -> {
                 LOG.warn("event=source_skipped url={} cause={} detail=\"{}\"", url, skipped.cause(), skipped.detail());
-                throw SourceParseException.unavailable(url, skipped.cause().name());
+                throw UnreadableSourceException.unavailable(url, skipped.cause().name());
             }
             case FetchOutcome.Failed failed -> {
                 LOG.warn("event=source_failed url={} cause={} status={} detail=\"{}\"", url, failed.cause(), failed.status(), failed.detail());
-                throw SourceParseException.unavailable(url, failed.cause().name() + (failed.status() > 0 ? " " + failed.status() : ""));
+                throw UnreadableSourceException.unavailable(url, failed.cause().name() + (failed.status() > 0 ? " " + failed.status() : ""));
             }
         }
     }

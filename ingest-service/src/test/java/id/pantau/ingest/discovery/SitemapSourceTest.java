@@ -86,7 +86,7 @@ class SitemapSourceTest {
     @Test
     void shouldFailOnBrokenXmlFeed() {
         assertThatThrownBy(() -> source.parse(fixture("broken-feed.xml"), BASE + "/broken.xml", "application/rss+xml"))
-                .isInstanceOf(SourceParseException.class)
+                .isInstanceOf(UnreadableSourceException.class)
                 .hasMessageStartingWith("cannot parse source " + BASE + "/broken.xml: ");
     }
 
@@ -96,7 +96,7 @@ class SitemapSourceTest {
         byte[] damaged = fixture("damaged-feed.xml");
 
         assertThatThrownBy(() -> source.parse(damaged, BASE + "/feed/", "application/rss+xml"))
-                .isInstanceOfSatisfying(SourceParseException.class, e -> {
+                .isInstanceOfSatisfying(UnreadableSourceException.class, e -> {
                     assertThat(e.getMessage()).contains("2 complete entries before the damage read leniently");
                     assertThat(e.readBeforeDamage()).containsExactly(
                             new CandidateUrl(BASE + "/2024/11/18/bawaslu-mempawah-netralitas/", Instant.parse("2024-11-18T03:15:00Z")),
@@ -107,12 +107,12 @@ class SitemapSourceTest {
     @Test
     void shouldReadNothingFromAFeedWhoseOnlyItemIsCutOff() {
         assertThatThrownBy(() -> source.parse(fixture("broken-feed.xml"), BASE + "/broken.xml", "application/rss+xml"))
-                .isInstanceOfSatisfying(SourceParseException.class, e -> assertThat(e.readBeforeDamage()).isEmpty());
+                .isInstanceOfSatisfying(UnreadableSourceException.class, e -> assertThat(e.readBeforeDamage()).isEmpty());
     }
 
     @Test
     void shouldFailOnHtmlServedAsFeed() {
         assertThatThrownBy(() -> source.parse("<html><body>Maaf</body></html>".getBytes(StandardCharsets.UTF_8), BASE + "/feed/", "text/html"))
-                .isInstanceOf(SourceParseException.class);
+                .isInstanceOf(UnreadableSourceException.class);
     }
 }

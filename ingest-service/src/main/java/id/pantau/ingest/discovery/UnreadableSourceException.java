@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * SOURCE_UNPARSEABLE}) or it could not be fetched ({@code SOURCE_UNAVAILABLE}: 404, 5xx after retries,
  * timeout, robots.txt). Carries the source URL and the dead-letter reason.
  */
-public final class SourceParseException extends Exception {
+public final class UnreadableSourceException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,18 +17,18 @@ public final class SourceParseException extends Exception {
     private final String reason;
     private final transient List<CandidateUrl> readBeforeDamage;
 
-    public SourceParseException(String url, String detail, Throwable cause) {
+    public UnreadableSourceException(String url, String detail, Throwable cause) {
         this(url, detail, cause, List.of());
     }
 
     /**
      * A source damaged part-way, with the candidates of its complete entries before the damage.
      */
-    public SourceParseException(String url, String detail, Throwable cause, List<CandidateUrl> readBeforeDamage) {
+    public UnreadableSourceException(String url, String detail, Throwable cause, List<CandidateUrl> readBeforeDamage) {
         this("SOURCE_UNPARSEABLE", "cannot parse source " + url + ": " + detail, url, cause, readBeforeDamage);
     }
 
-    private SourceParseException(String reason, String message, String url, @Nullable Throwable cause, List<CandidateUrl> readBeforeDamage) {
+    private UnreadableSourceException(String reason, String message, String url, @Nullable Throwable cause, List<CandidateUrl> readBeforeDamage) {
         super(message, cause);
         this.reason = reason;
         this.url = Objects.requireNonNull(url, "url");
@@ -36,8 +36,8 @@ public final class SourceParseException extends Exception {
     }
 
     /** A source that could not be fetched; {@code detail} names the cause without per-attempt details. */
-    public static SourceParseException unavailable(String url, String detail) {
-        return new SourceParseException("SOURCE_UNAVAILABLE", "cannot fetch source " + url + ": " + detail, url, null, List.of());
+    public static UnreadableSourceException unavailable(String url, String detail) {
+        return new UnreadableSourceException("SOURCE_UNAVAILABLE", "cannot fetch source " + url + ": " + detail, url, null, List.of());
     }
 
     /** The dead-letter reason: {@code SOURCE_UNPARSEABLE} or {@code SOURCE_UNAVAILABLE}. */
