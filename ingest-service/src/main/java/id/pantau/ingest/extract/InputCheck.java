@@ -8,7 +8,11 @@ final class InputCheck {
     private static final Pattern HTML_TAG = Pattern.compile(
             "(?i)<(!doctype\\s+html|html|head|body|title|meta|p|div|article|main|h1|h2|span|a|section|table|br)[\\s>/]");
     private static final int SNIFF_CHARS = 65_536;
-    private static final int HEAD_CHARS = 4_096;
+    /**
+     * Characters read for control characters. Binary formats show theirs in their first bytes (a NUL in
+     * the header of PNG, JPEG, GIF, ZIP and gzip files), so a kilobyte tells as well as more would.
+     */
+    private static final int HEAD_CHARS = 1_024;
 
     private InputCheck() {}
 

@@ -31,12 +31,12 @@ final class MetaTags {
     static MetaTags of(List<Element> metaElements) {
         MetaTags tags = new MetaTags();
         for (Element meta : metaElements) {
-            String content = meta.attr("content");
+            String content = PageScan.attribute(meta, "content");
             if (content.isBlank()) {
                 continue;
             }
             for (String attribute : KEY_ATTRIBUTES) {
-                String key = meta.attr(attribute);
+                String key = PageScan.attribute(meta, attribute);
                 if (!key.isEmpty()) {
                     tags.values.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(content);
                 }
@@ -78,8 +78,8 @@ final class MetaTags {
         }
         if (itemprop == DATE_PUBLISHED) {
             for (Element time : scan.times) {
-                if (time.hasAttr("datetime")) {
-                    return time.attr("datetime");
+                if (PageScan.hasAttribute(time, "datetime")) {
+                    return PageScan.attribute(time, "datetime");
                 }
             }
         }
@@ -89,7 +89,7 @@ final class MetaTags {
     /** The machine date of an element ({@code datetime}, {@code content}), else its text. */
     static String dateValue(Element e) {
         for (String attr : new String[] {"datetime", "content"}) {
-            String value = e.attr(attr).strip();
+            String value = PageScan.attribute(e, attr).strip();
             if (!value.isEmpty()) {
                 return value;
             }

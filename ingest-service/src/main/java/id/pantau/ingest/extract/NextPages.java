@@ -33,7 +33,7 @@ final class NextPages {
         String next = null;
         if (profileSelector != null) {
             for (Element a : scan.select(profileSelector)) {
-                next = usable(a.hasAttr("href") ? Urls.absUrl(a, "href") : Urls.absUrl(a, "content"), pageUrl, visited);
+                next = usable(PageScan.hasAttribute(a, "href") ? Urls.absUrl(a, "href") : Urls.absUrl(a, "content"), pageUrl, visited);
                 if (next != null) {
                     break;
                 }
@@ -46,20 +46,20 @@ final class NextPages {
         // pattern is not run then (rel=next is still read: it decides which anchors are checked for "show all")
         boolean nextFound = next != null;
         for (Element link : scan.links) {
-            if (relNext == null && link.attr("rel").equalsIgnoreCase("next")) {
+            if (relNext == null && PageScan.attribute(link, "rel").equalsIgnoreCase("next")) {
                 relNext = usable(Urls.absUrl(link, "href"), pageUrl, visited);
             }
         }
         for (Element a : scan.anchors) {
             // anchors without href are skipped; the href is looked up only for the few that get this far
-            if (relNext == null && a.attr("rel").equalsIgnoreCase("next")) {
-                if (a.hasAttr("href")) {
+            if (relNext == null && PageScan.attribute(a, "rel").equalsIgnoreCase("next")) {
+                if (PageScan.hasAttribute(a, "href")) {
                     relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
                 }
                 continue;
             }
             String text = shortText(a);
-            if (text == null || !mayBePagination(text) || !a.hasAttr("href")) {
+            if (text == null || !mayBePagination(text) || !PageScan.hasAttribute(a, "href")) {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {

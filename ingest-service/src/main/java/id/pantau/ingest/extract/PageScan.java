@@ -197,7 +197,7 @@ final class PageScan {
                 }
             }
             case "script" -> {
-                if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                if (e.attributesSize() > 0 && e.attributes().get("type").equalsIgnoreCase("application/ld+json")) {
                     ldScripts.add(e);
                 }
             }
@@ -206,14 +206,15 @@ final class PageScan {
         String classes = "";
         String id = "";
         if (e.attributesSize() > 0) {
+            // exact keys: the HTML parser has lower-cased every attribute name (and dropped duplicates)
             Attributes attributes = e.attributes();
-            if (attributes.hasKeyIgnoreCase("itemprop")) {
+            if (attributes.hasKey("itemprop")) {
                 itemprops.add(e);
             }
-            classes = attributes.getIgnoreCase("class");
-            id = attributes.getIgnoreCase("id");
+            classes = attributes.get("class");
+            id = attributes.get("id");
         }
-        int matched = selectorSet.head(doc, e, classes, depth);
+        int matched = selectorSet.head(doc, e, classes, id, depth);
         for (int i = 0; matched != 0 && i < selectors.length; i++) {
             if ((matched & (1 << i)) != 0) {
                 matches.get(i).add(e);
@@ -246,6 +247,20 @@ final class PageScan {
         if (e == openNoise) {
             openNoise = null;
         }
+    }
+
+    /**
+     * The value of attribute {@code name} (lower case) of {@code e}, else "": what {@code e.attr(name)}
+     * gives on a parsed page, whose attribute names the HTML parser has lower-cased, without the
+     * case-insensitive search and the {@code abs:} prefix check.
+     */
+    static String attribute(Element e, String name) {
+        return e.attributesSize() == 0 ? "" : e.attributes().get(name);
+    }
+
+    /** Whether {@code e} has attribute {@code name} (lower case); see {@link #attribute}. */
+    static boolean hasAttribute(Element e, String name) {
+        return e.attributesSize() > 0 && e.attributes().hasKey(name);
     }
 
     /** The elements {@code selector} (one the scan was built for) matches, in document order. */

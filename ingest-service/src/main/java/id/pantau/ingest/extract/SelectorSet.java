@@ -168,11 +168,11 @@ final class SelectorSet {
      * entered at {@code depth} (the document is 0).
      */
     int head(Element root, Element e, int depth) {
-        return head(root, e, e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class"), depth);
+        return head(root, e, e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class"), e.id(), depth);
     }
 
-    /** {@link #head(Element, Element, int)} given the element's {@code class} attribute, as the walk has read it. */
-    int head(Element root, Element e, String classes, int depth) {
+    /** {@link #head(Element, Element, int)} given the element's {@code class} and {@code id} attributes, as the walk has read them. */
+    int head(Element root, Element e, String classes, String elementId, int depth) {
         int matched = 0;
         for (int i = 0; i < plan.jsoup().length; i++) {
             String tag = plan.jsoupTag()[i];
@@ -218,7 +218,7 @@ final class SelectorSet {
                     }
                 }
                 for (int id : ids) {
-                    count = test(root, e, id, count);
+                    count = test(root, e, classes, elementId, id, count);
                     matched |= lastMatch;
                     lastMatch = 0;
                 }
@@ -226,19 +226,19 @@ final class SelectorSet {
         }
         int[] tagged = plan.byTag().isEmpty() ? NONE : plan.byTag().getOrDefault(e.normalName(), NONE);
         for (int id : tagged) {
-            count = test(root, e, id, count);
+            count = test(root, e, classes, elementId, id, count);
             matched |= lastMatch;
             lastMatch = 0;
         }
-        if (!plan.byId().isEmpty() && e.attributesSize() > 0) {
-            for (int id : plan.byId().getOrDefault(e.id(), NONE)) {
-                count = test(root, e, id, count);
+        if (!plan.byId().isEmpty() && !elementId.isEmpty()) {
+            for (int id : plan.byId().getOrDefault(elementId, NONE)) {
+                count = test(root, e, classes, elementId, id, count);
                 matched |= lastMatch;
                 lastMatch = 0;
             }
         }
         for (int id : plan.always()) {
-            count = test(root, e, id, count);
+            count = test(root, e, classes, elementId, id, count);
             matched |= lastMatch;
             lastMatch = 0;
         }
@@ -266,14 +266,14 @@ final class SelectorSet {
     }
 
     /** Tests compound {@code id} on {@code e}; a satisfied inner prefix is queued in {@link #pending}, a full match set in {@link #lastMatch}. */
-    private int test(Element root, Element e, int id, int count) {
+    private int test(Element root, Element e, String classes, String elementId, int id, int count) {
         if (testedAt[id] == visit) {
             return count;
         }
         testedAt[id] = visit;
         int chain = plan.compoundChain()[id];
         int level = plan.compoundLevel()[id];
-        if (level > 1 && open[chain][level - 1] == 0 || !plan.compounds()[id].matches(root, e)) {
+        if (level > 1 && open[chain][level - 1] == 0 || !plan.compounds()[id].matches(root, e, classes, elementId)) {
             return count;
         }
         if (level == plan.chainLength()[chain]) {

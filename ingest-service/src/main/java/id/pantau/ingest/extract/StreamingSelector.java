@@ -144,17 +144,22 @@ final class StreamingSelector {
         }
 
         boolean matches(Element root, Element e) {
+            return matches(root, e, e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class"), e.id());
+        }
+
+        /** {@link #matches(Element, Element)} given the element's {@code class} and {@code id} attributes, as a walk has read them. */
+        boolean matches(Element root, Element e, String classAttribute, String elementId) {
             if (fallback != null) {
                 return fallback.matches(root, e);
             }
             if (tag != null && !e.nameIs(tag)) {
                 return false;
             }
-            if (id != null && !id.equals(e.id())) {
+            if (id != null && !id.equals(elementId)) {
                 return false;
             }
             for (String wanted : classes) {
-                if (!e.hasClass(wanted)) {
+                if (!hasClass(classAttribute, wanted)) {
                     return false;
                 }
             }
@@ -163,6 +168,25 @@ final class StreamingSelector {
                 return parent != null && !(parent instanceof Document) && parent.lastElementChild() == e;
             }
             return true;
+        }
+
+        /** {@link Element#hasClass}: one of the whitespace-separated names of {@code classAttribute} equals {@code wanted} ignoring case. */
+        static boolean hasClass(String classAttribute, String wanted) {
+            int length = classAttribute.length();
+            int wantedLength = wanted.length();
+            if (length < wantedLength) {
+                return false;
+            }
+            int start = 0;
+            for (int i = 0; i <= length; i++) {
+                if (i == length || Character.isWhitespace(classAttribute.charAt(i))) {
+                    if (i - start == wantedLength && classAttribute.regionMatches(true, start, wanted, 0, wantedLength)) {
+                        return true;
+                    }
+                    start = i + 1;
+                }
+            }
+            return false;
         }
     }
 }

@@ -17,7 +17,7 @@ final class Urls {
 
     /** What {@code e.absUrl(key)} returns. */
     static String absUrl(Element e, String key) {
-        String raw = e.attr(key);
+        String raw = PageScan.attribute(e, key);
         return isPlainAbsolute(raw) ? raw : e.absUrl(key);
     }
 

@@ -124,4 +124,28 @@ class PageScanTest {
         assertThat(PageScan.of(doc, siblings, true).bodyScanned()).isFalse();
         assertThat(PageScan.of(doc, simple, true).bodyScanned()).isTrue();
     }
+
+    @Test
+    void shouldReadAttributesWrittenInUpperCase() throws ExtractionException {
+        // the walk reads attributes by their lower-case names, which is what the HTML parser makes of any case
+        String html = "<HTML LANG=\"id\"><HEAD><TITLE>Judul</TITLE><META PROPERTY=\"og:title\" CONTENT=\"Judul OG\">"
+                + "<SCRIPT TYPE=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-11-18T16:30:00+07:00\"}</SCRIPT></HEAD>"
+                + "<BODY><DIV CLASS=\"Isi\" ID=\"Utama\"><P>Paragraf satu yang cukup panjang.</P><P>Paragraf dua yang cukup panjang.</P></DIV>"
+                + "<A HREF=\"/berita?page=2\" REL=\"NEXT\">2</A></BODY></HTML>";
+        ExtractionProfile profile = new ExtractionProfile(null, null, null, null, "div#Utama.isi", List.of(), null, null, null, null);
+        java.util.Map<String, String> asked = new java.util.HashMap<>();
+        PageLoader loader = url -> {
+            asked.put(url, url);
+            return null;
+        };
+
+        ExtractedArticle article = extractor.extract(html, URL, profile, loader);
+
+        assertThat(article.title()).isEqualTo("Judul OG");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-11-18T09:30:00Z"));
+        assertThat(article.language()).isEqualTo("id");
+        assertThat(article.extractionMethod()).isEqualTo("profile");
+        assertThat(article.bodyParagraphs()).containsExactly("Paragraf satu yang cukup panjang.", "Paragraf dua yang cukup panjang.");
+        assertThat(asked).containsKey("https://kalbar.example.id/berita?page=2");
+    }
 }

@@ -108,4 +108,21 @@ class StreamingSelectorTest {
         assertThat(StreamingSelector.requiredTag("meta[property=og:title]")).isNull();
         assertThat(StreamingSelector.requiredTag("svg|rect")).isNull();
     }
+
+    @Test
+    void shouldTellClassesInAnAttributeAsElementHasClassDoes() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "aAbB- \t\n\u00a0\u2003";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder classes = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                classes.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            Element e = Jsoup.parse("<div></div>").selectFirst("div").attr("class", classes.toString());
+            for (String wanted : List.of("a", "ab", "a-b", "bb", "aab")) {
+                assertThat(StreamingSelector.Compound.hasClass(classes.toString(), wanted)).as("[" + classes + "] has " + wanted)
+                        .isEqualTo(e.hasClass(wanted));
+            }
+        }
+    }
 }

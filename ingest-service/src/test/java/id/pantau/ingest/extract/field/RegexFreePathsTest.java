@@ -232,4 +232,22 @@ class RegexFreePathsTest {
             assertThat(DatelineParser.isPlace(s)).as(s).isEqualTo(DatelineParser.PLACE.matcher(s).matches());
         }
     }
+
+    @Test
+    void shouldReadThePlainIsoFormByPositionAsJavaTimeDoes() {
+        Random random = new Random(11);
+        for (int i = 0; i < 3000; i++) {
+            java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2000 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), 0, java.time.ZoneOffset.ofTotalSeconds((random.nextInt(37) - 18) * 1800));
+            String written = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
+            assertThat(IndonesianDateParser.parsePlainIso(written)).as(written).isEqualTo(at.toInstant());
+            String compact = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx"));
+            assertThat(IndonesianDateParser.parsePlainIso(compact)).as(compact).isEqualTo(at.toInstant());
+        }
+        // every other form is left to the pattern
+        for (String other : List.of("2024-08-26T14:12:09.5+07:00", "2024-08-26T14:12:09", "2024-08-26 14:12:09+07:00", "2024-08-26T14:12:09+07:00 WIB",
+                "2024-08-26T14:12:09+7:00", "2024-08-26T14:12:09+07", "20a4-08-26T14:12:09Z", "2024-08-26T14:12:09z", "x2024-08-26T14:12:09Z")) {
+            assertThat(IndonesianDateParser.parsePlainIso(other)).as(other).isNull();
+        }
+    }
 }
