@@ -8,6 +8,7 @@ import id.pantau.ingest.extract.ArticleExtractor;
 import id.pantau.ingest.extract.ExtractedArticle;
 import id.pantau.ingest.extract.ExtractionException;
 import id.pantau.ingest.extract.PageLoader;
+import id.pantau.ingest.extract.TransientPageException;
 import id.pantau.ingest.fetch.FetchCause;
 import id.pantau.ingest.fetch.FetchOutcome;
 import id.pantau.ingest.fetch.PageDecoder;
@@ -22,6 +23,7 @@ import id.pantau.ingest.seen.VersionDecision;
 import id.pantau.schemas.avro.CrawlRequest;
 import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.avro.SeenArticle;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,13 +39,16 @@ import org.slf4j.LoggerFactory;
  * Turns one crawl request into at most one published article version or one dead letter: fetch
  * politely, decode, extract (following further pages through the same fetcher), map the canonical
  * URL, compare the content hash with the seen-store, publish. Expected failures (robots, HTTP
- * errors, timeouts, size, extraction) become dead letters with their cause code. Thread-safe; one
+ * errors, timeouts, size, extraction) become dead letters with their cause code; a passing one, of
+ * the first page or of a further one, first requeues the whole request. Thread-safe; one
  * host's requests must be processed one after the other (see {@link HostLanes}), and a requeued
  * request not before its {@link #dueAt} (the caller holds it until then; see {@link DueRequests}).
  */
 public final class CrawlProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrawlProcessor.class);
+    /** Prefix of the cause of a failure of an article's further page, such as {@code LATER_PAGE_HTTP_5XX}. */
+    private static final String LATER_PAGE = "LATER_PAGE_";
 
     private final OutletRegistry outlets;
     private final PoliteFetcher fetcher;
@@ -138,7 +143,7 @@ public final class CrawlProcessor {
             case FetchOutcome.Failed failed -> deadLetter(url, host, failed.cause().name(),
                     failed.detail() + (failed.retryable() ? " (retryable, gave up after retries and "
                             + request.getAttempt() + " requeue(s))" : ""), null, source);
-            case FetchOutcome.Fetched fetched -> extractAndPublish(fetched, outlet, requested, fetchedAt, host, source);
+            case FetchOutcome.Fetched fetched -> extractAndPublish(request, fetched, outlet, requested, fetchedAt, host, source);
         };
     }
 
@@ -151,14 +156,22 @@ public final class CrawlProcessor {
         return cause == FetchCause.ROBOTS_UNAVAILABLE || cause == FetchCause.UNKNOWN_HOST;
     }
 
-    private CrawlResult extractAndPublish(FetchOutcome.Fetched fetched, Outlet outlet, String requested, Instant fetchedAt, String host,
-            DeadLetter.@Nullable Source source) {
+    private CrawlResult extractAndPublish(CrawlRequest request, FetchOutcome.Fetched fetched, Outlet outlet, String requested,
+            Instant fetchedAt, String host, DeadLetter.@Nullable Source source) {
         String html = PageDecoder.decode(fetched.body(), fetched.contentType());
         ExtractedArticle article;
         try {
             article = extractor.extract(html, fetched.finalUrl(), outlet.profile(), pageLoader(outlet), outlet.timeZone());
         } catch (ExtractionException e) {
             return deadLetter(fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source);
+        } catch (TransientPageException e) {
+            // the whole article is tried again, as its first page would be: half of it published as a
+            // version would read downstream as an edit once the rest came
+            if (requeue.offer(request, host, LATER_PAGE + e.reason())) {
+                return CrawlResult.REQUEUED;
+            }
+            return deadLetter(fetched.url(), host, LATER_PAGE + e.reason(), e.getMessage() + " (gave up after " + request.getAttempt()
+                    + " requeue(s); the article is not published without this page)", null, source);
         } catch (RuntimeException e) {
             // An extractor bug must not lose the URL or stop the host's queue.
             return deadLetter(fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source);
@@ -193,10 +206,21 @@ public final class CrawlProcessor {
         return declaredHost != null && outlet.isOwnHost(declaredHost) ? declared : requested;
     }
 
+    /**
+     * Further pages through the same polite fetcher. A page that failed for a reason a first page is
+     * requeued for fails the whole article; any other failure (404, robots, too large...) ends the
+     * stitching with the pages so far.
+     */
     private PageLoader pageLoader(Outlet outlet) {
-        return next -> fetcher.fetch(next, outlet, null) instanceof FetchOutcome.Fetched page
-                ? PageDecoder.decode(page.body(), page.contentType())
-                : null;
+        return next -> switch (fetcher.fetch(next, outlet, null)) {
+            case FetchOutcome.Fetched page -> PageDecoder.decode(page.body(), page.contentType());
+            case FetchOutcome.Failed failed when failed.retryable() ->
+                    throw new TransientPageException(next, failed.cause().name(), failed.detail());
+            case FetchOutcome.Skipped skipped when mayPass(skipped.cause()) ->
+                    throw new TransientPageException(next, skipped.cause().name(), skipped.detail());
+            case FetchOutcome.Failed failed -> throw new IOException(failed.cause() + ": " + failed.detail());
+            case FetchOutcome.Skipped skipped -> throw new IOException(skipped.cause() + ": " + skipped.detail());
+        };
     }
 
     private CrawlResult deadLetter(String url, String host, String reason, String message, @Nullable String exception,

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Second chances for URLs whose fetch failed for a passing reason (5xx, 429, timeout) after the
- * fetcher's own retries: the request goes back to the crawl-request topic, keyed by its host, with
+ * fetcher's own retries, the article's first page or a further one: the request goes back to the crawl-request topic, keyed by its host, with
  * {@code attempt + 1} and {@code discoveredAt} set to the time it was queued again (the schema has no
  * due time, so that field carries it). Such a request is not fetched before {@link #dueAt}, {@code
  * discoveredAt + delay}: {@link CrawlWorker} holds it in memory until then without holding up

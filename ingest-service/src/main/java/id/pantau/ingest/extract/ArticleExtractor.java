@@ -70,9 +70,10 @@ public final class ArticleExtractor {
      * @param profile the outlet's selectors, or null for the metadata layers and generic extraction only
      * @param pages loader of further pages of a multi-page article ({@link PageLoader#NONE} for none)
      * @throws ExtractionException {@code TOO_LARGE}, {@code NOT_HTML}, {@code NO_TITLE} or {@code EMPTY_BODY}
+     * @throws TransientPageException when {@code pages} could not load a further page for a passing reason
      */
     public ExtractedArticle extract(String html, String url, @Nullable ExtractionProfile profile, PageLoader pages)
-            throws ExtractionException {
+            throws ExtractionException, TransientPageException {
         return extract(html, url, profile, pages, IndonesianDateParser.WIB);
     }
 
@@ -81,7 +82,7 @@ public final class ArticleExtractor {
      * a zone in {@code zone} (the outlet's, see {@code Outlet#timeZone}).
      */
     public ExtractedArticle extract(String html, String url, @Nullable ExtractionProfile profile, PageLoader pages, java.time.ZoneOffset zone)
-            throws ExtractionException {
+            throws ExtractionException, TransientPageException {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(pages, "pages");
@@ -120,6 +121,9 @@ public final class ArticleExtractor {
             if (all != null) {
                 bodySource = all;
                 bodyScan = PageScan.of(all, p, false);
+            } else {
+                // the page links still lead to the whole article
+                next = links.next();
             }
         }
         Body body = body(bodySource, bodyScan, p, ld);
@@ -194,7 +198,8 @@ public final class ArticleExtractor {
         return null;
     }
 
-    private @Nullable Document load(PageLoader pages, String pageUrl, String articleUrl) {
+    /** A further page, or null when it cannot be had (a failure is logged); a failure for a passing reason is let through. */
+    private @Nullable Document load(PageLoader pages, String pageUrl, String articleUrl) throws TransientPageException {
         try {
             String html = pages.load(pageUrl);
             if (html == null) {
@@ -202,6 +207,8 @@ public final class ArticleExtractor {
             }
             InputCheck.check(html, pageUrl, maxChars);
             return Jsoup.parse(html, pageUrl);
+        } catch (TransientPageException e) {
+            throw e;
         } catch (IOException | ExtractionException e) {
             LOG.info("page not stitched url={} page={} reason={}", articleUrl, pageUrl, e.toString());
             return null;

@@ -18,7 +18,9 @@ public interface PageLoader {
      *
      * @param url absolute URL of the page
      * @return the decoded HTML, or null if it cannot be had (the article then ends with the pages so far)
-     * @throws IOException when loading fails; treated like null by the extractor
+     * @throws TransientPageException when the page failed for a passing reason; the extractor lets it
+     *     through, so that the article is tried again as a whole instead of being made without the page
+     * @throws IOException when loading fails otherwise; treated like null by the extractor
      */
     @Nullable String load(String url) throws IOException;
 }

@@ -298,36 +298,174 @@ class CrawlProcessorTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("UNKNOWN_OUTLET", "no outlet 'hilang' in the registry"));
     }
 
+    private static final String TWO_PAGES = "/2024/11/18/dua-halaman";
+    private static final String PAGE_ONE = """
+            <html><head><meta charset="utf-8"><title>Rakor netralitas dua halaman</title></head><body><article>
+            <h1>Rakor netralitas dua halaman</h1>
+            <p>Halaman pertama menceritakan rapat koordinasi Bawaslu Kalbar di Pontianak pada 18 November 2024.</p>
+            <p>Para kepala daerah diminta memastikan ASN dan kades tidak berpihak kepada calon mana pun.</p>
+            <a href="/2024/11/18/dua-halaman?page=2">Halaman selanjutnya</a>
+            </article></body></html>""";
+    private static final String PAGE_TWO = "<html><head><meta charset=\"utf-8\"><title>Rakor netralitas dua halaman</title></head>"
+            + "<body><article><h1>Rakor netralitas dua halaman</h1>"
+            + "<p>Halaman kedua memuat pesan Pj Bupati Mempawah Ismail tentang pengawasan media sosial pegawai.</p>"
+            + "<p>Pemungutan suara pilkada serentak dijadwalkan pada 27 November 2024.</p></article></body></html>";
+    private static final List<String> PAGE_ONE_PARAGRAPHS = List.of(
+            "Halaman pertama menceritakan rapat koordinasi Bawaslu Kalbar di Pontianak pada 18 November 2024.",
+            "Para kepala daerah diminta memastikan ASN dan kades tidak berpihak kepada calon mana pun.");
+    private static final List<String> BOTH_PAGES_PARAGRAPHS = List.of(PAGE_ONE_PARAGRAPHS.get(0), PAGE_ONE_PARAGRAPHS.get(1),
+            "Halaman kedua memuat pesan Pj Bupati Mempawah Ismail tentang pengawasan media sosial pegawai.",
+            "Pemungutan suara pilkada serentak dijadwalkan pada 27 November 2024.");
+
+    /** Serves {@code first} at {@link #TWO_PAGES} and lets {@code further} answer its {@code ?page=...} pages. */
+    private void serveTwoPages(String first, TestSite.Route further) {
+        site.route(TWO_PAGES, (ex, hit) -> {
+            if (ex.getRequestURI().getRawQuery() == null) {
+                TestSite.send(ex, 200, "text/html; charset=utf-8", first.getBytes(StandardCharsets.UTF_8));
+            } else {
+                further.answer(ex, hit);
+            }
+        });
+    }
+
+    private static void sendPageTwo(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
+        TestSite.send(ex, 200, "text/html; charset=utf-8", PAGE_TWO.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBusy(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
+        TestSite.send(ex, 503, "text/html", "<h1>Sibuk</h1>".getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void shouldStitchSecondPageFetchedThroughThePoliteFetcher() {
-        site.route("/2024/11/18/dua-halaman", (ex, hit) -> {
-            String query = ex.getRequestURI().getRawQuery();
-            String html = "page=2".equals(query)
-                    ? "<html><head><meta charset=\"utf-8\"><title>Rakor netralitas dua halaman</title></head><body><article>"
-                            + "<h1>Rakor netralitas dua halaman</h1>"
-                            + "<p>Halaman kedua memuat pesan Pj Bupati Mempawah Ismail tentang pengawasan media sosial pegawai.</p>"
-                            + "<p>Pemungutan suara pilkada serentak dijadwalkan pada 27 November 2024.</p></article></body></html>"
-                    : """
-                    <html><head><meta charset="utf-8"><title>Rakor netralitas dua halaman</title></head><body><article>
-                    <h1>Rakor netralitas dua halaman</h1>
-                    <p>Halaman pertama menceritakan rapat koordinasi Bawaslu Kalbar di Pontianak pada 18 November 2024.</p>
-                    <p>Para kepala daerah diminta memastikan ASN dan kades tidak berpihak kepada calon mana pun.</p>
-                    <a href="/2024/11/18/dua-halaman?page=2">Halaman selanjutnya</a>
-                    </article></body></html>""";
-            TestSite.send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
-        });
+        serveTwoPages(PAGE_ONE, (ex, hit) -> sendPageTwo(ex));
 
-        CrawlResult result = processor.process(request("/2024/11/18/dua-halaman"), null);
+        CrawlResult result = processor.process(request(TWO_PAGES), null);
 
         assertThat(result).isEqualTo(CrawlResult.PUBLISHED);
         RawArticle raw = publisher.articles.getFirst();
         assertThat(raw.getPageCount()).isEqualTo(2);
-        assertThat(raw.getBodyParagraphs()).containsExactly(
-                "Halaman pertama menceritakan rapat koordinasi Bawaslu Kalbar di Pontianak pada 18 November 2024.",
-                "Para kepala daerah diminta memastikan ASN dan kades tidak berpihak kepada calon mana pun.",
-                "Halaman kedua memuat pesan Pj Bupati Mempawah Ismail tentang pengawasan media sosial pegawai.",
-                "Pemungutan suara pilkada serentak dijadwalkan pada 27 November 2024.");
+        assertThat(raw.getBodyParagraphs()).containsExactlyElementsOf(BOTH_PAGES_PARAGRAPHS);
         assertThat(site.received()).extracting(TestSite.Received::query).containsExactly("", "", "page=2"); // robots, page 1, page 2
+    }
+
+    // issue #3 (once per version): a second page failing for a passing reason once published page 1 alone as v1, and the
+    // whole article later as a false "edit" v2; the article is now requeued as its first page would be, then dead-lettered
+    @Test
+    void shouldRequeueWholeArticleAndPublishNothingWhenItsSecondPageKeepsFailing() {
+        serveTwoPages(PAGE_ONE, (ex, hit) -> sendBusy(ex));
+        CrawlProcessor processor = requeueing();
+
+        CrawlResult first = processor.process(request(TWO_PAGES), null);
+        Instant requeuedAt = clock.instant();
+
+        assertThat(first).isEqualTo(CrawlResult.REQUEUED);
+        assertThat(publisher.articles).isEmpty();
+        assertThat(publisher.deadLetters).isEmpty();
+        assertThat(publisher.requestKeys).containsExactly("127.0.0.1");
+        assertThat(publisher.requests).containsExactly(CrawlRequest.newBuilder().setUrl(site.url(TWO_PAGES)).setOutletId("kalbaronline")
+                .setKind(CrawlKind.ARTICLE).setDiscoveredAt(requeuedAt).setAttempt(1).build());
+        assertThat(site.received()).extracting(TestSite.Received::query)
+                .containsExactly("", "", "page=2", "page=2", "page=2"); // robots, page 1, page 2 and its two retries
+
+        clock.advance(Duration.ofSeconds(60));
+        CrawlResult second = processor.process(publisher.requests.getFirst(), null);
+
+        assertThat(second).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(publisher.articles).isEmpty();
+        assertThat(publisher.requests).hasSize(1);
+        assertThat(publisher.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.url()).isEqualTo(site.url(TWO_PAGES));
+            assertThat(letter.reason()).isEqualTo("LATER_PAGE_HTTP_5XX");
+            assertThat(letter.message()).isEqualTo("HTTP_5XX for page " + site.url(TWO_PAGES + "?page=2") + ": HTTP 503 for "
+                    + site.url(TWO_PAGES + "?page=2") + " (gave up after 1 requeue(s); the article is not published without this page)");
+        });
+        assertThat(processor.counts()).containsEntry(CrawlResult.REQUEUED, 1L).containsEntry(CrawlResult.DEAD_LETTER, 1L)
+                .containsEntry(CrawlResult.PUBLISHED, 0L);
+    }
+
+    @Test
+    void shouldDeadLetterArticleAtOnceWhenItsSecondPageFailsAndNothingIsRequeued() {
+        serveTwoPages(PAGE_ONE, (ex, hit) -> sendBusy(ex));
+
+        CrawlResult result = processor.process(request(TWO_PAGES), null);
+
+        assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(publisher.articles).isEmpty();
+        assertThat(publisher.requests).isEmpty();
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason).containsExactly("LATER_PAGE_HTTP_5XX");
+    }
+
+    @Test
+    void shouldPublishWholeArticleOnTheRequeueWhenItsSecondPageFailedOnlyOnce() {
+        serveTwoPages(PAGE_ONE, (ex, hit) -> {
+            if (hit <= 4) { // page 1, then page 2 and its two retries
+                sendBusy(ex);
+            } else {
+                sendPageTwo(ex);
+            }
+        });
+        CrawlProcessor processor = requeueing();
+
+        assertThat(processor.process(request(TWO_PAGES), null)).isEqualTo(CrawlResult.REQUEUED);
+        assertThat(publisher.articles).isEmpty();
+        clock.advance(Duration.ofSeconds(60));
+        CrawlResult again = processor.process(publisher.requests.getFirst(), null);
+
+        assertThat(again).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(publisher.articles).singleElement().satisfies(raw -> {
+            assertThat(raw.getVersion()).isEqualTo(1);
+            assertThat(raw.getPageCount()).isEqualTo(2);
+            assertThat(raw.getBodyParagraphs()).containsExactlyElementsOf(BOTH_PAGES_PARAGRAPHS);
+        });
+        assertThat(publisher.deadLetters).isEmpty();
+    }
+
+    @Test
+    void shouldPublishFirstPageAloneWhenItsSecondPageIsNotFound() {
+        serveTwoPages(PAGE_ONE, (ex, hit) -> TestSite.send(ex, 404, "text/html", "<h1>Tidak ada</h1>".getBytes(StandardCharsets.UTF_8)));
+
+        CrawlResult result = requeueing().process(request(TWO_PAGES), null);
+
+        assertThat(result).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(publisher.requests).isEmpty();
+        assertThat(publisher.articles).singleElement().satisfies(raw -> {
+            assertThat(raw.getPageCount()).isEqualTo(1);
+            assertThat(raw.getBodyParagraphs()).containsExactlyElementsOf(PAGE_ONE_PARAGRAPHS);
+        });
+    }
+
+    @Test
+    void shouldFollowPageLinksWhenShowAllPageIsNotFound() {
+        String withShowAll = PAGE_ONE.replace("</article>", "<a href=\"/2024/11/18/dua-halaman?page=all\">Tampilkan semua</a></article>");
+        serveTwoPages(withShowAll, (ex, hit) -> {
+            if ("page=all".equals(ex.getRequestURI().getRawQuery())) {
+                TestSite.send(ex, 404, "text/html", "<h1>Tidak ada</h1>".getBytes(StandardCharsets.UTF_8));
+            } else {
+                sendPageTwo(ex);
+            }
+        });
+
+        CrawlResult result = processor.process(request(TWO_PAGES), null);
+
+        assertThat(result).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(publisher.articles).singleElement().satisfies(raw -> {
+            assertThat(raw.getPageCount()).isEqualTo(2);
+            assertThat(raw.getBodyParagraphs()).containsExactlyElementsOf(BOTH_PAGES_PARAGRAPHS);
+        });
+        assertThat(site.received()).extracting(TestSite.Received::query).containsExactly("", "", "page=all", "page=2");
+    }
+
+    @Test
+    void shouldRequeueWholeArticleWhenShowAllPageFailsForAPassingReason() {
+        String withShowAll = PAGE_ONE.replace("</article>", "<a href=\"/2024/11/18/dua-halaman?page=all\">Tampilkan semua</a></article>");
+        serveTwoPages(withShowAll, (ex, hit) -> sendBusy(ex));
+
+        CrawlResult result = requeueing().process(request(TWO_PAGES), null);
+
+        assertThat(result).isEqualTo(CrawlResult.REQUEUED);
+        assertThat(publisher.articles).isEmpty();
+        assertThat(site.received()).extracting(TestSite.Received::query).containsExactly("", "", "page=all", "page=all", "page=all");
     }
 
     @Test

@@ -264,11 +264,52 @@ class ArticleExtractorTest {
     @Test
     void shouldKeepFirstPageWhenNextPageFails() throws Exception {
         ExtractedArticle article = extractor.extract(page(1, URL + "?page=2"), URL, null, url -> {
-            throw new IOException("HTTP 500");
+            throw new IOException("HTTP 404");
         });
 
         assertThat(article.pageCount()).isEqualTo(1);
         assertThat(article.bodyParagraphs()).containsExactly("Isi halaman 1 bagian pertama.");
+    }
+
+    // issue #3 (once per version): a next page that failed for a passing reason must not end the article, published truncated
+    @Test
+    void shouldLetPassingFailureOfNextPageThrough() {
+        TransientPageException busy = new TransientPageException(URL + "?page=2", "HTTP_5XX", "HTTP 503");
+
+        assertThatThrownBy(() -> extractor.extract(page(1, URL + "?page=2"), URL, null, url -> {
+            throw busy;
+        })).isSameAs(busy);
+    }
+
+    @Test
+    void shouldLetPassingFailureOfShowAllPageThrough() {
+        String first = article("", "<article><p>Isi halaman 1 bagian pertama.</p></article>"
+                + "<a href=\"?page=2\">Halaman selanjutnya</a><a href=\"?page=all\">Tampilkan semua</a>");
+        TransientPageException busy = new TransientPageException(URL + "?page=all", "TIMEOUT", "no answer in 2 s");
+
+        assertThatThrownBy(() -> extractor.extract(first, URL, null, url -> {
+            throw busy;
+        })).isSameAs(busy);
+    }
+
+    // issue #3: a show-all page that cannot be had dropped the next-page link with it, so only page 1 was published
+    @Test
+    void shouldFollowPageLinksWhenShowAllPageCannotBeHad() throws Exception {
+        String first = article("", "<article><p>Isi halaman 1 bagian pertama.</p></article>"
+                + "<a href=\"?page=2\">Halaman selanjutnya</a><a href=\"?page=all\">Tampilkan semua</a>");
+        List<String> loaded = new ArrayList<>();
+
+        ExtractedArticle article = extractor.extract(first, URL, null, url -> {
+            loaded.add(url);
+            if (url.endsWith("page=all")) {
+                throw new IOException("HTTP 404");
+            }
+            return url.endsWith("page=2") ? page(2, "") : null;
+        });
+
+        assertThat(loaded).containsExactly(URL + "?page=all", URL + "?page=2");
+        assertThat(article.bodyParagraphs()).containsExactly("Isi halaman 1 bagian pertama.", "Isi halaman 2 bagian pertama.");
+        assertThat(article.pageCount()).isEqualTo(2);
     }
 
     @Test

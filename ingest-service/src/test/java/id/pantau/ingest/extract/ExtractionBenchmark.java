@@ -110,7 +110,7 @@ public class ExtractionBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(ARTICLES)
-    public void extractWithProfile(Blackhole bh) throws ExtractionException {
+    public void extractWithProfile(Blackhole bh) throws ExtractionException, TransientPageException {
         for (int i = 0; i < fixtures.size(); i++) {
             Fixtures f = fixtures.get(i);
             bh.consume(extractor.extract(f.html(), f.url(), profiles.get(i), f.loader()));
@@ -119,7 +119,7 @@ public class ExtractionBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(ARTICLES)
-    public void extractGenericOnly(Blackhole bh) throws ExtractionException {
+    public void extractGenericOnly(Blackhole bh) throws ExtractionException, TransientPageException {
         for (Fixtures f : fixtures) {
             bh.consume(extractor.extract(f.html(), f.url(), null, f.loader()));
         }
@@ -207,13 +207,13 @@ public class ExtractionBenchmark {
     }
 
     private interface Measured {
-        void run() throws ExtractionException;
+        void run() throws ExtractionException, TransientPageException;
     }
 
     private static void uncheck(Measured measured) {
         try {
             measured.run();
-        } catch (ExtractionException e) {
+        } catch (ExtractionException | TransientPageException e) {
             throw new IllegalStateException(e);
         }
     }

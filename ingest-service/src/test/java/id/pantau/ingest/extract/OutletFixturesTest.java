@@ -41,7 +41,7 @@ class OutletFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void shouldExtractExpectedFieldsWithOutletProfile(Fixtures fixture) throws ExtractionException {
+    void shouldExtractExpectedFieldsWithOutletProfile(Fixtures fixture) throws Exception {
         ExtractedArticle article = extractor.extract(fixture.html(), fixture.url(), Fixtures.profile(fixture.outletId()), fixture.loader());
 
         assertThat(article.canonicalUrl()).isEqualTo(fixture.text("canonicalUrl"));
@@ -59,7 +59,7 @@ class OutletFixturesTest {
     }
 
     @Test
-    void shouldReachMeasuredBodyF1WithGenericExtractorOnly() throws ExtractionException {
+    void shouldReachMeasuredBodyF1WithGenericExtractorOnly() throws Exception {
         List<PageCounts> counts = new ArrayList<>();
         for (Fixtures fixture : Fixtures.all()) {
             ExtractedArticle article = extractor.extract(fixture.html(), fixture.url(), null, fixture.loader());

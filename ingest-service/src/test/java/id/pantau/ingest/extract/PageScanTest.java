@@ -37,7 +37,7 @@ class PageScanTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void shouldExtractSameArticleAsRemovingNoiseThenSelecting(Fixtures fixture) throws ExtractionException {
+    void shouldExtractSameArticleAsRemovingNoiseThenSelecting(Fixtures fixture) throws Exception {
         ExtractionProfile profile = Fixtures.profile(fixture.outletId());
 
         ExtractedArticle scanned = extractor.extract(fixture.html(), fixture.url(), profile, fixture.loader());
@@ -47,7 +47,7 @@ class PageScanTest {
     }
 
     @Test
-    void shouldSkipBodyContainersInsideNoiseAndNoiseInsideBody() throws ExtractionException {
+    void shouldSkipBodyContainersInsideNoiseAndNoiseInsideBody() throws Exception {
         String html = "<html><head><title>Judul</title></head><body>"
                 + "<aside><div class=\"isi\"><p>Isi di aside.</p></div></aside>"
                 + "<div class=\"kotak-iklan\"><div class=\"isi\"><p>Isi di iklan.</p></div></div>"
