@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SitemapSource {
 
-    private static final Pattern NON_ARTICLE_CHILD = Pattern.compile(
-            "(?:(?:page|category|tag|post_tag|author|attachment)-sitemap\\d*|wp-sitemap-(?:posts-page|taxonomies-[a-z_]+|users)-\\d+)\\.xml(?:\\.gz)?");
+    private static final Pattern NON_ARTICLE_CHILD = Pattern.compile("(?:(?:page|category|tag|post_tag|author|attachment)-sitemap\\d*"
+            + "|wp-sitemap-(?:posts-page|taxonomies-[a-z_]+|users)-\\d+)\\.xml(?:\\.gz)?");
 
     /**
      * Parses one fetched sitemap or feed.

@@ -140,7 +140,8 @@ class ExtractCliTest {
         assertThat(run.exit()).isEqualTo(ExtractCli.OK);
         JsonNode article = JSON.readTree(run.out());
         assertThat(article.get("title").asText()).isEqualTo("Ani Sofian: \u201cJaga Pilkada Damai\u201d");
-        assertThat(article.get("bodyParagraphs").toString()).contains("caf\u00e9 dan warung kopi", "\u201cPerbedaan pilihan adalah hal biasa,\u201d")
+        assertThat(article.get("bodyParagraphs").toString())
+                .contains("caf\u00e9 dan warung kopi", "\u201cPerbedaan pilihan adalah hal biasa,\u201d")
                 .doesNotContain("\uFFFD");
     }
 
@@ -172,7 +173,8 @@ class ExtractCliTest {
         Path page1 = Files.copy(tribunPage(), dir.resolve("tribun.html"));
         String page2 = Files.readString(tribunPage().resolveSibling("pj-bupati-mempawah-netralitas-asn-kades_page2.html"))
                 .replace("<meta charset=\"utf-8\">", "<meta charset=\"windows-1252\">")
-                .replace("menggelar apel kesiapsiagaan", "menggelar apel kesiapsiagaan \u2013 juga di kafe \u201cCaf\u00e9 Kapuas\u201d \u2013");
+                .replace("menggelar apel kesiapsiagaan",
+                        "menggelar apel kesiapsiagaan \u2013 juga di kafe \u201cCaf\u00e9 Kapuas\u201d \u2013");
         Files.write(dir.resolve("tribun_page2.html"), page2.getBytes(java.nio.charset.Charset.forName("windows-1252")));
 
         Run run = run(page1.toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN);

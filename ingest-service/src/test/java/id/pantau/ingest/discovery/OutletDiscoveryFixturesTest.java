@@ -142,8 +142,9 @@ class OutletDiscoveryFixturesTest {
         Outlet shipped = Objects.requireNonNull(OutletRegistry.bundled().get(outletId), outletId);
         List<String> articles = Fixtures.all().stream().filter(f -> f.outletId().equals(outletId)).map(Fixtures::url).toList();
         String home = normalizer.normalize(shipped.home());
-        List<String> pages = Stream.of("", "category/politik/", "kategori/nusantara", "tag/pilkada-serentak/", "author/redaksi/", "redaksi/",
-                "pedoman-media-siber/", "kode-etik-jurnalistik", "page/2/", "feed/", "indeks/", "2024/11/").map(path -> home + path).toList();
+        List<String> pages = Stream.of("", "category/politik/", "kategori/nusantara", "tag/pilkada-serentak/", "author/redaksi/",
+                "redaksi/", "pedoman-media-siber/", "kode-etik-jurnalistik", "page/2/", "feed/", "indeks/", "2024/11/")
+                .map(path -> home + path).toList();
 
         assertThat(shipped.articleUrlPattern()).isNotNull();
         assertThat(articles).isNotEmpty().allMatch(shipped.articleUrls());
@@ -210,8 +211,8 @@ class OutletDiscoveryFixturesTest {
         List<SourceConfig> sources = shipped.sources().stream()
                 .map(s -> new SourceConfig(s.type(), s.url() == null ? null : site.url(URI.create(s.url()).getRawPath()), s.linkPattern()))
                 .toList();
-        return new Outlet(shipped.id(), shipped.name(), site.url("/"), shipped.regions(), List.of(), sources, shipped.articleUrlPattern(), null,
-                null);
+        return new Outlet(shipped.id(), shipped.name(), site.url("/"), shipped.regions(), List.of(), sources,
+                shipped.articleUrlPattern(), null, null);
     }
 
     private String fixture(String outletId, String file) {

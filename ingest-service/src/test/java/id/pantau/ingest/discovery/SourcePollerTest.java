@@ -133,7 +133,8 @@ class SourcePollerTest {
 
         // matched once normalised: without the utm_* parameters and the #komentar fragment
         assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(
-                site.url("/2024/11/18/rakor-netralitas-asn/?utm_source=rss&utm_medium=feed"), site.url("/2024/11/18/kades-mempawah-netral/#komentar"));
+                site.url("/2024/11/18/rakor-netralitas-asn/?utm_source=rss&utm_medium=feed"),
+                site.url("/2024/11/18/kades-mempawah-netral/#komentar"));
     }
 
     @Test
