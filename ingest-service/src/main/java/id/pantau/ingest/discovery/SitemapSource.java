@@ -86,7 +86,7 @@ public final class SitemapSource {
     }
 
     /** Whether the name of an index's child sitemap says it lists no articles. */
-    static boolean listsNonArticles(URL child) {
+    private static boolean listsNonArticles(URL child) {
         String path = child.getPath();
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         return NON_ARTICLE_CHILD.matcher(name).matches();
