@@ -79,7 +79,8 @@ public final class IngestApp {
             worker.start();
             discovery.start();
             LOG.info("event=ingest_started instance={} seenUrls={}", id, seen.size());
-            return new RunningIngest(id, discovery, worker, processor, List.of(discovery, worker, http, publisher, seen), PROGRESS_EVERY_MS);
+            return new RunningIngest(id, discovery, worker, processor, seen, List.of(discovery, worker, http, publisher, seen),
+                    PROGRESS_EVERY_MS);
         } catch (RuntimeException e) {
             // Close what was started, newest first, and report the cause of the failed start.
             for (int i = started.size() - 1; i >= 0; i--) {

@@ -4,6 +4,7 @@ import id.pantau.ingest.crawl.CrawlProcessor;
 import id.pantau.ingest.crawl.CrawlResult;
 import id.pantau.ingest.crawl.CrawlWorker;
 import id.pantau.ingest.discovery.DiscoveryScheduler;
+import id.pantau.ingest.seen.KafkaSeenStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,18 @@ public final class RunningIngest implements AutoCloseable {
     private final DiscoveryScheduler discovery;
     private final CrawlWorker worker;
     private final CrawlProcessor processor;
+    private final KafkaSeenStore seen;
     private final List<AutoCloseable> closeInOrder;
     private final ScheduledExecutorService progress =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ingest-progress").factory());
 
-    RunningIngest(String instanceId, DiscoveryScheduler discovery, CrawlWorker worker, CrawlProcessor processor, List<AutoCloseable> closeInOrder,
-            long progressEveryMs) {
+    RunningIngest(String instanceId, DiscoveryScheduler discovery, CrawlWorker worker, CrawlProcessor processor, KafkaSeenStore seen,
+            List<AutoCloseable> closeInOrder, long progressEveryMs) {
         this.instanceId = instanceId;
         this.discovery = discovery;
         this.worker = worker;
         this.processor = processor;
+        this.seen = seen;
         this.closeInOrder = new ArrayList<>(closeInOrder);
         progress.scheduleAtFixedRate(this::logProgress, progressEveryMs, progressEveryMs, TimeUnit.MILLISECONDS);
     }
@@ -65,12 +68,22 @@ public final class RunningIngest implements AutoCloseable {
         return processor.counts();
     }
 
+    /**
+     * Polls of the seen-store's topic that failed since the last one that succeeded; while above zero
+     * this instance does not learn of versions other instances publish.
+     */
+    public int seenStoreFailedPolls() {
+        return seen.failedPollsInARow();
+    }
+
     private void logProgress() {
         Map<CrawlResult, Long> results = results();
         LOG.info("event=ingest_progress instance={} sourcesPolled={} requestsSent={} requestsProcessed={} published={} unchanged={} "
-                + "alreadySeen={} notModified={} requeued={} deadLetters={}", instanceId, sourcesPolled(), requestsSent(), requestsProcessed(),
+                + "alreadySeen={} notModified={} requeued={} deadLetters={} seenStoreFailedPolls={}", instanceId, sourcesPolled(),
+                requestsSent(), requestsProcessed(),
                 results.get(CrawlResult.PUBLISHED), results.get(CrawlResult.UNCHANGED), results.get(CrawlResult.ALREADY_SEEN),
-                results.get(CrawlResult.NOT_MODIFIED), results.get(CrawlResult.REQUEUED), results.get(CrawlResult.DEAD_LETTER));
+                results.get(CrawlResult.NOT_MODIFIED), results.get(CrawlResult.REQUEUED), results.get(CrawlResult.DEAD_LETTER),
+                seenStoreFailedPolls());
     }
 
     @Override

@@ -13,6 +13,7 @@ import id.pantau.ingest.extract.ExtractionProfile;
 import id.pantau.ingest.extract.ExtractionProfiles;
 import id.pantau.ingest.extract.PageLoader;
 import id.pantau.ingest.extract.generic.BatchExtraction;
+import id.pantau.ingest.fetch.PageDecoder;
 import id.pantau.ingest.publish.RawArticleMapper;
 import id.pantau.schemas.avro.RawArticle;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * shipped outlet owning the canonical URL's host ({@code ""} when none does); for a folder it
  * prints the batch prediction JSON of {@link BatchExtraction#run(Path)}. Without {@code --outlet} only
  * the metadata layers and the generic extractor apply. For a saved page, further pages of a
- * multi-page article are read from sibling files {@code <name>_page<N>.html}.
+ * multi-page article are read from sibling files {@code <name>_page<N>.html}. Pages are decoded as
+ * the crawler decodes them ({@link PageDecoder}: byte-order mark, the Content-Type header of a
+ * fetched URL, {@code <meta>} charset, a windows-1252 page labelled UTF-8).
  *
  * <p>Exit codes: 0 extracted, 2 the page could not be extracted (the JSON names the cause), 64 usage
  * error, 74 input could not be read.
@@ -92,7 +94,7 @@ public final class ExtractCli {
             } else {
                 Path file = Path.of(parsed.input());
                 url = parsed.url() != null ? parsed.url() : file.toAbsolutePath().toUri().toString();
-                html = BatchExtraction.readPage(file);
+                html = PageDecoder.decode(BatchExtraction.readPageBytes(file), null);
                 pages = siblingPages(file);
             }
             ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages, zoneOf(parsed.outlet()));
@@ -167,7 +169,7 @@ public final class ExtractCli {
                 return null;
             }
             Path sibling = file.resolveSibling(base + "_page" + Integer.parseInt(m.group(1)) + ".html");
-            return Files.isRegularFile(sibling) ? Files.readString(sibling, StandardCharsets.UTF_8) : null;
+            return Files.isRegularFile(sibling) ? PageDecoder.decode(Files.readAllBytes(sibling), null) : null;
         };
     }
 
@@ -175,11 +177,11 @@ public final class ExtractCli {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("User-Agent", "pantau-extract-cli/0.1 (+https://github.com/pantau)").GET().build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode() + " for " + url);
             }
-            return response.body();
+            return PageDecoder.decode(response.body(), response.headers().firstValue("Content-Type").orElse(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + url, e);

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  *     Utara...) or {@code national}
  * @param hosts further hosts of the outlet (subdomains of these and of the home host are included)
  * @param sources discovery sources, at least one
+ * @param articleUrlPattern a regular expression the canonical URL of an article (normalised: no
+ *     tracking parameters, no fragment) must match in full; candidates of every source that do not
+ *     are left out (category, tag, author and static pages). Null to follow every candidate
  * @param profile extraction selectors, or null to use the bundled profile of the id (if any)
  * @param delayMs pacing override: least time between requests to this outlet's hosts, in
  *     milliseconds; only raises the service's {@code ingest.fetch.delay.ms}
@@ -32,6 +37,7 @@ public record Outlet(
         List<String> regions,
         List<String> hosts,
         List<SourceConfig> sources,
+        @Nullable String articleUrlPattern,
         @Nullable ExtractionProfile profile,
         @Nullable Long delayMs) {
 
@@ -70,9 +76,33 @@ public record Outlet(
                 }
             }
         }
+        if (articleUrlPattern != null) {
+            try {
+                Pattern.compile(articleUrlPattern);
+            } catch (PatternSyntaxException e) {
+                // No cause on purpose: Jackson reports the root cause, and this message is the useful one.
+                throw new IllegalArgumentException("articleUrlPattern: not a regular expression: " + e.getDescription() + " in '"
+                        + articleUrlPattern + "'");
+            }
+        }
         if (delayMs != null && (delayMs < 0 || delayMs > 600_000)) {
             throw new IllegalArgumentException("delayMs: expected an integer in 0..600000, got " + delayMs);
         }
+    }
+
+    /** An outlet that follows every candidate of its sources (no article URL pattern). */
+    public Outlet(String id, String name, String home, List<String> regions, List<String> hosts, List<SourceConfig> sources,
+            @Nullable ExtractionProfile profile, @Nullable Long delayMs) {
+        this(id, name, home, regions, hosts, sources, null, profile, delayMs);
+    }
+
+    /**
+     * Tells whether a canonical URL may be an article of this outlet: it matches
+     * {@link #articleUrlPattern()} in full; every URL does when the outlet has no pattern.
+     */
+    @JsonIgnore
+    public Predicate<String> articleUrls() {
+        return articleUrlPattern == null ? url -> true : Pattern.compile(articleUrlPattern).asMatchPredicate();
     }
 
     /** The outlet's own hosts, lower case, without a leading {@code www.}. */
@@ -93,7 +123,7 @@ public record Outlet(
 
     /** A copy with the given profile. */
     public Outlet withProfile(@Nullable ExtractionProfile newProfile) {
-        return new Outlet(id, name, home, regions, hosts, sources, newProfile, delayMs);
+        return new Outlet(id, name, home, regions, hosts, sources, articleUrlPattern, newProfile, delayMs);
     }
 
     private static Set<String> ownHosts(String homeHost, List<String> extra) {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Reads what can be trusted of a feed or sitemap that crawler-commons rejected as broken XML (a
  * truncated transfer, a stray ampersand, an unclosed tag): jsoup's lenient XML parser builds a tree
  * anyway, and only entries closed by their own end tag are kept, so a link cut off by the damage never
- * becomes a request. RSS {@code item}, Atom {@code entry} and sitemap {@code url} entries. Pure.
+ * becomes a request. RSS {@code item}, Atom {@code entry} and sitemap {@code url} entries (only
+ * dated ones, as in an intact sitemap). Pure.
  */
 final class DamagedFeedReader {
 
@@ -39,8 +40,10 @@ final class DamagedFeedReader {
                 continue; // closed by the parser at the damage, not by the document
             }
             String link = linkOf(entry);
-            if (link != null && (link.startsWith("http://") || link.startsWith("https://"))) {
-                found.add(new CandidateUrl(link, dateOf(entry)));
+            Instant date = dateOf(entry);
+            boolean undatedSitemapEntry = date == null && entry.tagName().equals("url"); // as SitemapSource leaves it out
+            if (link != null && (link.startsWith("http://") || link.startsWith("https://")) && !undatedSitemapEntry) {
+                found.add(new CandidateUrl(link, date));
             }
         }
         return found;

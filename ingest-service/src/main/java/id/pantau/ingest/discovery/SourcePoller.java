@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls one discovery source through the polite fetcher: conditional GET with the validators of
  * the previous response, parse (feed, sitemap, index and its children, section page, robots.txt
- * Sitemap lines), and tell whether anything changed. Unreadable sources are reported, not thrown.
+ * Sitemap lines), keep the candidates whose canonical URL the outlet takes for an article (its
+ * {@code articleUrlPattern}), and tell whether anything changed. Unreadable sources are reported, not thrown.
  * Thread-safe (validator and digest caches are concurrent maps keyed by URL).
  */
 public final class SourcePoller {
@@ -43,6 +45,7 @@ public final class SourcePoller {
     private final int maxChildSitemaps;
     private final SitemapSource sitemaps = new SitemapSource();
     private final SectionPageSource sections = new SectionPageSource();
+    private final UrlNormalizer normalizer = new UrlNormalizer();
     private final ConcurrentHashMap<String, Validators> validators = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> digests = new ConcurrentHashMap<>();
 
@@ -93,7 +96,18 @@ public final class SourcePoller {
         } catch (UnreadableSourceException e) {
             unreadable = e;
         }
-        return new Poll(found, changed[0], unreadable);
+        return new Poll(articlesOf(outlet, found), changed[0], unreadable);
+    }
+
+    private List<CandidateUrl> articlesOf(Outlet outlet, List<CandidateUrl> found) {
+        if (outlet.articleUrlPattern() == null) {
+            return found;
+        }
+        Predicate<String> isArticle = outlet.articleUrls();
+        return found.stream().filter(candidate -> {
+            String canonical = normalizer.normalize(candidate.url());
+            return canonical != null && isArticle.test(canonical);
+        }).toList();
     }
 
     private void readSitemap(Outlet outlet, String url, List<CandidateUrl> found, boolean[] changed, boolean followChildren)

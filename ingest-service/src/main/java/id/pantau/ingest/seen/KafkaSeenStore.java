@@ -12,7 +12,9 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,12 +39,25 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final InMemorySeenStore map = new InMemorySeenStore();
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
+    private final Duration retryPause;
     private final Thread tailer;
     private final CountDownLatch loaded = new CountDownLatch(1);
+    private final AtomicInteger failedPollsInARow = new AtomicInteger();
     private volatile boolean running = true;
 
-    private KafkaSeenStore(String bootstrapServers, String clientId) {
+    /**
+     * A store reading {@code ingest.seen} with {@code consumer}, which it closes; not started.
+     *
+     * @param retryPause wait after a failed poll before the next one
+     */
+    KafkaSeenStore(Consumer<String, byte[]> consumer, String clientId, Duration retryPause) {
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.retryPause = Objects.requireNonNull(retryPause, "retryPause");
+        this.tailer = Thread.ofPlatform().name(clientId + "-seen-tailer").daemon().unstarted(this::run);
+    }
+
+    private static Consumer<String, byte[]> newConsumer(String bootstrapServers, String clientId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-seen");
@@ -51,8 +66,7 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
         // seen records are written in one transaction with their article: one of an aborted transaction
         // would mark a URL seen whose article was never published
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        this.tailer = Thread.ofPlatform().name(clientId + "-seen-tailer").daemon().unstarted(this::run);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
@@ -61,20 +75,28 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
      * @throws IllegalStateException when that takes longer than {@code loadTimeout}
      */
     public static KafkaSeenStore start(String bootstrapServers, String clientId, Duration loadTimeout) {
-        KafkaSeenStore store = new KafkaSeenStore(bootstrapServers, clientId);
-        store.tailer.start();
+        return new KafkaSeenStore(newConsumer(bootstrapServers, clientId), clientId, RETRY_PAUSE).load(loadTimeout);
+    }
+
+    /**
+     * Starts tailing and waits until the topic has been read to its end; returns this store.
+     *
+     * @throws IllegalStateException when that takes longer than {@code loadTimeout}
+     */
+    KafkaSeenStore load(Duration loadTimeout) {
+        tailer.start();
         try {
-            if (!store.loaded.await(loadTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                store.close();
+            if (!loaded.await(loadTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
                 throw new IllegalStateException("seen-store: " + Topics.SEEN_ARTICLES.name() + " not read to its end within "
                         + loadTimeout.toMillis() + " ms (ingest.kafka.seen.load.timeout.ms)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            store.close();
+            close();
             throw new IllegalStateException("interrupted while loading the seen-store", e);
         }
-        return store;
+        return this;
     }
 
     private void run() {
@@ -89,6 +111,7 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                         apply(record);
                     }
+                    failedPollsInARow.set(0);
                     if (loaded.getCount() > 0 && reached(end)) {
                         LOG.info("event=seen_store_loaded urls={} tookMs={}", map.size(), Duration.between(started, Instant.now()).toMillis());
                         loaded.countDown();
@@ -98,7 +121,8 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
                 } catch (RuntimeException e) {
                     // A stopped tailer would leave this instance blind to other instances' publications
                     // (and so re-publish their versions): say so loudly and keep reading from where it was.
-                    LOG.error("event=seen_store_poll_failed message={} retryInMs={}", e.getMessage(), RETRY_PAUSE.toMillis(), e);
+                    LOG.error("event=seen_store_poll_failed message={} failedPollsInARow={} retryInMs={}", e.getMessage(),
+                            failedPollsInARow.incrementAndGet(), retryPause.toMillis(), e);
                     pause();
                 }
             }
@@ -113,7 +137,7 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
 
     private void pause() {
         try {
-            Thread.sleep(RETRY_PAUSE);
+            Thread.sleep(retryPause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -157,6 +181,14 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
     @Override
     public int size() {
         return map.size();
+    }
+
+    /**
+     * Polls of {@code ingest.seen} that failed since the last one that succeeded. While above zero,
+     * this instance does not learn of versions other instances publish (and may publish them again).
+     */
+    public int failedPollsInARow() {
+        return failedPollsInARow.get();
     }
 
     @Override

@@ -132,6 +132,62 @@ class ExtractCliTest {
         }
     }
 
+    // the CLI read files and URLs as UTF-8 only, so a windows-1252 page labelled UTF-8 printed "caf\uFFFD" where the crawler reads "café"
+    @Test
+    void shouldDecodeAWindows1252PageLabelledUtf8AsTheCrawlerDoes() throws IOException {
+        Run run = run(hostileCp1252Page().toString(), "--url", "https://tanjungpura.id/ani-sofian-jaga-pilkada-damai/");
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.OK);
+        JsonNode article = JSON.readTree(run.out());
+        assertThat(article.get("title").asText()).isEqualTo("Ani Sofian: \u201cJaga Pilkada Damai\u201d");
+        assertThat(article.get("bodyParagraphs").toString())
+                .contains("caf\u00e9 dan warung kopi", "\u201cPerbedaan pilihan adalah hal biasa,\u201d")
+                .doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void shouldDecodeAFetchedPageWithItsContentTypeAsTheCrawlerDoes() throws IOException {
+        byte[] page = Files.readAllBytes(hostileCp1252Page());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Run run = run("http://127.0.0.1:" + server.getAddress().getPort() + "/ani-sofian-jaga-pilkada-damai/");
+
+            assertThat(run.exit()).isEqualTo(ExtractCli.OK);
+            JsonNode article = JSON.readTree(run.out());
+            assertThat(article.get("title").asText()).isEqualTo("Ani Sofian: \u201cJaga Pilkada Damai\u201d");
+            assertThat(article.get("bodyParagraphs").toString()).contains("caf\u00e9 dan warung kopi").doesNotContain("\uFFFD");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void shouldDecodeASiblingPageInWindows1252(@TempDir Path dir) throws IOException {
+        Path page1 = Files.copy(tribunPage(), dir.resolve("tribun.html"));
+        String page2 = Files.readString(tribunPage().resolveSibling("pj-bupati-mempawah-netralitas-asn-kades_page2.html"))
+                .replace("<meta charset=\"utf-8\">", "<meta charset=\"windows-1252\">")
+                .replace("menggelar apel kesiapsiagaan",
+                        "menggelar apel kesiapsiagaan \u2013 juga di kafe \u201cCaf\u00e9 Kapuas\u201d \u2013");
+        Files.write(dir.resolve("tribun_page2.html"), page2.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        Run run = run(page1.toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN);
+
+        assertThat(run.exit()).as(run.out()).isEqualTo(ExtractCli.OK);
+        assertThat(JSON.readTree(run.out()).get("bodyParagraphs").toString())
+                .contains("kesiapsiagaan \u2013 juga di kafe \u201cCaf\u00e9 Kapuas\u201d \u2013");
+    }
+
+    private static Path hostileCp1252Page() {
+        return Fixtures.root().resolve("hostile/windows-1252-labelled-utf8.html");
+    }
+
     @Test
     void shouldPrintCauseWhenPageCannotBeExtracted() throws IOException {
         Run run = run(Fixtures.root().resolve("hostile/no-body.html").toString(), "--url", "https://kalbaronline.com/kosong");

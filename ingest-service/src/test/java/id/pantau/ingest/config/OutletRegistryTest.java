@@ -170,6 +170,38 @@ class OutletRegistryTest {
     }
 
     @Test
+    void shouldRejectArticleUrlPatternThatIsNoRegularExpression() {
+        assertThatThrownBy(() -> load("""
+                outlets:
+                  - id: kalbar
+                    name: Kalbar
+                    home: https://kalbar.example/
+                    regions: ["61"]
+                    articleUrlPattern: 'https://kalbar\\.example/(\\d{4}/'
+                    sources: [{type: feed, url: "https://kalbar.example/feed"}]
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("test.yaml: OutletRegistry$OutletsFile[\"outlets\"]->java.util.ArrayList[0]: ")
+                .hasMessageEndingWith("articleUrlPattern: not a regular expression: Unclosed group in 'https://kalbar\\.example/(\\d{4}/'");
+    }
+
+    @Test
+    void shouldReadArticleUrlPattern() {
+        OutletRegistry registry = load("""
+                outlets:
+                  - id: kalbar
+                    name: Kalbar
+                    home: https://kalbar.example/
+                    regions: ["61"]
+                    articleUrlPattern: 'https://kalbar\\.example/\\d{4}/[a-z-]+/'
+                    sources: [{type: feed, url: "https://kalbar.example/feed"}]
+                """);
+
+        assertThat(registry.get("kalbar").articleUrls()).accepts("https://kalbar.example/2024/rakor-netralitas/")
+                .rejects("https://kalbar.example/tag/pilkada/", "https://kalbar.example/2024/rakor-netralitas/?page=2");
+    }
+
+    @Test
     void shouldRejectUnknownSourceType() {
         assertThatThrownBy(() -> load("""
                 outlets:

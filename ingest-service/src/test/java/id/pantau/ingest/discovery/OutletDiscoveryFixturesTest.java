@@ -66,6 +66,9 @@ class OutletDiscoveryFixturesTest {
         return Stream.of(
                 Arguments.of("kalbaronline", List.of(
                         new Served("/feed/", "feed.xml", RSS),
+                        new Served("/sitemap_index.xml", "sitemap_index.xml", XML),
+                        new Served("/post-sitemap.xml", "post-sitemap.xml", XML),
+                        new Served("/category-sitemap.xml", "category-sitemap.xml", XML),
                         new Served("/category/pontianak/", "section.html", HTML))),
                 Arguments.of("tribun-pontianak", List.of(
                         new Served("/sitemap_news_web.xml", "sitemap_news_web.xml", XML),
@@ -76,6 +79,8 @@ class OutletDiscoveryFixturesTest {
                         new Served("/kategori/nusantara", "section.html", HTML))),
                 Arguments.of("suara-borneo", List.of(
                         new Served("/feed/", "feed.xml", RSS),
+                        new Served("/sitemap.xml", "sitemap.xml", XML),
+                        new Served("/sitemap-1.xml", "sitemap-1.xml", XML),
                         new Served("/category/kaltara/", "section.html", HTML))),
                 Arguments.of("tanjungpura", List.of(
                         new Served("/news-sitemap.xml", "news-sitemap.xml", XML),
@@ -108,7 +113,7 @@ class OutletDiscoveryFixturesTest {
                 }
             }
         }
-        assertThat(sourcesRead).isEqualTo(2);
+        assertThat(sourcesRead).isGreaterThanOrEqualTo(2);
         assertThat(local.sources()).anyMatch(s -> s.type() == SourceType.SECTION && servedPaths.contains(URI.create(s.url()).getPath()));
     }
 
@@ -129,6 +134,60 @@ class OutletDiscoveryFixturesTest {
         assertThat(poll.candidates()).extracting(c -> normalizer.normalize(c.url())).containsExactly(
                 "https://infopublik.id/kategori/nusantara/882211/harisson-netralitas-asn-dan-kepala-desa-jadi-pilar-pilkada-yang-adil",
                 "https://infopublik.id/kategori/nusantara/882190/pj-bupati-mempawah-netralitas-asn-dan-kades-kunci-pilkada-berintegritas");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outlets")
+    void shouldGiveEachShippedOutletAnArticlePatternThatTakesItsArticlesAndNoOtherPage(String outletId, List<Served> ignored) {
+        Outlet shipped = Objects.requireNonNull(OutletRegistry.bundled().get(outletId), outletId);
+        List<String> articles = Fixtures.all().stream().filter(f -> f.outletId().equals(outletId)).map(Fixtures::url).toList();
+        String home = normalizer.normalize(shipped.home());
+        List<String> pages = Stream.of("", "category/politik/", "kategori/nusantara", "tag/pilkada-serentak/", "author/redaksi/",
+                "redaksi/", "pedoman-media-siber/", "kode-etik-jurnalistik", "page/2/", "feed/", "indeks/", "2024/11/")
+                .map(path -> home + path).toList();
+
+        assertThat(shipped.articleUrlPattern()).isNotNull();
+        assertThat(articles).isNotEmpty().allMatch(shipped.articleUrls());
+        assertThat(articles).map(url -> url + "?page=2").noneMatch(shipped.articleUrls());
+        assertThat(pages).noneMatch(shipped.articleUrls());
+    }
+
+    // The WordPress index sitemap lists category, tag, author and page sitemaps too, with fresh dates
+    @Test
+    void shouldFollowOnlyTheArticlesOfKalbarOnlinesSitemapIndex() {
+        Outlet local = serve("kalbaronline", List.of(
+                new Served("/sitemap_index.xml", "sitemap_index.xml", XML),
+                new Served("/post-sitemap.xml", "post-sitemap.xml", XML),
+                new Served("/page-sitemap.xml", "page-sitemap.xml", XML),
+                new Served("/category-sitemap.xml", "category-sitemap.xml", XML),
+                new Served("/post_tag-sitemap.xml", "post_tag-sitemap.xml", XML),
+                new Served("/author-sitemap.xml", "author-sitemap.xml", XML)));
+        SourceConfig sitemap = local.sources().stream().filter(s -> s.type() == SourceType.SITEMAP).findFirst().orElseThrow();
+
+        SourcePoller.Poll poll = poller.poll(local, sitemap);
+
+        assertThat(poll.unreadable()).isNull();
+        assertThat(poll.candidates()).extracting(c -> normalizer.normalize(c.url())).containsExactly(
+                "https://www.kalbaronline.com/2024/08/26/harisson-tegaskan-asn-wajib-netral-polda-kalbar-siagakan-6-421-personel/",
+                "https://www.kalbaronline.com/2024/11/18/delapan-dugaan-pelanggaran-netralitas-di-pemprov-kalbar/");
+        assertThat(site.hits("/post-sitemap.xml")).isEqualTo(1);
+        assertThat(List.of("/page-sitemap.xml", "/category-sitemap.xml", "/post_tag-sitemap.xml", "/author-sitemap.xml"))
+                .allSatisfy(path -> assertThat(site.hits(path)).as(path).isZero());
+    }
+
+    // one sitemap for posts and pages: the home page and a page dated now are no articles, an undated page is not followed
+    @Test
+    void shouldFollowOnlyTheArticlesOfSuaraBorneosSitemapOfPostsAndPages() {
+        Outlet local = serve("suara-borneo", List.of(
+                new Served("/sitemap.xml", "sitemap.xml", XML),
+                new Served("/sitemap-1.xml", "sitemap-1.xml", XML)));
+        SourceConfig sitemap = local.sources().stream().filter(s -> s.type() == SourceType.SITEMAP).findFirst().orElseThrow();
+
+        SourcePoller.Poll poll = poller.poll(local, sitemap);
+
+        assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(
+                "https://suaraborneo.id/2024/10/02/pjs-gubernur-kaltara-togap-simangunsong-minta-asn-netral/",
+                "https://suaraborneo.id/2024/11/19/7-487-personel-gabungan-disiagakan-amankan-pilkada-di-kaltara/");
     }
 
     @Test
@@ -152,7 +211,8 @@ class OutletDiscoveryFixturesTest {
         List<SourceConfig> sources = shipped.sources().stream()
                 .map(s -> new SourceConfig(s.type(), s.url() == null ? null : site.url(URI.create(s.url()).getRawPath()), s.linkPattern()))
                 .toList();
-        return new Outlet(shipped.id(), shipped.name(), site.url("/"), shipped.regions(), List.of(), sources, null, null);
+        return new Outlet(shipped.id(), shipped.name(), site.url("/"), shipped.regions(), List.of(), sources,
+                shipped.articleUrlPattern(), null, null);
     }
 
     private String fixture(String outletId, String file) {

@@ -14,6 +14,7 @@ import id.pantau.ingest.testing.TestSite;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,8 +105,9 @@ class SourcePollerTest {
 
         SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
 
+        // the undated /tentang-kami/ page of the sitemap is not followed
         assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(
-                site.url("/2024/11/19/asn-pontianak-diingatkan/"), site.url("/2024/08/26/pelantikan-pejabat/"), site.url("/tentang-kami/"));
+                site.url("/2024/11/19/asn-pontianak-diingatkan/"), site.url("/2024/08/26/pelantikan-pejabat/"));
         assertThat(site.hits("/sitemap-posts-2024-08.xml")).isEqualTo(1); // a missing child is logged, not fatal
     }
 
@@ -119,5 +121,36 @@ class SourcePollerTest {
 
         assertThat(poll.candidates()).extracting(CandidateUrl::url)
                 .containsExactly(site.url("/2024/11/18/rakor-netralitas-asn/"), site.url("/2024/11/18/kades-mempawah-netral/"));
+    }
+
+    @Test
+    void shouldKeepOnlyFeedItemsWhoseCanonicalUrlMatchesTheOutletsArticlePattern() {
+        serveXml("/feed/", "feed.xml");
+        Outlet outlet = withArticlePattern(TestConfigs.feedOutlet("kalbaronline", site, "/feed/"),
+                Pattern.quote(site.base()) + "/2024/\\d{2}/\\d{2}/[a-z0-9-]+/");
+
+        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
+
+        // matched once normalised: without the utm_* parameters and the #komentar fragment
+        assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(
+                site.url("/2024/11/18/rakor-netralitas-asn/?utm_source=rss&utm_medium=feed"),
+                site.url("/2024/11/18/kades-mempawah-netral/#komentar"));
+    }
+
+    @Test
+    void shouldKeepOnlySectionLinksThatMatchTheOutletsArticlePatternToo() {
+        site.html("/category/pontianak/", site.resourceText("section.html"));
+        String anyDated = Pattern.quote(site.base()) + "/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/";
+        Outlet outlet = withArticlePattern(TestConfigs.outlet("kalbaronline", site, SourceType.SECTION, "/category/pontianak/", anyDated),
+                ".*/kades-[a-z-]+/");
+
+        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(site.url("/2024/11/18/kades-mempawah-netral/"));
+    }
+
+    private static Outlet withArticlePattern(Outlet outlet, String articleUrlPattern) {
+        return new Outlet(outlet.id(), outlet.name(), outlet.home(), outlet.regions(), outlet.hosts(), outlet.sources(), articleUrlPattern,
+                outlet.profile(), outlet.delayMs());
     }
 }

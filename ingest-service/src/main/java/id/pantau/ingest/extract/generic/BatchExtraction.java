@@ -60,13 +60,22 @@ public final class BatchExtraction {
      * @throws IOException naming the file when it cannot be read or is not valid gzip
      */
     public static String readPage(Path file) throws IOException {
+        return new String(readPageBytes(file), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes of the page; {@code .gz} files are gunzipped.
+     *
+     * @throws IOException naming the file when it cannot be read or is not valid gzip
+     */
+    public static byte[] readPageBytes(Path file) throws IOException {
         try {
             if (file.getFileName().toString().endsWith(".gz")) {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    return in.readAllBytes();
                 }
             }
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IOException("cannot read page " + file + ": " + e.getMessage(), e);
         }
