@@ -59,8 +59,8 @@ final class HostLanes<T> {
      * @param isStale whether a failed item is to be given up instead of run again
      * @param onFinished told of each item whose work completed, on the item's lane thread
      */
-    HostLanes(Function<T, String> hostOf, Predicate<T> goesFirst, Consumer<T> work, Predicate<T> isStale, Consumer<T> onFinished, Sleeper sleeper,
-            Duration firstPause, Duration maxPause) {
+    HostLanes(Function<T, String> hostOf, Predicate<T> goesFirst, Consumer<T> work, Predicate<T> isStale, Consumer<T> onFinished,
+            Sleeper sleeper, Duration firstPause, Duration maxPause) {
         this.hostOf = Objects.requireNonNull(hostOf, "hostOf");
         this.goesFirst = Objects.requireNonNull(goesFirst, "goesFirst");
         this.work = Objects.requireNonNull(work, "work");
