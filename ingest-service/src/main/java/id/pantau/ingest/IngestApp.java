@@ -8,6 +8,7 @@ import id.pantau.ingest.crawl.CrawlWorker;
 import id.pantau.ingest.crawl.Requeue;
 import id.pantau.ingest.discovery.CandidateGate;
 import id.pantau.ingest.discovery.DiscoveryScheduler;
+import id.pantau.ingest.discovery.RevisitSchedule;
 import id.pantau.ingest.discovery.SourcePoller;
 import id.pantau.ingest.extract.ArticleExtractor;
 import id.pantau.ingest.fetch.HostPacer;
@@ -74,7 +75,8 @@ public final class IngestApp {
             CrawlWorker worker = keep(started, new CrawlWorker(config.kafka(), id, processor, publisher, clock));
             DiscoveryScheduler discovery = keep(started, new DiscoveryScheduler(outlets,
                     new SourcePoller(fetcher, config.discovery().maxChildSitemaps()),
-                    new CandidateGate(config.discovery().recentWindow(), config.discovery().revisit(), seen, clock),
+                    new CandidateGate(config.discovery().recentWindow(),
+                            new RevisitSchedule(config.discovery().revisit(), config.discovery().revisitMaxPerPoll()), seen, clock),
                     publisher, publisher, worker::ownsHost, config.discovery(), clock));
             worker.start();
             discovery.start();

@@ -11,9 +11,13 @@ import java.util.Objects;
  * @param pollMax {@code ingest.discovery.poll.max.ms}: slowest re-poll of a quiet source, default 60 s
  * @param maxChildSitemaps {@code ingest.discovery.max.child.sitemaps}: children of an index per poll, default 20
  * @param revisit {@code ingest.discovery.revisit.ms}: an article still listed by its source is fetched again
- *     this long after it was last fetched, to catch edits its source does not date; default 1 h, zero for never
+ *     about this long after it was last fetched, at a time of its own within that interval, to catch edits its
+ *     source does not date; default 1 h, zero for never
+ * @param revisitMaxPerPoll {@code ingest.discovery.revisit.max.per.poll}: most revisits one source poll requests;
+ *     the other due ones wait for the next polls; default 2
  */
-public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration pollMax, int maxChildSitemaps, Duration revisit) {
+public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration pollMax, int maxChildSitemaps, Duration revisit,
+        int revisitMaxPerPoll) {
 
     public DiscoveryConfig {
         Objects.requireNonNull(recentWindow, "recentWindow");
@@ -30,6 +34,9 @@ public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration 
         if (maxChildSitemaps < 1) {
             throw new IllegalArgumentException("ingest.discovery.max.child.sitemaps: expected an integer in 1..1000, got " + maxChildSitemaps);
         }
+        if (revisitMaxPerPoll < 1) {
+            throw new IllegalArgumentException("ingest.discovery.revisit.max.per.poll: expected an integer in 1..1000, got " + revisitMaxPerPoll);
+        }
     }
 
     static DiscoveryConfig from(ConfigValues v) {
@@ -38,6 +45,7 @@ public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration 
                 v.millisIn("ingest.discovery.poll.min.ms", 100, 86_400_000),
                 v.millisIn("ingest.discovery.poll.max.ms", 100, 86_400_000),
                 v.intIn("ingest.discovery.max.child.sitemaps", 1, 1000),
-                v.millisIn("ingest.discovery.revisit.ms", 0, 604_800_000));
+                v.millisIn("ingest.discovery.revisit.ms", 0, 604_800_000),
+                v.intIn("ingest.discovery.revisit.max.per.poll", 1, 1000));
     }
 }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Independent per-host lanes of work: each host has a FIFO of items drained by a virtual thread of
  * its own, started when an item comes and ended when the FIFO is empty; so one host's items run one
- * at a time and in order, and a slow host delays only its own lane (issue #3). An item whose work
+ * at a time and in order, and a slow host delays only its own lane (issue #3). Items that go first
+ * ({@code goesFirst}: new articles) have a FIFO of their own, drained before the other one
+ * (revisits), so that a burst of revisits never holds up a host's new articles. An item whose work
  * throws (publishing failed: broker trouble) is not lost: its lane runs it again after a pause that
  * doubles from {@code firstPause} up to {@code maxPause}, unless it has become stale (its partition
  * was revoked) or the lanes were stopped meanwhile, which cut the pause short. Each finished item is
@@ -28,8 +30,9 @@ final class HostLanes<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostLanes.class);
 
-    /** One host's FIFO and the item its thread is running, if any. */
+    /** One host's FIFOs and the item its thread is running, if any. */
     private final class Lane {
+        private final ArrayDeque<T> first = new ArrayDeque<>();
         private final ArrayDeque<T> queue = new ArrayDeque<>();
         private @Nullable Thread thread;
         private @Nullable T current;
@@ -37,6 +40,7 @@ final class HostLanes<T> {
     }
 
     private final Function<T, String> hostOf;
+    private final Predicate<T> goesFirst;
     private final Consumer<T> work;
     private final Predicate<T> isStale;
     private final Consumer<T> onFinished;
@@ -50,13 +54,15 @@ final class HostLanes<T> {
 
     /**
      * @param hostOf the host of an item
+     * @param goesFirst whether an item is run before the queued items for which it is false
      * @param work runs one item; throws when it is to be run again after a pause
      * @param isStale whether a failed item is to be given up instead of run again
      * @param onFinished told of each item whose work completed, on the item's lane thread
      */
-    HostLanes(Function<T, String> hostOf, Consumer<T> work, Predicate<T> isStale, Consumer<T> onFinished, Sleeper sleeper,
-            Duration firstPause, Duration maxPause) {
+    HostLanes(Function<T, String> hostOf, Predicate<T> goesFirst, Consumer<T> work, Predicate<T> isStale, Consumer<T> onFinished,
+            Sleeper sleeper, Duration firstPause, Duration maxPause) {
         this.hostOf = Objects.requireNonNull(hostOf, "hostOf");
+        this.goesFirst = Objects.requireNonNull(goesFirst, "goesFirst");
         this.work = Objects.requireNonNull(work, "work");
         this.isStale = Objects.requireNonNull(isStale, "isStale");
         this.onFinished = Objects.requireNonNull(onFinished, "onFinished");
@@ -69,7 +75,8 @@ final class HostLanes<T> {
     }
 
     /**
-     * Queues {@code item} at the end of its host's lane, starting the lane if it is idle.
+     * Queues {@code item} at the end of its host's lane (behind the other items that go first, if it
+     * goes first), starting the lane if it is idle.
      *
      * @return false, and nothing is queued, once the lanes are stopped
      */
@@ -87,7 +94,7 @@ final class HostLanes<T> {
                 started.thread = Thread.ofVirtual().name("crawl-lane-" + host).start(() -> drain(host, started));
                 lane = started;
             }
-            lane.queue.addLast(item);
+            (goesFirst.test(item) ? lane.first : lane.queue).addLast(item);
             return true;
         } finally {
             lock.unlock();
@@ -105,9 +112,10 @@ final class HostLanes<T> {
         try {
             int dropped = 0;
             for (Lane lane : lanes.values()) {
-                int before = lane.queue.size();
+                int before = lane.first.size() + lane.queue.size();
+                lane.first.removeIf(which);
                 lane.queue.removeIf(which);
-                dropped += before - lane.queue.size();
+                dropped += before - lane.first.size() - lane.queue.size();
                 if (lane.current != null && which.test(lane.current)) {
                     wake(lane);
                 }
@@ -154,7 +162,8 @@ final class HostLanes<T> {
             stopped = true;
             int dropped = 0;
             for (Lane lane : lanes.values()) {
-                dropped += lane.queue.size();
+                dropped += lane.first.size() + lane.queue.size();
+                lane.first.clear();
                 lane.queue.clear();
                 wake(lane);
             }
@@ -179,7 +188,7 @@ final class HostLanes<T> {
             T item;
             lock.lock();
             try {
-                item = lane.queue.pollFirst();
+                item = lane.first.isEmpty() ? lane.queue.pollFirst() : lane.first.pollFirst();
                 if (item == null) {
                     lanes.remove(host);
                     idle.signalAll();

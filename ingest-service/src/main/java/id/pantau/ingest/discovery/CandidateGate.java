@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * source date, or when it was already requested with the same or a later date; so an unchanged
  * item is not fetched again, and an item whose sitemap date moves past its last publication is
  * (to detect edits). Since most feeds never move an item's date when its article is edited, an item
- * still listed is also requested again once {@code revisit} has passed since it was last requested
- * or published. Thread-safe.
+ * still listed is also requested again, as a revisit, when its {@link RevisitSchedule} says it is
+ * due; each call requests at most the schedule's cap of revisits. Thread-safe.
  */
 public final class CandidateGate {
 
@@ -31,19 +31,22 @@ public final class CandidateGate {
     private final SeenStore seen;
     private final Clock clock;
     private final Duration window;
-    private final Duration revisit;
+    private final RevisitSchedule revisits;
     private final ConcurrentHashMap<String, Request> requested = new ConcurrentHashMap<>();
 
     private record Request(Instant sourceDate, Instant at) {}
 
+    /** A canonical URL to request, and whether it is a revisit (handled before, asked again only to catch an edit). */
+    public record Admitted(String url, boolean isRevisit) {}
+
     /** A gate that never revisits an unchanged item. */
     public CandidateGate(Duration recentWindow, SeenStore seen, Clock clock) {
-        this(recentWindow, Duration.ZERO, seen, clock);
+        this(recentWindow, RevisitSchedule.NEVER, seen, clock);
     }
 
-    /** @param revisit time after which a still-listed item is requested again; zero for never */
-    public CandidateGate(Duration recentWindow, Duration revisit, SeenStore seen, Clock clock) {
-        this.revisit = Objects.requireNonNull(revisit, "revisit");
+    /** @param revisits when a still-listed item is requested again, and how many such per call */
+    public CandidateGate(Duration recentWindow, RevisitSchedule revisits, SeenStore seen, Clock clock) {
+        this.revisits = Objects.requireNonNull(revisits, "revisits");
         this.window = Objects.requireNonNull(recentWindow, "recentWindow");
         this.recent = new RecentWindow(recentWindow, clock);
         this.seen = Objects.requireNonNull(seen, "seen");
@@ -51,8 +54,10 @@ public final class CandidateGate {
     }
 
     /** The canonical URLs to request now, in discovery order, each recorded as requested. */
-    public List<String> admit(Outlet outlet, List<CandidateUrl> candidates) {
+    public List<Admitted> admit(Outlet outlet, List<CandidateUrl> candidates) {
         Set<String> admitted = new LinkedHashSet<>();
+        Set<String> revisiting = new HashSet<>();
+        int revisitsLeft = revisits.maxPerPoll();
         for (CandidateUrl candidate : candidates) {
             if (!recent.isRecent(candidate)) {
                 continue;
@@ -66,27 +71,32 @@ public final class CandidateGate {
             Request before = requested.get(canonical);
             boolean newer = (known == null || date.isAfter(known.getPublishedAt())) && (before == null || date.isAfter(before.sourceDate()));
             Instant now = clock.instant();
-            if (!newer && !dueForRevisit(known, before, now)) {
-                continue;
+            if (!newer && (revisitsLeft == 0 || !dueForRevisit(canonical, known, before, now))) {
+                continue; // an overdue item over the cap stays due for the next call
+            }
+            if (!newer) {
+                revisitsLeft--;
+                revisiting.add(canonical);
             }
             requested.put(canonical, new Request(date, now));
             admitted.add(canonical);
         }
-        return new ArrayList<>(admitted);
+        return admitted.stream().map(url -> new Admitted(url, revisiting.contains(url))).toList();
     }
 
-    private boolean dueForRevisit(@Nullable SeenArticle known, @Nullable Request before, Instant now) {
-        if (revisit.isZero()) {
+    /** Only called for an item that is not newer, so it was published or requested before. */
+    private boolean dueForRevisit(String canonical, @Nullable SeenArticle known, @Nullable Request before, Instant now) {
+        if (!revisits.isEnabled()) {
             return false;
         }
-        Instant last = Instant.MIN;
+        Instant last = Instant.EPOCH;
         if (known != null) {
             last = known.getPublishedAt();
         }
         if (before != null && before.at().isAfter(last)) {
             last = before.at();
         }
-        return !now.isBefore(last.plus(revisit));
+        return !now.isBefore(revisits.dueAt(canonical, last));
     }
 
     /** Forgets that {@code canonicalUrl} was requested (its request could not be sent). */

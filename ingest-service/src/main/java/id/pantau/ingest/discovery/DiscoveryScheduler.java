@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls every source of every outlet whose host this instance owns (so N instances split the
  * sources as they split the crawl-request partitions), each on its adaptive {@link PollSchedule},
- * and turns admitted candidates into crawl requests keyed by host. A source that cannot be parsed
+ * and turns admitted candidates into crawl requests keyed by host. An unchanged source yields no
+ * candidates, so what it listed when it last changed is offered to the gate again: its items' revisits
+ * come due, a few per poll, whether the source changes or not. A source that cannot be parsed
  * goes to the dead-letter topic once per distinct broken content. Thread-safe; polls run on
  * virtual threads, at most one per source at a time; {@link #close()} by the owner.
  */
@@ -61,6 +63,8 @@ public final class DiscoveryScheduler implements AutoCloseable {
         final AtomicBoolean inFlight = new AtomicBoolean();
         volatile Instant nextAt = Instant.MIN;
         volatile String lastBrokenMessage = "";
+        /** What the source listed when it last changed: offered again while it stays unchanged, so its items keep their revisits. */
+        volatile List<CandidateUrl> listed = List.of();
 
         SourceState(Outlet outlet, SourceConfig source, DiscoveryConfig config) {
             this.outlet = outlet;
@@ -147,17 +151,21 @@ public final class DiscoveryScheduler implements AutoCloseable {
             } else {
                 state.lastBrokenMessage = ""; // readable again: the next breakage is news
             }
-            List<String> admitted = gate.admit(state.outlet, poll.candidates());
+            if (poll.changed()) {
+                state.listed = poll.candidates();
+            }
+            // an unreadable source may no longer list what it did: only what was read of it now counts
+            List<CandidateGate.Admitted> admitted = gate.admit(state.outlet, poll.unreadable() == null ? state.listed : poll.candidates());
             Instant now = clock.instant();
             for (int i = 0; i < admitted.size(); i++) {
-                String url = admitted.get(i);
+                String url = admitted.get(i).url();
                 String host = SiteKeys.of(URI.create(url).getHost());
                 try {
-                    sink.request(host, CrawlRequest.newBuilder()
-                            .setUrl(url).setOutletId(state.outlet.id()).setKind(CrawlKind.ARTICLE).setDiscoveredAt(now).setAttempt(0).build());
+                    sink.request(host, CrawlRequest.newBuilder().setUrl(url).setOutletId(state.outlet.id()).setKind(CrawlKind.ARTICLE)
+                            .setDiscoveredAt(now).setAttempt(0).setRevisit(admitted.get(i).isRevisit()).build());
                 } catch (RuntimeException e) {
                     // Not sent: let the next poll read the source in full and admit these again.
-                    admitted.subList(i, admitted.size()).forEach(gate::forget);
+                    admitted.subList(i, admitted.size()).forEach(unsent -> gate.forget(unsent.url()));
                     poller.forgetAll();
                     throw e;
                 }
@@ -165,9 +173,10 @@ public final class DiscoveryScheduler implements AutoCloseable {
             requestedCount.addAndGet(admitted.size());
             Duration wait = state.schedule.next(poll.changed());
             state.nextAt = clock.instant().plus(wait);
-            LOG.info("event=source_polled outlet={} type={} url={} changed={} candidates={} requested={} nextPollMs={}", state.outlet.id(),
-                    state.source.type().name().toLowerCase(Locale.ROOT), state.outlet.urlOf(state.source), poll.changed(),
-                    poll.candidates().size(), admitted.size(), wait.toMillis());
+            LOG.info("event=source_polled outlet={} type={} url={} changed={} candidates={} requested={} revisits={} nextPollMs={}",
+                    state.outlet.id(), state.source.type().name().toLowerCase(Locale.ROOT), state.outlet.urlOf(state.source),
+                    poll.changed(), poll.candidates().size(), admitted.size(),
+                    admitted.stream().filter(CandidateGate.Admitted::isRevisit).count(), wait.toMillis());
             gate.evictOld();
             return admitted.size();
         } catch (RuntimeException e) {

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
                 5_242_880, 5, false));
         assertThat(config.fetch()).isEqualTo(new FetchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 3, Duration.ofSeconds(2),
                 Duration.ofSeconds(60), Duration.ofHours(1), 1, Duration.ofSeconds(60)));
-        assertThat(config.discovery()).isEqualTo(new DiscoveryConfig(Duration.ofHours(48), Duration.ofSeconds(15), Duration.ofSeconds(30), 20, Duration.ofHours(1)));
+        assertThat(config.discovery()).isEqualTo(new DiscoveryConfig(Duration.ofHours(48), Duration.ofSeconds(15), Duration.ofSeconds(30), 20, Duration.ofHours(1), 2));
         assertThat(config.kafka()).isEqualTo(new KafkaConfig("127.0.0.1:9092", "pantau-ingest", (short) 1, 50, Duration.ofSeconds(60)));
         assertThat(config.http().userAgentHeader())
                 .isEqualTo("pantau-ingest/0.1 (+https://pantau.invalid/crawler)");

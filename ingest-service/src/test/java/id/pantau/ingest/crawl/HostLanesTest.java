@@ -21,7 +21,7 @@ class HostLanesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    /** A work item: its host, its name, the partition it came from. */
+    /** A work item: its host, its name, the partition it came from; one named "revisit..." goes after the others. */
     private record Job(String host, String name, int partition) {}
 
     private final List<String> finished = new CopyOnWriteArrayList<>();
@@ -54,8 +54,8 @@ class HostLanesTest {
                 running.get(job.host()).decrementAndGet();
             }
         };
-        return new HostLanes<>(Job::host, work, job -> revoked.contains(job.partition()), job -> finished.add(job.name()), sleeper,
-                Duration.ofSeconds(1), Duration.ofSeconds(8));
+        return new HostLanes<>(Job::host, job -> !job.name().startsWith("revisit"), work, job -> revoked.contains(job.partition()),
+                job -> finished.add(job.name()), sleeper, Duration.ofSeconds(1), Duration.ofSeconds(8));
     }
 
     @AfterEach
@@ -115,6 +115,43 @@ class HostLanesTest {
         awaitFinished("a20");
         assertThat(finished).containsExactly(java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "a" + i).toArray(String[]::new));
         assertThat(overlaps).isEmpty();
+    }
+
+    // issue #3: a new article waited in its host's lane behind every revisit queued before it
+    @Test
+    void shouldRunItemsThatGoFirstBeforeQueuedRevisitsInOrderWithinEach() throws Exception {
+        CountDownLatch first = gate("a1");
+        lanes.submit(new Job("a", "a1", 0));
+        lanes.submit(new Job("a", "revisit1", 0));
+        lanes.submit(new Job("a", "revisit2", 0));
+        lanes.submit(new Job("a", "a2", 0));
+        lanes.submit(new Job("a", "revisit3", 0));
+        lanes.submit(new Job("a", "a3", 0));
+        first.countDown();
+
+        awaitFinished("a1", "a2", "a3", "revisit1", "revisit2", "revisit3");
+
+        assertThat(finished).containsExactly("a1", "a2", "a3", "revisit1", "revisit2", "revisit3");
+        assertThat(overlaps).isEmpty();
+    }
+
+    @Test
+    void shouldDropAndStopQueuedRevisitsToo() throws Exception {
+        CountDownLatch runningA1 = gate("a1");
+        lanes.submit(new Job("a", "a1", 0));
+        lanes.submit(new Job("a", "revisit1", 0));
+        lanes.submit(new Job("a", "revisit2", 1));
+        lanes.submit(new Job("a", "a2", 0));
+        awaitRunning("a");
+
+        int dropped = lanes.drop(job -> job.partition() == 0);
+        int stopped = lanes.stop();
+
+        assertThat(dropped).as("revisit1 and a2").isEqualTo(2);
+        assertThat(stopped).as("revisit2").isEqualTo(1);
+        runningA1.countDown();
+        assertThat(lanes.awaitIdle(job -> true, WAIT)).isTrue();
+        assertThat(finished).containsExactly("a1");
     }
 
     @Test
@@ -209,7 +246,7 @@ class HostLanesTest {
 
     @Test
     void shouldRejectPausesThatDoNotGrow() {
-        assertThatThrownBy(() -> new HostLanes<Job>(Job::host, job -> {}, job -> false, job -> {}, d -> {}, Duration.ofSeconds(2),
+        assertThatThrownBy(() -> new HostLanes<Job>(Job::host, job -> true, job -> {}, job -> false, job -> {}, d -> {}, Duration.ofSeconds(2),
                 Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pauses: expected 0 < firstPause <= maxPause, got PT2S and PT1S");
     }

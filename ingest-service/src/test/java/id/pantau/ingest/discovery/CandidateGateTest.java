@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.pantau.ingest.config.Outlet;
 import id.pantau.ingest.config.SourceConfig;
 import id.pantau.ingest.config.SourceType;
+import id.pantau.ingest.discovery.CandidateGate.Admitted;
 import id.pantau.ingest.seen.InMemorySeenStore;
 import id.pantau.ingest.testing.MutableClock;
 import id.pantau.schemas.avro.SeenArticle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CandidateGateTest {
@@ -19,19 +22,20 @@ class CandidateGateTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemorySeenStore seen = new InMemorySeenStore();
     private final CandidateGate gate = new CandidateGate(Duration.ofHours(48), seen, clock);
+    private final RevisitSchedule hourly = new RevisitSchedule(Duration.ofHours(1), 2);
     private final Outlet outlet = new Outlet("kalbaronline", "KalbarOnline", "https://kalbaronline.com/", List.of("61"), List.of(),
             List.of(new SourceConfig(SourceType.FEED, "https://kalbaronline.com/feed/", null)), null, null);
 
     @Test
     void shouldAdmitRecentNormalisedOwnUrlsOnce() {
-        List<String> admitted = gate.admit(outlet, List.of(
+        List<Admitted> admitted = gate.admit(outlet, List.of(
                 new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/?utm_source=rss", NOW.minusSeconds(3600)),
                 new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/#komentar", NOW.minusSeconds(3600)),
                 new CandidateUrl("https://kalbaronline.com/2019/03/02/arsip/", Instant.parse("2019-03-02T00:00:00Z")),
                 new CandidateUrl("https://other.example/2024/11/18/x/", NOW),
                 new CandidateUrl("https://kalbaronline.com/tentang-kami/", null)));
 
-        assertThat(admitted).containsExactly("https://kalbaronline.com/2024/11/18/rakor/", "https://kalbaronline.com/tentang-kami/");
+        assertThat(admitted).containsExactly(fresh("https://kalbaronline.com/2024/11/18/rakor/"), fresh("https://kalbaronline.com/tentang-kami/"));
     }
 
     @Test
@@ -40,35 +44,62 @@ class CandidateGateTest {
         gate.admit(outlet, List.of(item));
 
         assertThat(gate.admit(outlet, List.of(item))).isEmpty();
-        assertThat(gate.admit(outlet, List.of(new CandidateUrl(item.url(), NOW.minusSeconds(60))))).containsExactly(item.url());
+        assertThat(gate.admit(outlet, List.of(new CandidateUrl(item.url(), NOW.minusSeconds(60))))).containsExactly(fresh(item.url()));
     }
 
-    // RSS pubDate does not move when an article is edited: an item still listed is fetched again after the revisit time
+    // RSS pubDate does not move when an article is edited: an item still listed is fetched again at its revisit time
     @Test
-    void shouldRequestAStillListedItemAgainOnceTheRevisitTimeHasPassed() {
-        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), Duration.ofHours(1), seen, clock);
+    void shouldRequestAStillListedItemAgainAtItsRevisitTime() {
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
         CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600));
         revisiting.admit(outlet, List.of(item));
+        Instant due = hourly.dueAt(item.url(), NOW);
 
+        clock.set(due.minusMillis(1));
+        assertThat(revisiting.admit(outlet, List.of(item))).as("before its revisit time").isEmpty();
+        clock.set(due);
+        assertThat(revisiting.admit(outlet, List.of(item))).as("at its revisit time").containsExactly(revisit(item.url()));
         clock.advance(Duration.ofMinutes(59));
-        assertThat(revisiting.admit(outlet, List.of(item))).as("before the revisit time").isEmpty();
+        assertThat(revisiting.admit(outlet, List.of(item))).as("within the hour after the revisit").isEmpty();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(revisiting.admit(outlet, List.of(item))).as("at the revisit time").containsExactly(item.url());
-        clock.advance(Duration.ofMinutes(30));
-        assertThat(revisiting.admit(outlet, List.of(item))).as("half an hour after the revisit").isEmpty();
+        assertThat(revisiting.admit(outlet, List.of(item))).as("an hour after the revisit").containsExactly(revisit(item.url()));
     }
 
     // after a restart the gate has no requests in memory: the seen-store's publication time counts
     @Test
     void shouldRevisitFromTheLastPublicationAfterARestart() {
-        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), Duration.ofHours(1), seen, clock);
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
         seen.put(SeenArticle.newBuilder().setCanonicalUrl("https://kalbaronline.com/2024/11/18/rakor/").setArticleId("a").setContentHash("h")
                 .setVersion(1).setPublishedAt(NOW.minus(Duration.ofMinutes(20))).build());
         CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minus(Duration.ofHours(2)));
+        Instant due = hourly.dueAt(item.url(), NOW.minus(Duration.ofMinutes(20)));
 
+        clock.set(due.minusMillis(1));
         assertThat(revisiting.admit(outlet, List.of(item))).isEmpty();
-        clock.advance(Duration.ofMinutes(40));
-        assertThat(revisiting.admit(outlet, List.of(item))).containsExactly(item.url());
+        clock.set(due);
+        assertThat(revisiting.admit(outlet, List.of(item))).containsExactly(revisit(item.url()));
+    }
+
+    // issue #3: after a restart every listed item was overdue at once and all of them were requested in one poll
+    @Test
+    void shouldRequestNoMoreRevisitsPerCallThanTheCapButEveryNewItem() {
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
+        List<CandidateUrl> listed = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> new CandidateUrl("https://kalbaronline.com/2024/11/18/berita-" + i + "/", NOW.minus(Duration.ofHours(4))))
+                .toList();
+        listed.forEach(item -> seen.put(SeenArticle.newBuilder().setCanonicalUrl(item.url()).setArticleId("a").setContentHash("h")
+                .setVersion(1).setPublishedAt(NOW.minus(Duration.ofHours(3))).build()));
+        List<CandidateUrl> withNew = new ArrayList<>(listed);
+        withNew.add(new CandidateUrl("https://kalbaronline.com/2024/11/19/baru-1/", NOW));
+        withNew.add(new CandidateUrl("https://kalbaronline.com/2024/11/19/baru-2/", NOW));
+        withNew.add(new CandidateUrl("https://kalbaronline.com/2024/11/19/baru-3/", NOW));
+
+        assertThat(revisiting.admit(outlet, listed)).containsExactly(revisit(listed.get(0).url()), revisit(listed.get(1).url()));
+        assertThat(revisiting.admit(outlet, withNew)).containsExactly(revisit(listed.get(2).url()), revisit(listed.get(3).url()),
+                fresh("https://kalbaronline.com/2024/11/19/baru-1/"), fresh("https://kalbaronline.com/2024/11/19/baru-2/"),
+                fresh("https://kalbaronline.com/2024/11/19/baru-3/"));
+        assertThat(revisiting.admit(outlet, withNew)).containsExactly(revisit(listed.get(4).url()));
+        assertThat(revisiting.admit(outlet, withNew)).isEmpty();
     }
 
     @Test
@@ -88,7 +119,7 @@ class CandidateGateTest {
         assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600))))).isEmpty();
         assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", null)))).isEmpty();
         assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(60)))))
-                .containsExactly("https://kalbaronline.com/2024/11/18/rakor/");
+                .containsExactly(fresh("https://kalbaronline.com/2024/11/18/rakor/"));
     }
 
     @Test
@@ -98,6 +129,14 @@ class CandidateGateTest {
         clock.advance(Duration.ofHours(97));
 
         assertThat(gate.evictOld()).isEqualTo(1);
-        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/a/", null)))).containsExactly("https://kalbaronline.com/a/");
+        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/a/", null)))).containsExactly(fresh("https://kalbaronline.com/a/"));
+    }
+
+    private static Admitted fresh(String url) {
+        return new Admitted(url, false);
+    }
+
+    private static Admitted revisit(String url) {
+        return new Admitted(url, true);
     }
 }

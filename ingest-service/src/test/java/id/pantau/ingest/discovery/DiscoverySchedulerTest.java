@@ -1,6 +1,7 @@
 package id.pantau.ingest.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.pantau.ingest.config.Outlet;
 import id.pantau.ingest.config.OutletRegistry;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +45,95 @@ class DiscoverySchedulerTest {
     }
 
     private DiscoveryScheduler scheduler(Outlet outlet) {
-        return new DiscoveryScheduler(OutletRegistry.of(List.of(outlet)), new SourcePoller(fetcher, 20),
-                new CandidateGate(Duration.ofHours(48), new InMemorySeenStore(), clock), publisher, publisher, host -> owned.get(),
-                TestConfigs.discovery(Duration.ofSeconds(15), Duration.ofSeconds(60)), clock);
+        return scheduler(outlet, new CandidateGate(Duration.ofHours(48), new InMemorySeenStore(), clock));
+    }
+
+    private DiscoveryScheduler scheduler(Outlet outlet, CandidateGate gate) {
+        return new DiscoveryScheduler(OutletRegistry.of(List.of(outlet)), new SourcePoller(fetcher, 20), gate, publisher, publisher,
+                host -> owned.get(), TestConfigs.discovery(Duration.ofSeconds(15), Duration.ofSeconds(60)), clock);
+    }
+
+    private CandidateGate hourlyRevisits() {
+        return new CandidateGate(Duration.ofHours(48), new RevisitSchedule(Duration.ofHours(1), 2), new InMemorySeenStore(), clock);
+    }
+
+    /** A feed listing {@code paths}, newest first, all dated an hour before the start of the test. */
+    private byte[] feed(List<String> paths) {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n");
+        for (String path : paths) {
+            rss.append("<item><title>Berita</title><link>").append(site.url(path))
+                    .append("</link><pubDate>Tue, 19 Nov 2024 11:00:00 +0000</pubDate></item>\n");
+        }
+        return rss.append("</channel></rss>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    // issue #3: a feed that did not change offered no candidates, so its items were never revisited
+    @Test
+    void shouldRevisitTheItemsOfASourceThatDidNotChange() {
+        site.serve("/feed/", 200, "application/rss+xml", site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8));
+        DiscoveryScheduler scheduler = scheduler(TestConfigs.feedOutlet("kalbaronline", site, "/feed/"), hourlyRevisits());
+        scheduler.pollDueNow();
+
+        clock.advance(Duration.ofHours(2));
+        scheduler.pollDueNow();
+
+        assertThat(publisher.requests).extracting(CrawlRequest::getUrl, CrawlRequest::getRevisit).containsExactly(
+                tuple(site.url("/2024/11/18/rakor-netralitas-asn/"), false), tuple(site.url("/2024/11/18/kades-mempawah-netral/"), false),
+                tuple(site.url("/2024/11/18/rakor-netralitas-asn/"), true), tuple(site.url("/2024/11/18/kades-mempawah-netral/"), true));
+    }
+
+    @Test
+    void shouldNotRevisitWhatAnUnreadableSourceListedBefore() {
+        AtomicBoolean down = new AtomicBoolean(false);
+        byte[] feed = site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8);
+        site.route("/feed/", (ex, hit) -> {
+            if (down.get()) {
+                TestSite.send(ex, 404, "text/html", "<h1>tidak ada</h1>".getBytes(StandardCharsets.UTF_8));
+            } else {
+                TestSite.send(ex, 200, "application/rss+xml", feed);
+            }
+        });
+        DiscoveryScheduler scheduler = scheduler(TestConfigs.feedOutlet("kalbaronline", site, "/feed/"), hourlyRevisits());
+        scheduler.pollDueNow();
+        down.set(true);
+        clock.advance(Duration.ofHours(2));
+
+        scheduler.pollDueNow();
+        assertThat(publisher.requests).as("the first round only").hasSize(2);
+
+        down.set(false);
+        clock.advance(Duration.ofMinutes(1));
+        scheduler.pollDueNow();
+        assertThat(publisher.requests).extracting(CrawlRequest::getRevisit).containsExactly(false, false, true, true);
+    }
+
+    // issue #3: an hour after a host's items were requested together, all of them were requested again at
+    // once, and a new article of the host waited in its lane behind every one of them
+    @Test
+    void shouldRequestANewArticleBehindNoMoreThanTheCapOfRevisitsPerPoll() {
+        List<String> listed = IntStream.rangeClosed(1, 300).mapToObj(i -> "/2024/11/19/berita-" + i + "/").toList();
+        site.serve("/feed/", 200, "application/rss+xml", feed(listed));
+        DiscoveryScheduler scheduler = scheduler(TestConfigs.feedOutlet("tribun-pontianak", site, "/feed/"), hourlyRevisits());
+        scheduler.pollDueNow();
+        int firstRound = publisher.requests.size();
+
+        clock.advance(Duration.ofMinutes(61));
+        site.serve("/feed/", 200, "application/rss+xml", feed(Stream.concat(Stream.of("/2024/11/19/baru-1/"), listed.stream()).toList()));
+        scheduler.pollDueNow();
+        clock.advance(Duration.ofMinutes(1));
+        site.serve("/feed/", 200, "application/rss+xml",
+                feed(Stream.concat(Stream.of("/2024/11/19/baru-2/", "/2024/11/19/baru-1/"), listed.stream()).toList()));
+        scheduler.pollDueNow();
+
+        List<CrawlRequest> sinceRevisitTime = publisher.requests.subList(firstRound, publisher.requests.size());
+        List<String> urls = sinceRevisitTime.stream().map(CrawlRequest::getUrl).toList();
+        int revisitsBefore = (int) urls.subList(0, urls.indexOf(site.url("/2024/11/19/baru-2/"))).stream()
+                .filter(url -> url.contains("/berita-")).count();
+        assertThat(firstRound).isEqualTo(300);
+        assertThat(revisitsBefore).as("revisits requested before the second new article: the previous poll's cap").isEqualTo(2);
+        assertThat(sinceRevisitTime).filteredOn(request -> request.getUrl().contains("/berita-")).hasSize(4).allMatch(CrawlRequest::getRevisit);
+        assertThat(sinceRevisitTime).filteredOn(request -> request.getUrl().contains("/baru-")).extracting(CrawlRequest::getRevisit)
+                .containsExactly(false, false);
     }
 
     @Test

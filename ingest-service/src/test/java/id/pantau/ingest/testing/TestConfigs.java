@@ -34,7 +34,7 @@ public final class TestConfigs {
     }
 
     public static DiscoveryConfig discovery(Duration pollMin, Duration pollMax) {
-        return new DiscoveryConfig(Duration.ofHours(48), pollMin, pollMax, 20, Duration.ofHours(1));
+        return new DiscoveryConfig(Duration.ofHours(48), pollMin, pollMax, 20, Duration.ofHours(1), 2);
     }
 
     public static IngestConfig ingest(String instanceId, String bootstrapServers, String groupId, Duration hostDelay, Duration pollMin) {

@@ -3,8 +3,10 @@ package id.pantau.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.pantau.schemas.avro.CrawlRequest;
 import id.pantau.schemas.avro.RawArticle;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -53,6 +55,26 @@ class SingleObjectAvroSerdeTest {
 
         assertThat(decoded.getTitle()).isEqualTo(current.getTitle());
         assertThat(decoded.getBodyParagraphs()).isEqualTo(current.getBodyParagraphs());
+    }
+
+    // issue #3: crawl requests queued before requests carried a revisit flag are new-article requests
+    @Test
+    void shouldReadACrawlRequestOfTheFirstReleaseAsNoRevisit() throws Exception {
+        Schema first = SchemaHistory.releasedVersions("CrawlRequest").get(0);
+        GenericData model = new GenericData();
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        GenericRecord old = new GenericData.Record(first);
+        old.put("url", "https://pontianak.tribunnews.com/2024/11/19/berita-1");
+        old.put("outletId", "tribun-pontianak");
+        old.put("kind", new GenericData.EnumSymbol(first.getField("kind").schema(), "ARTICLE"));
+        old.put("discoveredAt", Instant.parse("2024-11-19T12:00:00Z"));
+        old.put("attempt", 0);
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(model, first).encode(old);
+
+        CrawlRequest decoded = AvroSerdes.crawlRequest().deserialize("ingest.crawl.requests", toArray(encoded));
+
+        assertThat(decoded.getUrl()).isEqualTo("https://pontianak.tribunnews.com/2024/11/19/berita-1");
+        assertThat(decoded.getRevisit()).isFalse();
     }
 
     @Test

@@ -1,0 +1,71 @@
+package id.pantau.ingest.discovery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * When a still-listed, unchanged item is fetched again, and how many such revisits one source poll
+ * may send. Each URL has its own slots, one revisit time apart, at an offset within the revisit
+ * time taken from the hash of the URL; an item is due at the first of its slots at least half the
+ * revisit time after it was last requested or published. So items requested together (a restart, a
+ * sitemap read for the first time) come due spread over a whole revisit time instead of at one
+ * moment, and stay spread; once revisited, an item comes due again exactly one revisit time later.
+ * The cap trickles out what is overdue all at once (after a restart, or when this instance takes
+ * over a host), so that revisits never pile up in front of a host's new articles. Immutable.
+ */
+public final class RevisitSchedule {
+
+    /** Never revisits: an unchanged item is fetched once. */
+    public static final RevisitSchedule NEVER = new RevisitSchedule(Duration.ZERO, 1);
+
+    private final Duration every;
+    private final int maxPerPoll;
+
+    /**
+     * @param every the revisit time, zero for never
+     * @param maxPerPoll most revisits one source poll may request; the others stay due for the next polls
+     * @throws IllegalArgumentException when {@code every} is negative or {@code maxPerPoll} is below 1
+     */
+    public RevisitSchedule(Duration every, int maxPerPoll) {
+        this.every = Objects.requireNonNull(every, "every");
+        if (every.isNegative()) {
+            throw new IllegalArgumentException("every: expected zero or positive, got " + every);
+        }
+        if (maxPerPoll < 1) {
+            throw new IllegalArgumentException("maxPerPoll: expected at least 1, got " + maxPerPoll);
+        }
+        this.maxPerPoll = maxPerPoll;
+    }
+
+    /** Whether items are ever revisited. */
+    public boolean isEnabled() {
+        return !every.isZero();
+    }
+
+    /** Most revisits one source poll may request. */
+    public int maxPerPoll() {
+        return maxPerPoll;
+    }
+
+    /**
+     * When the item at {@code canonicalUrl}, last requested or published at {@code last}, is due again.
+     *
+     * @throws IllegalStateException when revisits are disabled
+     */
+    public Instant dueAt(String canonicalUrl, Instant last) {
+        if (!isEnabled()) {
+            throw new IllegalStateException("revisits are disabled");
+        }
+        long period = every.toMillis();
+        Instant earliest = last.plus(every.dividedBy(2));
+        long slot = earliest.toEpochMilli() - Math.floorMod(earliest.toEpochMilli() - offset(canonicalUrl, period), period);
+        Instant due = Instant.ofEpochMilli(slot);
+        return due.isBefore(earliest) ? due.plusMillis(period) : due;
+    }
+
+    /** The URL's slot offset within the period: stable across restarts and instances, spread evenly over URLs. */
+    private static long offset(String canonicalUrl, long period) {
+        return Long.parseLong(ArticleIds.of(canonicalUrl), 0, 15, 16) % period; // 60 bits of its SHA-256
+    }
+}
