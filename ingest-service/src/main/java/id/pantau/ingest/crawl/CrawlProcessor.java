@@ -128,7 +128,8 @@ public final class CrawlProcessor {
         String host = hostOf(url);
         Outlet outlet = outlets.get(request.getOutletId());
         if (outlet == null) {
-            return deadLetter(url, host, "UNKNOWN_OUTLET", "no outlet '" + request.getOutletId() + "' in the registry", null, source, lease);
+            return deadLetter(url, host, "UNKNOWN_OUTLET", "no outlet '" + request.getOutletId() + "' in the registry", null, source,
+                    lease);
         }
         String requested = normalizer.normalize(url);
         if (requested == null) {
@@ -143,8 +144,8 @@ public final class CrawlProcessor {
         FetchOutcome outcome = fetcher.fetch(url, outlet, null);
         return switch (outcome) {
             case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> CrawlResult.NOT_MODIFIED;
-            case FetchOutcome.Skipped skipped when mayPass(skipped.cause()) && requeue.offer(request, host, skipped.cause().name(), lease) ->
-                    CrawlResult.REQUEUED;
+            case FetchOutcome.Skipped skipped when mayPass(skipped.cause())
+                    && requeue.offer(request, host, skipped.cause().name(), lease) -> CrawlResult.REQUEUED;
             case FetchOutcome.Skipped skipped -> deadLetter(url, host, skipped.cause().name(), skipped.detail()
                     + (mayPass(skipped.cause()) ? " (gave up after " + request.getAttempt() + " requeue(s))" : ""), null, source, lease);
             case FetchOutcome.Failed failed when failed.retryable() && requeue.offer(request, host, failed.cause().name(), lease) ->
@@ -175,7 +176,8 @@ public final class CrawlProcessor {
             return deadLetter(fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source, lease);
         } catch (RuntimeException e) {
             // An extractor bug must not lose the URL or stop the host's queue.
-            return deadLetter(fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source, lease);
+            return deadLetter(fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source,
+                    lease);
         }
         String canonical = canonicalOf(article, outlet, requested);
         String hash = ArticleIds.contentHash(article.title(), article.bodyParagraphs());

@@ -24,6 +24,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,7 +64,14 @@ public final class CrawlWorker implements AutoCloseable {
     private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
     /**
-     * How long a revocation waits for the revoked partitions' writes under way, and then for their
+     * How long a revocation lets the running requests of the revoked partitions finish (and write)
+     * before it cancels them: most fetches take well under a second, so a rebalance rarely makes the
+     * next owner fetch a page again; a request that takes longer (a slow host, retries, Retry-After)
+     * is cut short and done again by the next owner instead of holding up the rebalance.
+     */
+    private static final Duration REVOKE_GRACE = Duration.ofSeconds(5);
+    /**
+     * How long a revocation then waits for the revoked partitions' writes under way, and for their
      * cancelled requests to stop. A write ends within its own acknowledgement timeout; a cancelled
      * request stops within moments (its fetch, pacing or pause is interrupted).
      */
@@ -72,9 +80,10 @@ public final class CrawlWorker implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     /**
      * The poll loop no longer waits for fetches; between two polls it only commits, dead-letters an
-     * undecodable record, or (inside poll, on a rebalance) waits up to twice {@link #REVOKE_WAIT} for
-     * the revoked partitions' writes and cancelled requests. Two minutes leave room for that on a slow broker, and a stuck loop still loses its
-     * partitions in minutes (Kafka's default is 5 min; the round-based worker needed 15).
+     * undecodable record, or (inside poll, on a rebalance) waits {@link #REVOKE_GRACE} and up to twice
+     * {@link #REVOKE_WAIT} for the revoked partitions' requests. Two minutes leave room for that on a slow
+     * broker, and a stuck loop still loses its partitions in minutes (Kafka's default is 5 min; the
+     * round-based worker needed 15).
      */
     private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(2);
 
@@ -296,27 +305,31 @@ public final class CrawlWorker implements AutoCloseable {
     }
 
     /**
-     * Revoked (or lost) partitions: ends their leases, so none of their requests writes anything any
-     * more, and waits for the writes under way; drops their queued and held requests, cancels the
-     * running ones and waits, bounded, for them to stop, so this instance no longer fetches from their
-     * hosts either; if revoked (not lost), commits what finished; forgets them. Their next owner reads
-     * every unfinished request again from the committed offset.
+     * Revoked (or lost) partitions: drops their queued and held requests; if revoked (still ours until
+     * this returns), lets their running ones finish for {@link #REVOKE_GRACE}; then ends their leases,
+     * so none of their requests writes anything any more, waits for the writes under way, cancels the
+     * running requests and waits, bounded, for them to stop, so this instance no longer fetches from
+     * their hosts either; if revoked, commits what finished; forgets them. Their next owner reads
+     * every unfinished request again from the committed offset. A lost partition may be another
+     * member's already: it gets no grace and no commit.
      */
-    private void letGo(Collection<TopicPartition> revoked, boolean commitFinished) {
+    private void letGo(Collection<TopicPartition> revoked, boolean stillOurs) {
         List<PartitionLease> gone = new ArrayList<>();
         revoked.forEach(partition -> {
             PartitionLease lease = leases.get(partition);
             if (lease != null) {
-                lease.revoke();
                 gone.add(lease);
             }
         });
-        boolean writesDone = gone.stream().allMatch(lease -> lease.awaitWrites(REVOKE_WAIT));
-        int queued = lanes.drop(item -> !item.lease().isHeld());
-        int cancelled = lanes.cancel(item -> gone.contains(item.lease()));
+        Predicate<Item> ofGone = item -> gone.contains(item.lease());
+        int queued = lanes.drop(ofGone);
         int heldDropped = held.drop(revoked);
-        boolean stopped = lanes.awaitIdle(item -> gone.contains(item.lease()), REVOKE_WAIT);
-        if (commitFinished) {
+        boolean finishedInGrace = stillOurs && lanes.awaitIdle(ofGone, REVOKE_GRACE);
+        gone.forEach(PartitionLease::revoke);
+        boolean writesDone = gone.stream().allMatch(lease -> lease.awaitWrites(REVOKE_WAIT));
+        int cancelled = lanes.cancel(ofGone);
+        boolean stopped = lanes.awaitIdle(ofGone, REVOKE_WAIT);
+        if (stillOurs) {
             settle();
         }
         progress.forget(revoked);
@@ -325,12 +338,12 @@ public final class CrawlWorker implements AutoCloseable {
             // only when the broker took longer than REVOKE_WAIT to acknowledge a write: it may still land
             LOG.warn("event=crawl_revoked_write_pending partitions={}", revoked);
         }
-        if (commitFinished) {
-            LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} runningCancelled={} stopped={}", revoked.size(),
-                    queued, heldDropped, cancelled, stopped);
+        if (stillOurs) {
+            LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} finishedInGrace={} runningCancelled={}"
+                    + " stopped={}", revoked.size(), queued, heldDropped, finishedInGrace, cancelled, stopped);
         } else {
-            LOG.warn("event=crawl_partitions_lost partitions={} queuedDropped={} heldDropped={} runningCancelled={} stopped={}", revoked.size(),
-                    queued, heldDropped, cancelled, stopped);
+            LOG.warn("event=crawl_partitions_lost partitions={} queuedDropped={} heldDropped={} runningCancelled={} stopped={}",
+                    revoked.size(), queued, heldDropped, cancelled, stopped);
         }
     }
 

@@ -311,8 +311,10 @@ class CrawlProcessorTest {
 
         assertThatThrownBy(() -> processor.process(request(ARTICLE), null, lease)).isInstanceOf(PartitionRevokedException.class)
                 .hasMessage("crawl-request partition ingest.crawl.requests-2 is no longer owned here: write dropped");
-        assertThatThrownBy(() -> processor.process(request("/2024/11/18/hilang/"), null, lease)).isInstanceOf(PartitionRevokedException.class);
-        assertThatThrownBy(() -> requeueing.process(request("/2024/11/18/galat/"), null, lease)).isInstanceOf(PartitionRevokedException.class);
+        assertThatThrownBy(() -> processor.process(request("/2024/11/18/hilang/"), null, lease))
+                .isInstanceOf(PartitionRevokedException.class);
+        assertThatThrownBy(() -> requeueing.process(request("/2024/11/18/galat/"), null, lease))
+                .isInstanceOf(PartitionRevokedException.class);
 
         assertThat(publisher.articles).isEmpty();
         assertThat(seen.get(site.url(ARTICLE))).isNull();

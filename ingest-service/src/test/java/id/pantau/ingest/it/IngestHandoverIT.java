@@ -76,8 +76,8 @@ class IngestHandoverIT {
         // one requeue allowed, so a fetch cut short by the handover would show as a requeue if it were written
         FetchConfig requeueOnce = new FetchConfig(f.hostDelay(), f.maxCrawlDelay(), f.retries(), f.retryBackoff(), f.retryMaxWait(),
                 f.robotsCacheTtl(), 1, Duration.ofSeconds(1));
-        return new IngestConfig(instanceId, base.outletsFile(), TestConfigs.http(REQUEST_TIMEOUT, 1024 * 1024), requeueOnce, base.discovery(),
-                base.kafka());
+        return new IngestConfig(instanceId, base.outletsFile(), TestConfigs.http(REQUEST_TIMEOUT, 1024 * 1024), requeueOnce,
+                base.discovery(), base.kafka());
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -103,7 +103,8 @@ class IngestHandoverIT {
             for (String host : onePerPartition()) {
                 TestSite site = new TestSite(host);
                 FixtureFeed feed = new FixtureFeed();
-                site.route("/feed.xml", (ex, hit) -> TestSite.send(ex, 200, "application/rss+xml", feed.xml().getBytes(StandardCharsets.UTF_8)));
+                site.route("/feed.xml",
+                        (ex, hit) -> TestSite.send(ex, 200, "application/rss+xml", feed.xml().getBytes(StandardCharsets.UTF_8)));
                 String page = FixtureArticles.page("Serah terima jabatan di " + host,
                         "Penjabat bupati menyerahkan jabatan kepada bupati terpilih di wilayah " + host + " pada 20 Februari 2025.",
                         "Serah terima disaksikan unsur forum koordinasi pimpinan daerah.");
@@ -136,9 +137,10 @@ class IngestHandoverIT {
 
                 // when: B joins and takes some partitions, and fetches their articles again
                 try (RunningIngest b = IngestApp.start(config("it-handover-b", group), registry, Clock.systemUTC())) {
-                    await("B owns partitions", () -> !b.ownedPartitions().isEmpty() && a.ownedPartitions().size() + b.ownedPartitions().size() == HOSTS);
-                    List<TestSite> moved = sites.stream().filter(site -> b.ownedPartitions().contains(CrawlWorker.partitionOf(site.host(), HOSTS)))
-                            .toList();
+                    await("B owns partitions",
+                            () -> !b.ownedPartitions().isEmpty() && a.ownedPartitions().size() + b.ownedPartitions().size() == HOSTS);
+                    List<TestSite> moved = sites.stream()
+                            .filter(site -> b.ownedPartitions().contains(CrawlWorker.partitionOf(site.host(), HOSTS))).toList();
                     await("B fetching the moved articles", () -> moved.stream().allMatch(site -> site.hits(ARTICLE) == 2));
                     answer.countDown();
 
@@ -170,7 +172,8 @@ class IngestHandoverIT {
     /** The URL of a requeued crawl request, else "" (also for records other tests left undecodable on purpose). */
     private static String urlIfRequeued(ConsumerRecord<byte[], byte[]> record) {
         try {
-            CrawlRequest request = Topics.CRAWL_REQUESTS.valueSerde().deserializer().deserialize(Topics.CRAWL_REQUESTS.name(), record.value());
+            CrawlRequest request =
+                    Topics.CRAWL_REQUESTS.valueSerde().deserializer().deserialize(Topics.CRAWL_REQUESTS.name(), record.value());
             return request != null && request.getAttempt() > 0 ? request.getUrl() : "";
         } catch (RuntimeException e) {
             return "";
