@@ -53,8 +53,11 @@ import org.slf4j.LoggerFactory;
  * through a concurrent queue that the poll loop reads; offsets are committed from the poll thread
  * only, per partition at its watermark, the lowest record not finished ({@link PartitionProgress});
  * a partition with too many unfinished records is paused until it drains. A request whose publishing
- * fails is run again in its lane after a pause. Also answers which hosts this instance owns, for
- * discovery. Runs on its own thread; {@link #close()} by the owner.
+ * fails is run again in its lane after a pause. A partition let go in a rebalance stops here: its
+ * running requests are cancelled after a short grace, and none of its requests writes anything after
+ * the revocation ({@link PartitionLease}), so only its next owner publishes, requeues or
+ * dead-letters them. Also answers which hosts this instance owns, for discovery. Runs on its own
+ * thread; {@link #close()} by the owner.
  */
 public final class CrawlWorker implements AutoCloseable {
 
