@@ -95,35 +95,50 @@ public final class CrawlProcessor {
 
     /**
      * Processes one request at once, fetching it if needed; the caller waits for its {@link #dueAt}.
+     * For a request read from no crawl-request partition (the CLI, tests); the worker's go through
+     * the partition's {@link PartitionLease}.
      *
      * @param source Kafka coordinates of the request for dead-letter headers, or null
      */
     public CrawlResult process(CrawlRequest request, DeadLetter.@Nullable Source source) {
+        return process(request, source, PartitionLease.UNPARTITIONED);
+    }
+
+    /**
+     * Processes one request of a crawl-request partition: its writes are made only while {@code lease}
+     * is held.
+     *
+     * @throws PartitionRevokedException when a write was due after the lease was revoked (nothing written)
+     */
+    CrawlResult process(CrawlRequest request, DeadLetter.@Nullable Source source, PartitionLease lease) {
         CrawlResult result;
         try {
-            result = processOnce(request, source);
+            result = processOnce(request, source, lease);
         } catch (PublishException e) {
             throw e; // broker trouble: the worker reads the batch again
+        } catch (PartitionRevokedException e) {
+            throw e; // another instance owns the request now
         } catch (RuntimeException e) {
             // A bug on one page must not become a poison pill that stops its host's partition.
             LOG.error("event=crawl_internal_error url={} message={}", request.getUrl(), e.getMessage(), e);
             result = deadLetter(request.getUrl(), hostOf(request.getUrl()), "INTERNAL_ERROR", String.valueOf(e.getMessage()),
-                    e.getClass().getName(), source);
+                    e.getClass().getName(), source, lease);
         }
         counts.get(result).increment();
         return result;
     }
 
-    private CrawlResult processOnce(CrawlRequest request, DeadLetter.@Nullable Source source) {
+    private CrawlResult processOnce(CrawlRequest request, DeadLetter.@Nullable Source source, PartitionLease lease) {
         String url = request.getUrl();
         String host = hostOf(url);
         Outlet outlet = outlets.get(request.getOutletId());
         if (outlet == null) {
-            return deadLetter(url, host, "UNKNOWN_OUTLET", "no outlet '" + request.getOutletId() + "' in the registry", null, source);
+            return deadLetter(url, host, "UNKNOWN_OUTLET", "no outlet '" + request.getOutletId() + "' in the registry", null, source,
+                    lease);
         }
         String requested = normalizer.normalize(url);
         if (requested == null) {
-            return deadLetter(url, host, FetchCause.MALFORMED_URL.name(), "not an absolute http(s) URL: " + url, null, source);
+            return deadLetter(url, host, FetchCause.MALFORMED_URL.name(), "not an absolute http(s) URL: " + url, null, source, lease);
         }
         SeenArticle known = seen.get(requested);
         if (known != null && !request.getDiscoveredAt().isAfter(known.getPublishedAt())) {
@@ -134,16 +149,16 @@ public final class CrawlProcessor {
         FetchOutcome outcome = fetcher.fetch(url, outlet, null);
         return switch (outcome) {
             case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> CrawlResult.NOT_MODIFIED;
-            case FetchOutcome.Skipped skipped when mayPass(skipped.cause()) && requeue.offer(request, host, skipped.cause().name()) ->
-                    CrawlResult.REQUEUED;
+            case FetchOutcome.Skipped skipped when mayPass(skipped.cause())
+                    && requeue.offer(request, host, skipped.cause().name(), lease) -> CrawlResult.REQUEUED;
             case FetchOutcome.Skipped skipped -> deadLetter(url, host, skipped.cause().name(), skipped.detail()
-                    + (mayPass(skipped.cause()) ? " (gave up after " + request.getAttempt() + " requeue(s))" : ""), null, source);
-            case FetchOutcome.Failed failed when failed.retryable() && requeue.offer(request, host, failed.cause().name()) ->
+                    + (mayPass(skipped.cause()) ? " (gave up after " + request.getAttempt() + " requeue(s))" : ""), null, source, lease);
+            case FetchOutcome.Failed failed when failed.retryable() && requeue.offer(request, host, failed.cause().name(), lease) ->
                     CrawlResult.REQUEUED;
             case FetchOutcome.Failed failed -> deadLetter(url, host, failed.cause().name(),
                     failed.detail() + (failed.retryable() ? " (retryable, gave up after retries and "
-                            + request.getAttempt() + " requeue(s))" : ""), null, source);
-            case FetchOutcome.Fetched fetched -> extractAndPublish(request, fetched, outlet, requested, fetchedAt, host, source);
+                            + request.getAttempt() + " requeue(s))" : ""), null, source, lease);
+            case FetchOutcome.Fetched fetched -> extractAndPublish(request, fetched, outlet, requested, fetchedAt, host, source, lease);
         };
     }
 
@@ -157,24 +172,25 @@ public final class CrawlProcessor {
     }
 
     private CrawlResult extractAndPublish(CrawlRequest request, FetchOutcome.Fetched fetched, Outlet outlet, String requested,
-            Instant fetchedAt, String host, DeadLetter.@Nullable Source source) {
+            Instant fetchedAt, String host, DeadLetter.@Nullable Source source, PartitionLease lease) {
         String html = PageDecoder.decode(fetched.body(), fetched.contentType());
         ExtractedArticle article;
         try {
             article = extractor.extract(html, fetched.finalUrl(), outlet.profile(), pageLoader(outlet), outlet.timeZone());
         } catch (ExtractionException e) {
-            return deadLetter(fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source);
+            return deadLetter(fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source, lease);
         } catch (TransientPageException e) {
             // the whole article is tried again, as its first page would be: half of it published as a
             // version would read downstream as an edit once the rest came
-            if (requeue.offer(request, host, LATER_PAGE + e.reason())) {
+            if (requeue.offer(request, host, LATER_PAGE + e.reason(), lease)) {
                 return CrawlResult.REQUEUED;
             }
             return deadLetter(fetched.url(), host, LATER_PAGE + e.reason(), e.getMessage() + " (gave up after " + request.getAttempt()
-                    + " requeue(s); the article is not published without this page)", null, source);
+                    + " requeue(s); the article is not published without this page)", null, source, lease);
         } catch (RuntimeException e) {
             // An extractor bug must not lose the URL or stop the host's queue.
-            return deadLetter(fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source);
+            return deadLetter(fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source,
+                    lease);
         }
         String canonical = canonicalOf(article, outlet, requested);
         String hash = ArticleIds.contentHash(article.title(), article.bodyParagraphs());
@@ -185,7 +201,7 @@ public final class CrawlProcessor {
         }
         RawArticle raw = RawArticleMapper.toRaw(article, outlet.id(), fetched.url(), canonical, hash, decision.version(), fetchedAt);
         SeenArticle seenRecord = RawArticleMapper.toSeen(raw, clock.instant());
-        publisher.publish(raw, seenRecord);
+        lease.write(() -> publisher.publish(raw, seenRecord));
         seen.put(seenRecord);
         if (!canonical.equals(requested)) {
             // The feed's URL differs from the page's canonical one; remember both spellings.
@@ -224,8 +240,8 @@ public final class CrawlProcessor {
     }
 
     private CrawlResult deadLetter(String url, String host, String reason, String message, @Nullable String exception,
-            DeadLetter.@Nullable Source source) {
-        publisher.deadLetter(new DeadLetter(url, host, reason, message, exception, source));
+            DeadLetter.@Nullable Source source, PartitionLease lease) {
+        lease.write(() -> publisher.deadLetter(new DeadLetter(url, host, reason, message, exception, source)));
         LOG.info("event=dead_letter url={} reason={} message=\"{}\"", url, reason, message);
         return CrawlResult.DEAD_LETTER;
     }

@@ -23,8 +23,8 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,8 +53,11 @@ import org.slf4j.LoggerFactory;
  * through a concurrent queue that the poll loop reads; offsets are committed from the poll thread
  * only, per partition at its watermark, the lowest record not finished ({@link PartitionProgress});
  * a partition with too many unfinished records is paused until it drains. A request whose publishing
- * fails is run again in its lane after a pause. Also answers which hosts this instance owns, for
- * discovery. Runs on its own thread; {@link #close()} by the owner.
+ * fails is run again in its lane after a pause. A partition let go in a rebalance stops here: its
+ * running requests are cancelled after a short grace, and none of its requests writes anything after
+ * the revocation ({@link PartitionLease}), so only its next owner publishes, requeues or
+ * dead-letters them. Also answers which hosts this instance owns, for discovery. Runs on its own
+ * thread; {@link #close()} by the owner.
  */
 public final class CrawlWorker implements AutoCloseable {
 
@@ -63,15 +66,27 @@ public final class CrawlWorker implements AutoCloseable {
     /** A lane runs a request whose publishing failed again after 1 s, then 2, 4... up to 30 s. */
     private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
-    /** How long a revocation waits for the running requests of the revoked partitions before letting them go. */
+    /**
+     * How long a revocation lets the running requests of the revoked partitions finish (and write)
+     * before it cancels them: most fetches take well under a second, so a rebalance rarely makes the
+     * next owner fetch a page again; a request that takes longer (a slow host, retries, Retry-After)
+     * is cut short and done again by the next owner instead of holding up the rebalance.
+     */
+    private static final Duration REVOKE_GRACE = Duration.ofSeconds(5);
+    /**
+     * How long a revocation then waits for the revoked partitions' writes under way, and for their
+     * cancelled requests to stop. A write ends within its own acknowledgement timeout; a cancelled
+     * request stops within moments (its fetch, pacing or pause is interrupted).
+     */
     private static final Duration REVOKE_WAIT = Duration.ofSeconds(30);
     /** How long a stop waits for the running requests before closing the consumer. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     /**
      * The poll loop no longer waits for fetches; between two polls it only commits, dead-letters an
-     * undecodable record, or (inside poll, on a rebalance) waits up to {@link #REVOKE_WAIT} for running
-     * requests. Two minutes leave room for that on a slow broker, and a stuck loop still loses its
-     * partitions in minutes (Kafka's default is 5 min; the round-based worker needed 15).
+     * undecodable record, or (inside poll, on a rebalance) waits {@link #REVOKE_GRACE} and up to twice
+     * {@link #REVOKE_WAIT} for the revoked partitions' requests. Two minutes leave room for that on a slow
+     * broker, and a stuck loop still loses its partitions in minutes (Kafka's default is 5 min; the
+     * round-based worker needed 15).
      */
     private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(2);
 
@@ -89,8 +104,8 @@ public final class CrawlWorker implements AutoCloseable {
     // Used by the worker's thread only (the rebalance listener runs inside poll).
     private final DueRequests held = new DueRequests();
     private final PartitionProgress progress;
-    /** Per owned partition, whether it is still owned; an item carries its partition's, so a lane sees a revocation. */
-    private final Map<TopicPartition, AtomicBoolean> leases = new HashMap<>();
+    /** Per owned partition, this instance's hold on it; an item carries its partition's, and writes only while it is held. */
+    private final Map<TopicPartition, PartitionLease> leases = new HashMap<>();
     private volatile Set<Integer> owned = Set.of();
     private volatile int partitions;
     private volatile boolean running = true;
@@ -104,7 +119,7 @@ public final class CrawlWorker implements AutoCloseable {
         this.progress = new PartitionProgress(2 * kafka.maxPollRecords(), kafka.maxPollRecords());
         // a host's new articles go before its revisits; the watermark commit allows any finishing order
         this.lanes = new HostLanes<>(item -> CrawlProcessor.hostOf(item.request().getUrl()), item -> !item.request().getRevisit(),
-                this::process, item -> !item.lease().get(), finished::add, Sleeper.SYSTEM, FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE);
+                this::process, item -> !item.lease().isHeld(), finished::add, Sleeper.SYSTEM, FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId());
@@ -161,14 +176,14 @@ public final class CrawlWorker implements AutoCloseable {
 
                 @Override
                 public void onPartitionsLost(Collection<TopicPartition> lost) {
-                    // another member owns them already: neither wait for their running requests nor commit for them
+                    // another member may own them already: commit nothing for them
                     owned = without(owned, lost);
                     letGo(lost, false);
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-                    assigned.forEach(partition -> leases.put(partition, new AtomicBoolean(true)));
+                    assigned.forEach(partition -> leases.put(partition, new PartitionLease(partition)));
                     Set<Integer> now = new HashSet<>();
                     consumer.assignment().forEach(tp -> now.add(tp.partition()));
                     owned = Set.copyOf(now);
@@ -194,7 +209,7 @@ public final class CrawlWorker implements AutoCloseable {
     }
 
     /** A request to process, from a polled record or taken from the held ones, with its partition's lease. */
-    private record Item(TopicPartition partition, long offset, CrawlRequest request, AtomicBoolean lease) {}
+    private record Item(TopicPartition partition, long offset, CrawlRequest request, PartitionLease lease) {}
 
     /** Hands each polled request to its lane, or holds it when it is not due yet. */
     private void take(ConsumerRecords<byte[], byte[]> records) {
@@ -202,7 +217,7 @@ public final class CrawlWorker implements AutoCloseable {
         Set<TopicPartition> rewound = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            AtomicBoolean lease = leases.get(partition);
+            PartitionLease lease = leases.get(partition);
             if (lease == null || rewound.contains(partition) || !progress.taken(partition, record.offset())) {
                 continue;
             }
@@ -238,16 +253,20 @@ public final class CrawlWorker implements AutoCloseable {
         for (DueRequests.Held due : held.takeDue(now, maxDuePerPoll)) {
             LOG.info("event=crawl_request_due url={} attempt={} lateMs={}", due.request().getUrl(), due.request().getAttempt(),
                     Duration.between(due.dueAt(), now).toMillis());
-            AtomicBoolean lease = leases.get(due.partition());
+            PartitionLease lease = leases.get(due.partition());
             if (lease != null) { // held requests of revoked partitions are dropped, so always
                 lanes.submit(new Item(due.partition(), due.offset(), due.request(), lease));
             }
         }
     }
 
-    /** Runs on a lane's thread. */
+    /**
+     * Runs on a lane's thread. Throws {@link PartitionRevokedException} when the partition was let go
+     * before the request's write: its lane gives it up, unfinished.
+     */
     private void process(Item item) {
-        CrawlResult result = processor.process(item.request(), new DeadLetter.Source(topic, item.partition().partition(), item.offset()));
+        CrawlResult result = processor.process(item.request(), new DeadLetter.Source(topic, item.partition().partition(), item.offset()),
+                item.lease());
         processed.incrementAndGet();
         LOG.debug("event=crawl_done url={} result={}", item.request().getUrl(), result);
     }
@@ -290,32 +309,45 @@ public final class CrawlWorker implements AutoCloseable {
     }
 
     /**
-     * Revoked (or lost) partitions: drops their queued and held requests; if revoked, waits a while
-     * for their running ones and commits what finished; forgets them. The next owner reads the rest again.
+     * Revoked (or lost) partitions: drops their queued and held requests; if revoked (still ours until
+     * this returns), lets their running ones finish for {@link #REVOKE_GRACE}; then ends their leases,
+     * so none of their requests writes anything any more, waits for the writes under way, cancels the
+     * running requests and waits, bounded, for them to stop, so this instance no longer fetches from
+     * their hosts either; if revoked, commits what finished; forgets them. Their next owner reads
+     * every unfinished request again from the committed offset. A lost partition may be another
+     * member's already: it gets no grace and no commit.
      */
-    private void letGo(Collection<TopicPartition> revoked, boolean commitFinished) {
-        List<AtomicBoolean> gone = new ArrayList<>();
+    private void letGo(Collection<TopicPartition> revoked, boolean stillOurs) {
+        List<PartitionLease> gone = new ArrayList<>();
         revoked.forEach(partition -> {
-            AtomicBoolean lease = leases.get(partition);
+            PartitionLease lease = leases.get(partition);
             if (lease != null) {
-                lease.set(false);
                 gone.add(lease);
             }
         });
-        int queued = lanes.drop(item -> !item.lease().get());
+        Predicate<Item> ofGone = item -> gone.contains(item.lease());
+        int queued = lanes.drop(ofGone);
         int heldDropped = held.drop(revoked);
-        boolean idle = false;
-        if (commitFinished) {
-            idle = lanes.awaitIdle(item -> gone.contains(item.lease()), REVOKE_WAIT);
+        boolean finishedInGrace = stillOurs && lanes.awaitIdle(ofGone, REVOKE_GRACE);
+        gone.forEach(PartitionLease::revoke);
+        boolean writesDone = gone.stream().allMatch(lease -> lease.awaitWrites(REVOKE_WAIT));
+        int cancelled = lanes.cancel(ofGone);
+        boolean stopped = lanes.awaitIdle(ofGone, REVOKE_WAIT);
+        if (stillOurs) {
             settle();
         }
         progress.forget(revoked);
         revoked.forEach(leases::remove);
-        if (commitFinished) {
-            LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} runningFinished={}", revoked.size(), queued,
-                    heldDropped, idle);
+        if (!writesDone) {
+            // only when the broker took longer than REVOKE_WAIT to acknowledge a write: it may still land
+            LOG.warn("event=crawl_revoked_write_pending partitions={}", revoked);
+        }
+        if (stillOurs) {
+            LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} finishedInGrace={} runningCancelled={}"
+                    + " stopped={}", revoked.size(), queued, heldDropped, finishedInGrace, cancelled, stopped);
         } else {
-            LOG.warn("event=crawl_partitions_lost partitions={} queuedDropped={} heldDropped={}", revoked.size(), queued, heldDropped);
+            LOG.warn("event=crawl_partitions_lost partitions={} queuedDropped={} heldDropped={} runningCancelled={} stopped={}",
+                    revoked.size(), queued, heldDropped, cancelled, stopped);
         }
     }
 

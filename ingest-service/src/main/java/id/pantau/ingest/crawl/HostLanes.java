@@ -127,6 +127,30 @@ final class HostLanes<T> {
     }
 
     /**
+     * Interrupts the threads of the running items that match {@code which}, which cuts their fetch,
+     * pacing or retry pause short; the work of such an item is to end soon after (see {@link
+     * CrawlWorker}: its writes are refused by then). The interrupt does not carry over to the lane's
+     * next item.
+     *
+     * @return how many running items were interrupted
+     */
+    int cancel(Predicate<T> which) {
+        lock.lock();
+        try {
+            int cancelled = 0;
+            for (Lane lane : lanes.values()) {
+                if (lane.current != null && lane.thread != null && which.test(lane.current)) {
+                    lane.thread.interrupt();
+                    cancelled++;
+                }
+            }
+            return cancelled;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Waits until no running item matches {@code which}, at most {@code timeout}.
      *
      * @return whether none runs any more
@@ -205,6 +229,7 @@ final class HostLanes<T> {
             lock.lock();
             try {
                 lane.current = null;
+                Thread.interrupted(); // a cancel (always under the lock, while current is set) was for the item that ended
                 idle.signalAll();
             } finally {
                 lock.unlock();

@@ -48,15 +48,17 @@ public final class Requeue {
     /**
      * Queues {@code request} again if it has attempts left.
      *
+     * @param lease the hold on the request's partition: the request is queued again only while it is held
      * @return true when it was queued again (no dead letter is due), false when it has none left
      * @throws id.pantau.ingest.publish.PublishException when the topic cannot be written
+     * @throws PartitionRevokedException when the lease is no longer held (nothing queued)
      */
-    boolean offer(CrawlRequest request, String host, String cause) {
+    boolean offer(CrawlRequest request, String host, String cause, PartitionLease lease) {
         if (sink == null || request.getAttempt() >= attempts) {
             return false;
         }
         CrawlRequest again = CrawlRequest.newBuilder(request).setAttempt(request.getAttempt() + 1).setDiscoveredAt(clock.instant()).build();
-        sink.request(host, again);
+        lease.write(() -> sink.request(host, again));
         LOG.info("event=crawl_requeued url={} attempt={} cause={} delayMs={}", request.getUrl(), again.getAttempt(), cause, delay.toMillis());
         return true;
     }

@@ -1,6 +1,7 @@
 package id.pantau.ingest.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.pantau.ingest.config.FetchConfig;
 import id.pantau.ingest.config.Outlet;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -334,6 +336,29 @@ class CrawlProcessorTest {
 
     private static void sendBusy(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
         TestSite.send(ex, 503, "text/html", "<h1>Sibuk</h1>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    // issue #3: a request of a revoked partition wrote its outcome while the partition's new owner processed it again
+    @Test
+    void shouldWriteNothingForARequestWhosePartitionWasRevoked() {
+        serveArticle(site.resourceText("article.html"));
+        site.serve("/2024/11/18/galat/", 500, "text/html", "<h1>Galat</h1>".getBytes(StandardCharsets.UTF_8));
+        PartitionLease lease = new PartitionLease(new TopicPartition("ingest.crawl.requests", 2));
+        lease.revoke();
+        CrawlProcessor requeueing = requeueing();
+
+        assertThatThrownBy(() -> processor.process(request(ARTICLE), null, lease)).isInstanceOf(PartitionRevokedException.class)
+                .hasMessage("crawl-request partition ingest.crawl.requests-2 is no longer owned here: write dropped");
+        assertThatThrownBy(() -> processor.process(request("/2024/11/18/hilang/"), null, lease))
+                .isInstanceOf(PartitionRevokedException.class);
+        assertThatThrownBy(() -> requeueing.process(request("/2024/11/18/galat/"), null, lease))
+                .isInstanceOf(PartitionRevokedException.class);
+
+        assertThat(publisher.articles).isEmpty();
+        assertThat(seen.get(site.url(ARTICLE))).isNull();
+        assertThat(publisher.deadLetters).isEmpty();
+        assertThat(publisher.requests).isEmpty();
+        assertThat(processor.counts().values()).containsOnly(0L);
     }
 
     @Test

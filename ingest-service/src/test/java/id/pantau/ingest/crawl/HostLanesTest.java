@@ -226,6 +226,30 @@ class HostLanesTest {
         assertThat(finished).containsExactly("a1", "a3");
     }
 
+    // issue #3: a running item of a revoked partition used to run on (a fetch of up to minutes) while its partition's next owner ran it too
+    @Test
+    void shouldInterruptTheRunningItemOfARevokedPartitionButNotTheLanesNextItemNorOtherPartitions() throws Exception {
+        gate("a1");
+        gate("a2").countDown(); // open, yet its wait fails at once if the lane's thread is left interrupted
+        CountDownLatch runningB1 = gate("b1");
+        lanes.submit(new Job("a", "a1", 0));
+        lanes.submit(new Job("a", "a2", 1));
+        lanes.submit(new Job("b", "b1", 1));
+        awaitRunning("a");
+        awaitRunning("b");
+
+        revoked.add(0);
+        int cancelled = lanes.cancel(job -> job.partition() == 0);
+
+        assertThat(cancelled).isEqualTo(1);
+        assertThat(lanes.awaitIdle(job -> job.partition() == 0, WAIT)).isTrue();
+        awaitFinished("a2");
+        runningB1.countDown();
+        awaitFinished("b1");
+        assertThat(finished).containsExactly("a2", "b1");
+        assertThat(pauses).as("no item failed but the cancelled one, which was given up").isEmpty();
+    }
+
     @Test
     void shouldTakeNoItemAfterStopAndLetTheRunningOneFinish() throws Exception {
         CountDownLatch runningA1 = gate("a1");

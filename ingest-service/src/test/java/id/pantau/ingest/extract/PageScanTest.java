@@ -126,7 +126,7 @@ class PageScanTest {
     }
 
     @Test
-    void shouldReadAttributesWrittenInUpperCase() throws ExtractionException {
+    void shouldReadAttributesWrittenInUpperCase() throws Exception {
         // the walk reads attributes by their lower-case names, which is what the HTML parser makes of any case
         String html = "<HTML LANG=\"id\"><HEAD><TITLE>Judul</TITLE><META PROPERTY=\"og:title\" CONTENT=\"Judul OG\">"
                 + "<SCRIPT TYPE=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-11-18T16:30:00+07:00\"}</SCRIPT></HEAD>"
