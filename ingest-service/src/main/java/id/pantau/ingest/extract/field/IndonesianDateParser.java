@@ -49,15 +49,18 @@ public final class IndonesianDateParser {
 
     static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
-    private static final Pattern DAY_MONTH_YEAR =
+    /** Read by {@link CalendarScan#dayMonthYear}; kept to test that the scan finds the same. */
+    static final Pattern DAY_MONTH_YEAR =
             Pattern.compile("\\b(\\d{1,2})\\s*" + MONTH + "\\s*,?\\s*(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_DAY_YEAR =
             Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMERIC =
             Pattern.compile("(?<![\\d/])(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?![\\d/])");
-    private static final Pattern TIME = Pattern.compile(
+    /** Read by {@link CalendarScan#time}; kept to test that the scan finds the same. */
+    static final Pattern TIME = Pattern.compile(
             "(?<![\\d:.])(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?![\\d:])\\s*(am|pm|a\\.m\\.|p\\.m\\.)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ZONE = Pattern.compile(
+    /** Read by {@link CalendarScan#zone}; kept to test that the scan finds the same. */
+    static final Pattern ZONE = Pattern.compile(
             "\\b(WIB|WITA|WIT)\\b|\\b(?:UTC|GMT)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?|\\b(UTC|GMT)\\b|(?<=\\d)\\s*([+-]\\d{2}):?(\\d{2})\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE = Pattern.compile(
@@ -288,12 +291,12 @@ public final class IndonesianDateParser {
             // every calendar pattern needs a digit
             return null;
         }
-        Matcher dmy = DAY_MONTH_YEAR.matcher(s);
+        int[] dmy = CalendarScan.dayMonthYear(s, digit);
         Matcher mdy;
         Matcher num;
-        if (dmy.find(digit)) {
-            date = LocalDate.of(Integer.parseInt(dmy.group(3)), month(dmy.group(2)), Integer.parseInt(dmy.group(1)));
-            end = dmy.end();
+        if (dmy != null) {
+            date = LocalDate.of(dmy[2], dmy[1], dmy[0]);
+            end = dmy[3];
         } else if ((mdy = MONTH_DAY_YEAR.matcher(s)).find()) {
             date = LocalDate.of(Integer.parseInt(mdy.group(3)), month(mdy.group(1)), Integer.parseInt(mdy.group(2)));
             end = mdy.end();
@@ -308,7 +311,7 @@ public final class IndonesianDateParser {
         return LocalDateTime.of(date, time(rest)).toInstant(zoneIn(rest));
     }
 
-    private static int month(String name) {
+    static int month(String name) {
         String key = name.toLowerCase(Locale.ROOT);
         if (key.endsWith(".")) {
             key = key.substring(0, key.length() - 1);
@@ -321,43 +324,22 @@ public final class IndonesianDateParser {
     }
 
     private static LocalTime time(String rest) {
-        Matcher m = TIME.matcher(rest);
-        if (!m.find(firstDigit(rest))) {
+        int[] found = CalendarScan.time(rest, firstDigit(rest));
+        if (found == null) {
             return LocalTime.MIDNIGHT;
         }
-        int hour = Integer.parseInt(m.group(1));
-        String half = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
-        if (half.startsWith("p") && hour < 12) {
+        int hour = found[0];
+        if (found[3] == 2 && hour < 12) {
             hour += 12;
-        } else if (half.startsWith("a") && hour == 12) {
+        } else if (found[3] == 1 && hour == 12) {
             hour = 0;
         }
-        return LocalTime.of(hour, Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        return LocalTime.of(hour, found[1], Math.max(found[2], 0));
     }
 
     private ZoneOffset zoneIn(String rest) {
-        Matcher m = ZONE.matcher(rest);
-        if (!m.find()) {
-            return defaultZone;
-        }
-        if (m.group(1) != null) {
-            return switch (m.group(1).toUpperCase(Locale.ROOT)) {
-                case "WITA" -> ZoneOffset.ofHours(8);
-                case "WIT" -> ZoneOffset.ofHours(9);
-                default -> WIB;
-            };
-        }
-        if (m.group(2) != null) {
-            int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-            int hours = Integer.parseInt(m.group(2));
-            return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes);
-        }
-        if (m.group(4) != null) {
-            return ZoneOffset.UTC;
-        }
-        int hours = Integer.parseInt(m.group(5));
-        int minutes = Integer.parseInt(m.group(6));
-        return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes);
+        ZoneOffset found = CalendarScan.zone(rest);
+        return found == null ? defaultZone : found;
     }
 
     /** Whether {@code text} parses as a date; convenience for selector fallbacks. */

@@ -250,4 +250,107 @@ class RegexFreePathsTest {
             assertThat(IndonesianDateParser.parsePlainIso(other)).as(other).isNull();
         }
     }
+
+    /** Dates, times and zones as outlets print them, and near misses, cut and joined at random. */
+    private static List<String> calendarSamples() {
+        String[] tokens = {"19", "2", "7", "2024", "24", "113", "0", " ", "  ", "\t", "\n", "\u000b", "\u00a0", ",", ".", ":", "|", "-", "+",
+            "_", "x", "é", "\u017f", "(", "Selasa", "November", "NOV", "nop", "Nopember", "Mei", "sept", "\u017fept", "januari", "Jan",
+            "agt", "Ags", "des", "december", "maret", "Marett", "WIB", "wita", "WIT", "WITAx", "UTC", "gmt", "+07:00", "+0700", "-7", "+7",
+            "-03:30", "am", "PM", "p.m.", "a.m", "13", "39", "13:39", "10.25", "09:05:07", "1:2", "12"};
+        Random random = new Random(19);
+        List<String> out = new java.util.ArrayList<>(List.of("Selasa, 19 November 2024 | 13:39 WIB", "Kamis, 17 Oktober 2024 - 15:01 WIB",
+                "Rabu, 2 Oktober 2024 10:25 WITA", "Senin 18 November 2024", ": Oleh MC KAB MEMPAWAH, Senin, 18 November 2024 | 20:15 WIB - Redaktur: X - 87",
+                "November 18, 2024 2:05 PM", "18/11/2024 14:05 GMT+7", "2024-11-18 14:05 UTC", "19Nov2024 13:39WIB", "12:00 a.m. UTC+07:30"));
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(9); j > 0; j--) {
+                s.append(tokens[random.nextInt(tokens.length)]);
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    private static int firstDigitOf(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    @Test
+    void shouldFindDayMonthYearLikeThePattern() {
+        for (String s : calendarSamples()) {
+            for (int from : new int[] {0, firstDigitOf(s)}) {
+                java.util.regex.Matcher m = IndonesianDateParser.DAY_MONTH_YEAR.matcher(s);
+                int[] expected = m.find(from)
+                        ? new int[] {Integer.parseInt(m.group(1)), IndonesianDateParser.month(m.group(2)), Integer.parseInt(m.group(3)), m.end()}
+                        : null;
+                assertThat(CalendarScan.dayMonthYear(s, from)).as("[" + s + "] from " + from).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void shouldFindTheTimeLikeThePattern() {
+        for (String s : calendarSamples()) {
+            for (int from : new int[] {0, firstDigitOf(s)}) {
+                java.util.regex.Matcher m = IndonesianDateParser.TIME.matcher(s);
+                int[] expected = null;
+                if (m.find(from)) {
+                    int half = m.group(4) == null ? 0 : Character.toLowerCase(m.group(4).charAt(0)) == 'a' ? 1 : 2;
+                    expected = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3) == null ? -1 : Integer.parseInt(m.group(3)), half};
+                }
+                assertThat(CalendarScan.time(s, from)).as("[" + s + "] from " + from).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The zone the pattern finds, read the way the parser read it before the scan; "throws" when that reading throws. */
+    private static String zoneByPattern(String s) {
+        java.util.regex.Matcher m = IndonesianDateParser.ZONE.matcher(s);
+        try {
+            if (!m.find()) {
+                return "none";
+            }
+            if (m.group(1) != null) {
+                return switch (m.group(1).toUpperCase(java.util.Locale.ROOT)) {
+                    case "WITA" -> "+08:00";
+                    case "WIT" -> "+09:00";
+                    default -> "+07:00";
+                };
+            }
+            if (m.group(2) != null) {
+                int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+                int hours = Integer.parseInt(m.group(2));
+                return java.time.ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes).getId();
+            }
+            if (m.group(4) != null) {
+                return "Z";
+            }
+            int hours = Integer.parseInt(m.group(5));
+            int minutes = Integer.parseInt(m.group(6));
+            return java.time.ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes).getId();
+        } catch (java.time.DateTimeException e) {
+            return "throws";
+        }
+    }
+
+    private static String zoneByScan(String s) {
+        try {
+            java.time.ZoneOffset zone = CalendarScan.zone(s);
+            return zone == null ? "none" : zone.getId();
+        } catch (java.time.DateTimeException e) {
+            return "throws";
+        }
+    }
+
+    @Test
+    void shouldFindTheZoneLikeThePattern() {
+        for (String s : calendarSamples()) {
+            assertThat(zoneByScan(s)).as("[" + s + "]").isEqualTo(zoneByPattern(s));
+        }
+    }
 }

@@ -1,0 +1,243 @@
+package id.pantau.ingest.extract.field;
+
+import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The day-month-year, time and zone patterns of {@link IndonesianDateParser} read by hand, for the
+ * printed dates of nearly every page ("Selasa, 19 November 2024 | 13:39 WIB"). Each method finds what
+ * its pattern's {@code find} finds, trying start positions and alternatives in the pattern's own order;
+ * {@code RegexFreePathsTest} holds them equal on generated text. Run once per page on short strings, the
+ * patterns cost far more than their size suggests, their code being cold by then. Pure.
+ */
+final class CalendarScan {
+
+    /** The alternatives of {@code IndonesianDateParser.MONTH}, in its order, and their months. */
+    private static final String[] MONTH_NAMES = {"januari", "january", "jan", "februari", "pebruari", "february", "feb", "peb", "maret",
+        "march", "mar", "april", "apr", "mei", "may", "juni", "june", "jun", "juli", "july", "jul", "agustus", "august", "agu", "agt", "ags",
+        "aug", "september", "sept", "sep", "oktober", "october", "okt", "oct", "november", "nopember", "nov", "nop", "desember", "december",
+        "des", "dec"};
+    private static final int[] MONTH_NUMBERS = {1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 8, 8, 8, 9, 9, 9, 10, 10,
+        10, 10, 11, 11, 11, 11, 12, 12, 12, 12};
+    private static final String[] HALVES = {"am", "pm", "a.m.", "p.m."};
+    private static final String[] ZONE_NAMES = {"wib", "wita", "wit"};
+    private static final String[] UTC_NAMES = {"utc", "gmt"};
+
+    private CalendarScan() {}
+
+    /**
+     * {@code DAY_MONTH_YEAR.matcher(s).find(from)}: {day, month, year, end of the match}, or null.
+     * The pattern is {@code \b(\d{1,2})\s*(month)\.?\s*,?\s*(\d{4})\b}, ASCII case-insensitive.
+     */
+    static int @Nullable [] dayMonthYear(String s, int from) {
+        int length = s.length();
+        for (int p = from; p < length; p++) {
+            if (!isDigit(s, p) || !isBoundary(s, p)) {
+                continue;
+            }
+            for (int dayDigits = 2; dayDigits >= 1; dayDigits--) {
+                if (!isDigit(s, p + dayDigits - 1)) {
+                    continue;
+                }
+                int q = skipSpaces(s, p + dayDigits);
+                for (int m = 0; m < MONTH_NAMES.length; m++) {
+                    String name = MONTH_NAMES[m];
+                    if (!matchesAsciiIgnoreCase(s, q, name)) {
+                        continue;
+                    }
+                    int r = q + name.length();
+                    if (r < length && s.charAt(r) == '.') {
+                        r++;
+                    }
+                    r = skipSpaces(s, r);
+                    if (r < length && s.charAt(r) == ',') {
+                        r++;
+                    }
+                    r = skipSpaces(s, r);
+                    if (isDigit(s, r) && isDigit(s, r + 1) && isDigit(s, r + 2) && isDigit(s, r + 3) && isBoundary(s, r + 4)) {
+                        return new int[] {number(s, p, dayDigits), MONTH_NUMBERS[m], number(s, r, 4), r + 4};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code TIME.matcher(rest).find(from)}: {hour, minute, second or -1, half (0 none, 1 am, 2 pm)}, or
+     * null. The pattern is {@code (?<![\d:.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d:])\s*(am|pm|a\.m\.|p\.m\.)?},
+     * ASCII case-insensitive.
+     */
+    static int @Nullable [] time(String rest, int from) {
+        int length = rest.length();
+        for (int p = from; p < length; p++) {
+            if (!isDigit(rest, p) || p > 0 && isDigitColonOrDot(rest.charAt(p - 1))) {
+                continue;
+            }
+            for (int hourDigits = 2; hourDigits >= 1; hourDigits--) {
+                int q = p + hourDigits;
+                if (!isDigit(rest, q - 1) || !isColonOrDot(rest, q) || !isDigit(rest, q + 1) || !isDigit(rest, q + 2)) {
+                    continue;
+                }
+                int minuteEnd = q + 3;
+                int second = -1;
+                int end = -1;
+                if (isColonOrDot(rest, minuteEnd) && isDigit(rest, minuteEnd + 1) && isDigit(rest, minuteEnd + 2)
+                        && !isDigitOrColon(rest, minuteEnd + 3)) {
+                    second = number(rest, minuteEnd + 1, 2);
+                    end = minuteEnd + 3;
+                } else if (!isDigitOrColon(rest, minuteEnd)) {
+                    end = minuteEnd;
+                }
+                if (end < 0) {
+                    continue;
+                }
+                int h = skipSpaces(rest, end);
+                int half = 0;
+                for (int i = 0; i < HALVES.length; i++) {
+                    if (matchesAsciiIgnoreCase(rest, h, HALVES[i])) {
+                        half = HALVES[i].charAt(0) == 'a' ? 1 : 2;
+                        break;
+                    }
+                }
+                return new int[] {number(rest, p, hourDigits), number(rest, q + 1, 2), second, half};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The offset {@code ZONE.matcher(rest).find()} finds, as {@code IndonesianDateParser} reads it, or
+     * null when it finds none. The pattern's alternatives, tried in order at each position: {@code
+     * \b(WIB|WITA|WIT)\b}, {@code \b(?:UTC|GMT)\s*([+-]\d{1,2})(?::?(\d{2}))?}, {@code \b(UTC|GMT)\b},
+     * {@code (?<=\d)\s*([+-]\d{2}):?(\d{2})\b}, ASCII case-insensitive.
+     *
+     * @throws java.time.DateTimeException for an offset out of range, as the parser's reading throws
+     */
+    static @Nullable ZoneOffset zone(String rest) {
+        int length = rest.length();
+        for (int p = 0; p < length; p++) {
+            boolean boundary = isBoundary(rest, p);
+            if (boundary) {
+                for (String name : ZONE_NAMES) {
+                    if (matchesAsciiIgnoreCase(rest, p, name) && isBoundary(rest, p + name.length())) {
+                        return switch (name) {
+                            case "wita" -> ZoneOffset.ofHours(8);
+                            case "wit" -> ZoneOffset.ofHours(9);
+                            default -> IndonesianDateParser.WIB;
+                        };
+                    }
+                }
+                for (String name : UTC_NAMES) {
+                    if (!matchesAsciiIgnoreCase(rest, p, name)) {
+                        continue;
+                    }
+                    int q = skipSpaces(rest, p + name.length());
+                    if (isSign(rest, q) && isDigit(rest, q + 1)) {
+                        int hourDigits = isDigit(rest, q + 2) ? 2 : 1;
+                        int hours = signed(rest, q, number(rest, q + 1, hourDigits));
+                        int m = q + 1 + hourDigits;
+                        if (m < length && rest.charAt(m) == ':' && isDigit(rest, m + 1) && isDigit(rest, m + 2)) {
+                            m++;
+                        }
+                        int minutes = isDigit(rest, m) && isDigit(rest, m + 1) ? number(rest, m, 2) : 0;
+                        return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes);
+                    }
+                }
+                for (String name : UTC_NAMES) {
+                    if (matchesAsciiIgnoreCase(rest, p, name) && isBoundary(rest, p + name.length())) {
+                        return ZoneOffset.UTC;
+                    }
+                }
+            }
+            if (p > 0 && isDigit(rest, p - 1)) {
+                int q = skipSpaces(rest, p);
+                if (isSign(rest, q) && isDigit(rest, q + 1) && isDigit(rest, q + 2)) {
+                    int m = q + 3;
+                    if (m < length && rest.charAt(m) == ':') {
+                        m++;
+                    }
+                    if (isDigit(rest, m) && isDigit(rest, m + 1) && isBoundary(rest, m + 2)) {
+                        int hours = signed(rest, q, number(rest, q + 1, 2));
+                        int minutes = number(rest, m, 2);
+                        return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What {@code \s*} skips: ASCII white space, {@code [ \t\n\x0B\f\r]}. */
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000b' && c != '\f' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code \b} at {@code i}: a word character ({@code [a-zA-Z0-9_]}) on exactly one side. */
+    private static boolean isBoundary(String s, int i) {
+        boolean before = i > 0 && isWord(s.charAt(i - 1));
+        boolean after = i < s.length() && isWord(s.charAt(i));
+        return before != after;
+    }
+
+    private static boolean isWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isDigit(String s, int i) {
+        return i >= 0 && i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9';
+    }
+
+    private static boolean isColonOrDot(String s, int i) {
+        return i < s.length() && (s.charAt(i) == ':' || s.charAt(i) == '.');
+    }
+
+    private static boolean isDigitColonOrDot(char c) {
+        return c >= '0' && c <= '9' || c == ':' || c == '.';
+    }
+
+    private static boolean isDigitOrColon(String s, int i) {
+        return i < s.length() && (isDigit(s, i) || s.charAt(i) == ':');
+    }
+
+    private static boolean isSign(String s, int i) {
+        return i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-');
+    }
+
+    private static int signed(String s, int sign, int value) {
+        return s.charAt(sign) == '-' ? -value : value;
+    }
+
+    private static int number(String s, int start, int digits) {
+        int value = 0;
+        for (int i = start; i < start + digits; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    /** Whether {@code s} holds {@code lower} (lower-case ASCII) at {@code at}, ASCII letters compared without case. */
+    private static boolean matchesAsciiIgnoreCase(String s, int at, String lower) {
+        if (at < 0 || at + lower.length() > s.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(at + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
