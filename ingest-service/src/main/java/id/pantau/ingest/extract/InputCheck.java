@@ -13,6 +13,8 @@ final class InputCheck {
      * the header of PNG, JPEG, GIF, ZIP and gzip files), so a kilobyte tells as well as more would.
      */
     private static final int HEAD_CHARS = 1_024;
+    /** Characters of an XML document searched for {@code <html}: an XHTML page's prolog may be long. */
+    private static final int PROLOG_CHARS = 4_096;
 
     private InputCheck() {}
 
@@ -62,7 +64,7 @@ final class InputCheck {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "starts with '" + html.charAt(start) + "', not markup");
         }
         if (startsWith(html, start, headLength, "<?xml")
-                && !html.substring(0, headLength).toLowerCase(java.util.Locale.ROOT).contains("<html")) {
+                && !html.substring(0, Math.min(html.length(), PROLOG_CHARS)).toLowerCase(java.util.Locale.ROOT).contains("<html")) {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "XML document without <html>");
         }
         // a region, not a copy of the first SNIFF_CHARS characters: the pattern has no anchors or lookaround

@@ -72,6 +72,19 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void shouldReadAnXhtmlPageWhoseHtmlTagComesAfterALongProlog() throws Exception {
+        String prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- " + "arsip redaksi ".repeat(150) + "-->\n";
+        String html = prolog + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Apel netralitas ASN</title></head><body><article>"
+                + "<h1>Apel netralitas ASN</h1><p>Pj Gubernur Kalbar memimpin apel netralitas ASN di Pontianak.</p>"
+                + "<p>Seluruh pegawai diminta tidak berpihak menjelang pilkada serentak.</p></article></body></html>";
+
+        ExtractedArticle article = extractor.extract(html, URL, null, PageLoader.NONE);
+
+        assertThat(prolog.length()).isGreaterThan(1_024);
+        assertThat(article.title()).isEqualTo("Apel netralitas ASN");
+    }
+
+    @Test
     void shouldFailWithEmptyBodyWhenPageHasNoBody() throws IOException {
         String html = hostile("no-body.html");
 

@@ -234,15 +234,23 @@ class RegexFreePathsTest {
     }
 
     @Test
-    void shouldReadThePlainIsoFormByPositionAsJavaTimeDoes() {
+    void shouldReadThePlainIsoFormByPositionAsJavaTimeAndThePatternDo() {
+        IndonesianDateParser byPattern = new IndonesianDateParser(java.time.Clock.systemUTC());
         Random random = new Random(11);
         for (int i = 0; i < 3000; i++) {
             java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2000 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28),
                     random.nextInt(24), random.nextInt(60), random.nextInt(60), 0, java.time.ZoneOffset.ofTotalSeconds((random.nextInt(37) - 18) * 1800));
             String written = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
-            assertThat(IndonesianDateParser.parsePlainIso(written)).as(written).isEqualTo(at.toInstant());
+            assertThat(IndonesianDateParser.parsePlainIso(written)).as(written).isEqualTo(at.toInstant())
+                    .isEqualTo(byPattern.parseIsoByPattern(written));
             String compact = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx"));
             assertThat(IndonesianDateParser.parsePlainIso(compact)).as(compact).isEqualTo(at.toInstant());
+        }
+        // near misses of the form: each gives what the pattern's reading gives, an instant, null or an exception
+        IndonesianDateParser parser = new IndonesianDateParser(java.time.Clock.systemUTC());
+        for (String edge : List.of("2024-08-26T14:12:09+07:60", "2024-08-26T14:12:09+0799", "2024-08-26T14:12:09+19:00", "2024-08-26T14:12:09-18:00",
+                "2024-02-30T14:12:09Z", "2024-08-26T24:00:00Z", "2024-08-26T23:59:60Z", "2024-13-01T00:00:00+07:00", "0000-01-01T00:00:00Z")) {
+            assertThat(outcome(() -> IndonesianDateParser.parsePlainIso(edge))).as(edge).isEqualTo(outcome(() -> parser.parseIsoByPattern(edge)));
         }
         // every other form is left to the pattern
         for (String other : List.of("2024-08-26T14:12:09.5+07:00", "2024-08-26T14:12:09", "2024-08-26 14:12:09+07:00", "2024-08-26T14:12:09+07:00 WIB",
@@ -268,6 +276,26 @@ class RegexFreePathsTest {
             }
             out.add(s.toString());
         }
+        // day, month and year in their places, each part sometimes a near miss, noise on either side
+        String[] days = {"19", "2", "07", "113", "x19", "_2", "é9"};
+        String[] gaps = {"", " ", "  ", "\t", "\u00a0", ".", ",", " , "};
+        String[] months = {"januari", "January", "JAN", "Februari", "pebruari", "feb", "Peb", "maret", "March", "mar", "april", "APR", "mei",
+            "may", "juni", "june", "jun", "juli", "july", "jul", "agustus", "august", "agu", "agt", "ags", "aug", "september", "sept", "sep",
+            "oktober", "october", "okt", "oct", "november", "nopember", "nov", "nop", "desember", "december", "des", "dec", "Marett", "\u017fept",
+            "Novembers", "jann"};
+        String[] years = {"2024", "24", "20245", "2024x", "2024_", "2024.", "2024|13:39"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(3); j > 0; j--) {
+                s.append(tokens[random.nextInt(tokens.length)]);
+            }
+            s.append(days[random.nextInt(days.length)]).append(gaps[random.nextInt(gaps.length)]).append(months[random.nextInt(months.length)])
+                    .append(gaps[random.nextInt(gaps.length)]).append(years[random.nextInt(years.length)]);
+            for (int j = random.nextInt(4); j > 0; j--) {
+                s.append(tokens[random.nextInt(tokens.length)]);
+            }
+            out.add(s.toString());
+        }
         return out;
     }
 
@@ -282,6 +310,7 @@ class RegexFreePathsTest {
 
     @Test
     void shouldFindDayMonthYearLikeThePattern() {
+        int found = 0;
         for (String s : calendarSamples()) {
             for (int from : new int[] {0, firstDigitOf(s)}) {
                 java.util.regex.Matcher m = IndonesianDateParser.DAY_MONTH_YEAR.matcher(s);
@@ -289,12 +318,15 @@ class RegexFreePathsTest {
                         ? new int[] {Integer.parseInt(m.group(1)), IndonesianDateParser.month(m.group(2)), Integer.parseInt(m.group(3)), m.end()}
                         : null;
                 assertThat(CalendarScan.dayMonthYear(s, from)).as("[" + s + "] from " + from).isEqualTo(expected);
+                found += expected == null ? 0 : 1;
             }
         }
+        assertThat(found).as("samples the pattern finds a date in").isGreaterThan(1_000);
     }
 
     @Test
     void shouldFindTheTimeLikeThePattern() {
+        int found = 0;
         for (String s : calendarSamples()) {
             for (int from : new int[] {0, firstDigitOf(s)}) {
                 java.util.regex.Matcher m = IndonesianDateParser.TIME.matcher(s);
@@ -304,8 +336,10 @@ class RegexFreePathsTest {
                     expected = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3) == null ? -1 : Integer.parseInt(m.group(3)), half};
                 }
                 assertThat(CalendarScan.time(s, from)).as("[" + s + "] from " + from).isEqualTo(expected);
+                found += expected == null ? 0 : 1;
             }
         }
+        assertThat(found).as("samples the pattern finds a time in").isGreaterThan(1_000);
     }
 
     /** The zone the pattern finds, read the way the parser read it before the scan; "throws" when that reading throws. */
@@ -349,8 +383,21 @@ class RegexFreePathsTest {
 
     @Test
     void shouldFindTheZoneLikeThePattern() {
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
         for (String s : calendarSamples()) {
             assertThat(zoneByScan(s)).as("[" + s + "]").isEqualTo(zoneByPattern(s));
+            outcomes.merge(zoneByPattern(s), 1, Integer::sum);
+        }
+        // each way the pattern reads a zone, and its failures, came up
+        assertThat(outcomes).containsKeys("none", "throws", "Z", "+07:00", "+08:00", "+09:00", "-03:30").allSatisfy((zone, n) -> { });
+    }
+
+    /** The instant as text, or "throws" when reading throws a {@link java.time.DateTimeException}. */
+    private static String outcome(java.util.function.Supplier<java.time.Instant> reading) {
+        try {
+            return String.valueOf(reading.get());
+        } catch (java.time.DateTimeException e) {
+            return "throws";
         }
     }
 }
