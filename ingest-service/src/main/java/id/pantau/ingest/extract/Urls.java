@@ -18,7 +18,33 @@ final class Urls {
     /** What {@code e.absUrl(key)} returns. */
     static String absUrl(Element e, String key) {
         String raw = PageScan.attribute(e, key);
-        return isPlainAbsolute(raw) ? raw : e.absUrl(key);
+        if (isPlainAbsolute(raw)) {
+            return raw;
+        }
+        if (raw.length() > 1 && raw.charAt(0) == '/' && raw.charAt(1) != '/') {
+            // a root-relative path on a plain base is the base's origin and the path, when the two
+            // together are a plain URL that resolution would leave as it is
+            String base = e.baseUri();
+            if (isPlainAbsolute(base)) {
+                String joined = origin(base) + raw;
+                if (isPlainAbsolute(joined)) {
+                    return joined;
+                }
+            }
+        }
+        return e.absUrl(key);
+    }
+
+    /** The scheme and host of a {@link #isPlainAbsolute} URL, up to the first '/', '?' or '#' after them. */
+    private static String origin(String plain) {
+        int hostStart = plain.indexOf("://") + 3;
+        for (int i = hostStart; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                return plain.substring(0, i);
+            }
+        }
+        return plain;
     }
 
     /**

@@ -17,11 +17,13 @@ class UrlsTest {
             "https://user@a.example.id/x", "https://a.example.id/a b", "https://a.example.id/a%20b", "https://a.example.id/x#a#b",
             "https://a.example.id/p?q=a/b@c:d", "https://a.example.id/(1)!*'$,;", "/relatif/halaman-2", "?page=2", "#x", "",
             "https:///x", "https://a.example.id/x\ty", "https://a.example.id/x/.", "https://a.example.id/ä", "mailto:redaksi@example.id",
-            "//a.example.id/x", "https://a_b.example.id/x", "https://-a.example.id/x");
+            "//a.example.id/x", "https://a_b.example.id/x", "https://-a.example.id/x", "/a/b?c=1#d", "/a b", "/a/./b", "/a/../b", "/%zz",
+            "/\u00e4", "/a\\b", "/#x", "/?x", "/", "/a//b", "/a#b#c", "/.", "/x\ty", " /x", "/2024/11/19/berita-satu?page=2");
 
     @Test
     void shouldResolveLikeJsoupAbsUrl() {
-        for (String base : List.of("https://kalbar.example.id/2024/11/20/berita", "not a url")) {
+        for (String base : List.of("https://kalbar.example.id/2024/11/20/berita", "not a url", "https://kalbar.example.id",
+                "https://kalbar.example.id?x=1", "http://127.0.0.1:8080/x", "https://KALBAR.example.id/x", "https://kalbar.example.id/a/../b")) {
             for (String href : HREFS) {
                 Document doc = Jsoup.parse("<a>x</a>", base);
                 Element a = doc.selectFirst("a");
