@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * Consumes {@code ingest.crawl.requests} in the shared consumer group: each partition, and so each
  * host keyed to it, belongs to one instance at a time, which keeps per-host pacing whole and fetches
  * each request once. The poll loop never waits for fetches: each polled request goes to its host's
- * lane ({@link HostLanes}: one request at a time per host, in order but new articles before revisits,
+ * lane ({@link HostLanes}: one request at a time per host, in order but new articles before revisits of published ones,
  * all hosts in parallel), so a slow or dead host delays only its own requests (issue #3). A requeued request that is not due yet
  * is held in {@link DueRequests} and goes to its lane when due. Lanes report finished requests
  * through a concurrent queue that the poll loop reads; offsets are committed from the poll thread
@@ -117,9 +117,10 @@ public final class CrawlWorker implements AutoCloseable {
         this.maxDuePerPoll = kafka.maxPollRecords();
         // a partition is paused with two polls' worth of unfinished records, resumed with one or fewer
         this.progress = new PartitionProgress(2 * kafka.maxPollRecords(), kafka.maxPollRecords());
-        // a host's new articles go before its revisits; the watermark commit allows any finishing order
-        this.lanes = new HostLanes<>(item -> CrawlProcessor.hostOf(item.request().getUrl()), item -> !item.request().getRevisit(),
-                this::process, item -> !item.lease().isHeld(), finished::add, Sleeper.SYSTEM, FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE);
+        // a host's new articles go before its revisits of published ones; the watermark commit allows any finishing order
+        this.lanes = new HostLanes<>(item -> CrawlProcessor.hostOf(item.request().getUrl()),
+                item -> !processor.revisitsPublished(item.request()), this::process, item -> !item.lease().isHeld(), finished::add,
+                Sleeper.SYSTEM, FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId());
