@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * politely, decode, extract (following further pages through the same fetcher), map the canonical
  * URL, compare the content hash with the seen-store, publish. Expected failures (robots, HTTP
  * errors, timeouts, size, extraction) become dead letters with their cause code; a passing one, of
- * the first page or of a further one, first requeues the whole request. Thread-safe; one
+ * the first page or of a further one, first requeues the whole request. A further page of a
+ * published article that still fails after the requeues is no dead letter: the published version
+ * stands ({@link CrawlResult#REVISIT_INCOMPLETE}). Thread-safe; one
  * host's requests must be processed one after the other (see {@link HostLanes}), and a requeued
  * request not before its {@link #dueAt} (the caller holds it until then; see {@link DueRequests}).
  */
@@ -86,6 +88,20 @@ public final class CrawlProcessor {
         Map<CrawlResult, Long> snapshot = new EnumMap<>(CrawlResult.class);
         counts.forEach((result, adder) -> snapshot.put(result, adder.sum()));
         return snapshot;
+    }
+
+    /**
+     * Whether {@code request} asks again for an article that is published: only such a revisit waits
+     * behind its host's new articles. Discovery flags a URL it asked for before as a revisit, but a URL
+     * whose earlier tries all failed (a later page kept failing, say) was never published, and is still
+     * a new article.
+     */
+    boolean revisitsPublished(CrawlRequest request) {
+        if (!request.getRevisit()) {
+            return false;
+        }
+        String requested = normalizer.normalize(request.getUrl());
+        return requested != null && seen.get(requested) != null;
     }
 
     /** The earliest time {@code request} may be processed (see {@link Requeue#dueAt}). */
@@ -184,6 +200,14 @@ public final class CrawlProcessor {
             // version would read downstream as an edit once the rest came
             if (requeue.offer(request, host, LATER_PAGE + e.reason(), lease)) {
                 return CrawlResult.REQUEUED;
+            }
+            SeenArticle published = seen.get(requested);
+            if (published != null) {
+                // the published version stands, and the next revisit tries the page again; a dead letter
+                // would say the article is lost when it is not
+                LOG.info("event=revisit_incomplete url={} version={} reason={} attempts={} message=\"{}\"", requested,
+                        published.getVersion(), LATER_PAGE + e.reason(), request.getAttempt(), e.getMessage());
+                return CrawlResult.REVISIT_INCOMPLETE;
             }
             return deadLetter(fetched.url(), host, LATER_PAGE + e.reason(), e.getMessage() + " (gave up after " + request.getAttempt()
                     + " requeue(s); the article is not published without this page)", null, source, lease);

@@ -12,6 +12,11 @@ public enum CrawlResult {
     NOT_MODIFIED,
     /** The fetch failed for a passing reason and the request was queued again (see {@link Requeue}). */
     REQUEUED,
+    /**
+     * A further page of an article published before kept failing for a passing reason after the
+     * requeues: nothing written, the published version stands, and the next revisit tries again.
+     */
+    REVISIT_INCOMPLETE,
     /** The URL went to the dead-letter topic. */
     DEAD_LETTER
 }

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * Consumes {@code ingest.crawl.requests} in the shared consumer group: each partition, and so each
  * host keyed to it, belongs to one instance at a time, which keeps per-host pacing whole and fetches
  * each request once. The poll loop never waits for fetches: each polled request goes to its host's
- * lane ({@link HostLanes}: one request at a time per host, in order but new articles before revisits,
+ * lane ({@link HostLanes}: one request at a time per host, in order but new articles before revisits of published ones,
  * all hosts in parallel), so a slow or dead host delays only its own requests (issue #3). A requeued request that is not due yet
  * is held in {@link DueRequests} and goes to its lane when due. Lanes report finished requests
  * through a concurrent queue that the poll loop reads; offsets are committed from the poll thread
@@ -57,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * running requests are cancelled after a short grace, and none of its requests writes anything after
  * the revocation ({@link PartitionLease}), so only its next owner publishes, requeues or
  * dead-letters them. Also answers which hosts this instance owns, for discovery. Runs on its own
- * thread; {@link #close()} by the owner.
+ * thread; {@link #close()} by the owner, which returns once no request of the worker runs or writes
+ * any more, so that the owner may close the clients they use.
  */
 public final class CrawlWorker implements AutoCloseable {
 
@@ -72,15 +74,19 @@ public final class CrawlWorker implements AutoCloseable {
      * next owner fetch a page again; a request that takes longer (a slow host, retries, Retry-After)
      * is cut short and done again by the next owner instead of holding up the rebalance.
      */
-    private static final Duration REVOKE_GRACE = Duration.ofSeconds(5);
+    static final Duration REVOKE_GRACE = Duration.ofSeconds(5);
     /**
      * How long a revocation then waits for the revoked partitions' writes under way, and for their
      * cancelled requests to stop. A write ends within its own acknowledgement timeout; a cancelled
      * request stops within moments (its fetch, pacing or pause is interrupted).
      */
-    private static final Duration REVOKE_WAIT = Duration.ofSeconds(30);
-    /** How long a stop waits for the running requests before closing the consumer. */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    static final Duration REVOKE_WAIT = Duration.ofSeconds(30);
+    /** How long a stop lets the running requests finish before it lets their partitions go as a revocation does. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** How long a commit may take; one that does not make it is done again at the next (or by the next owner). */
+    static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
+    /** How long closing the consumer may take for leaving the group, beside the revocation it calls. */
+    static final Duration CONSUMER_CLOSE = Duration.ofSeconds(5);
     /**
      * The poll loop no longer waits for fetches; between two polls it only commits, dead-letters an
      * undecodable record, or (inside poll, on a rebalance) waits {@link #REVOKE_GRACE} and up to twice
@@ -105,7 +111,8 @@ public final class CrawlWorker implements AutoCloseable {
     private final DueRequests held = new DueRequests();
     private final PartitionProgress progress;
     /** Per owned partition, this instance's hold on it; an item carries its partition's, and writes only while it is held. */
-    private final Map<TopicPartition, PartitionLease> leases = new HashMap<>();
+    // Concurrent only so that a close() that gave up waiting can revoke them all from its own thread.
+    private final Map<TopicPartition, PartitionLease> leases = new ConcurrentHashMap<>();
     private volatile Set<Integer> owned = Set.of();
     private volatile int partitions;
     private volatile boolean running = true;
@@ -117,9 +124,10 @@ public final class CrawlWorker implements AutoCloseable {
         this.maxDuePerPoll = kafka.maxPollRecords();
         // a partition is paused with two polls' worth of unfinished records, resumed with one or fewer
         this.progress = new PartitionProgress(2 * kafka.maxPollRecords(), kafka.maxPollRecords());
-        // a host's new articles go before its revisits; the watermark commit allows any finishing order
-        this.lanes = new HostLanes<>(item -> CrawlProcessor.hostOf(item.request().getUrl()), item -> !item.request().getRevisit(),
-                this::process, item -> !item.lease().isHeld(), finished::add, Sleeper.SYSTEM, FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE);
+        // a host's new articles go before its revisits of published ones; the watermark commit allows any finishing order
+        this.lanes = new HostLanes<>(item -> CrawlProcessor.hostOf(item.request().getUrl()),
+                item -> !processor.revisitsPublished(item.request()), this::process, item -> !item.lease().isHeld(), finished::add,
+                Sleeper.SYSTEM, FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId());
@@ -204,7 +212,7 @@ public final class CrawlWorker implements AutoCloseable {
         } finally {
             owned = Set.of();
             stop();
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            consumer.close(CloseOptions.timeout(CONSUMER_CLOSE));
         }
     }
 
@@ -300,7 +308,7 @@ public final class CrawlWorker implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         changed.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
         try {
-            consumer.commitSync(commit);
+            consumer.commitSync(commit, COMMIT_WAIT);
             progress.committed(changed);
         } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
             // Not committed: the records are read again by whoever owns them next (at worst fetched again).
@@ -329,32 +337,52 @@ public final class CrawlWorker implements AutoCloseable {
         int queued = lanes.drop(ofGone);
         int heldDropped = held.drop(revoked);
         boolean finishedInGrace = stillOurs && lanes.awaitIdle(ofGone, REVOKE_GRACE);
-        gone.forEach(PartitionLease::revoke);
-        boolean writesDone = gone.stream().allMatch(lease -> lease.awaitWrites(REVOKE_WAIT));
-        int cancelled = lanes.cancel(ofGone);
-        boolean stopped = lanes.awaitIdle(ofGone, REVOKE_WAIT);
+        Ended ended = end(gone);
         if (stillOurs) {
             settle();
         }
         progress.forget(revoked);
         revoked.forEach(leases::remove);
-        if (!writesDone) {
+        if (!ended.writesDone()) {
             // only when the broker took longer than REVOKE_WAIT to acknowledge a write: it may still land
             LOG.warn("event=crawl_revoked_write_pending partitions={}", revoked);
         }
         if (stillOurs) {
             LOG.info("event=crawl_partitions_revoked partitions={} queuedDropped={} heldDropped={} finishedInGrace={} runningCancelled={}"
-                    + " stopped={}", revoked.size(), queued, heldDropped, finishedInGrace, cancelled, stopped);
+                    + " stopped={}", revoked.size(), queued, heldDropped, finishedInGrace, ended.cancelled(), ended.stopped());
         } else {
             LOG.warn("event=crawl_partitions_lost partitions={} queuedDropped={} heldDropped={} runningCancelled={} stopped={}",
-                    revoked.size(), queued, heldDropped, cancelled, stopped);
+                    revoked.size(), queued, heldDropped, ended.cancelled(), ended.stopped());
         }
     }
 
-    /** Stops the lanes, waits a while for running requests, commits what finished. */
+    /** How ending some leases went: whether their writes under way ended, how many requests were cancelled, whether they stopped. */
+    private record Ended(boolean writesDone, int cancelled, boolean stopped) {}
+
+    /**
+     * Ends {@code gone}, so that no write of their requests starts any more; waits for the writes
+     * under way, cancels the requests still running and waits for them to stop, each wait at most
+     * {@link #REVOKE_WAIT} in all.
+     */
+    private Ended end(Collection<PartitionLease> gone) {
+        Predicate<Item> ofGone = item -> gone.contains(item.lease());
+        gone.forEach(PartitionLease::revoke);
+        boolean writesDone = PartitionLease.awaitWrites(gone, REVOKE_WAIT);
+        int cancelled = lanes.cancel(ofGone);
+        boolean stopped = lanes.awaitIdle(ofGone, REVOKE_WAIT);
+        return new Ended(writesDone, cancelled, stopped);
+    }
+
+    /**
+     * Stops the lanes, waits {@link #STOP_WAIT} for the running requests, then ends every lease as a
+     * revocation does (no write after it, cancelled, awaited), so that no request is left running
+     * when the owner closes the clients; commits what finished, and forgets the leases, so that the
+     * revocation of closing the consumer has nothing left to wait for.
+     */
     private void stop() {
         int queued = lanes.stop();
         boolean idle = lanes.awaitIdle(item -> true, STOP_WAIT);
+        Ended ended = end(List.copyOf(leases.values()));
         try {
             settle();
         } catch (WakeupException e) {
@@ -362,7 +390,23 @@ public final class CrawlWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("event=crawl_final_commit_failed message={}", e.getMessage());
         }
-        LOG.info("event=crawl_worker_stopped queuedDropped={} held={} runningFinished={}", queued, held.size(), idle);
+        leases.clear();
+        LOG.info("event=crawl_worker_stopped queuedDropped={} held={} runningFinished={} runningCancelled={} stopped={} writesDone={}",
+                queued, held.size(), idle, ended.cancelled(), ended.stopped(), ended.writesDone());
+    }
+
+    /**
+     * How long {@link #close()} waits for the worker's thread: its longest way to its end, each wait
+     * at its bound. A revocation may be under way in the poll that close() wakes (grace, writes,
+     * cancelled requests, commit); then the stop (running requests, writes, cancelled requests, a
+     * commit and the one retried after the wake-up); then closing the consumer (leaving the group
+     * and the commit of its revocation). Plus a margin for the steps between.
+     */
+    static Duration joinBound() {
+        Duration revocation = REVOKE_GRACE.plus(REVOKE_WAIT.multipliedBy(2)).plus(COMMIT_WAIT);
+        Duration stop = STOP_WAIT.plus(REVOKE_WAIT.multipliedBy(2)).plus(COMMIT_WAIT.multipliedBy(2));
+        Duration consumerClose = CONSUMER_CLOSE.plus(COMMIT_WAIT);
+        return revocation.plus(stop).plus(consumerClose).plus(Duration.ofSeconds(5));
     }
 
     private static Set<Integer> without(Set<Integer> partitions, Collection<TopicPartition> gone) {
@@ -380,9 +424,15 @@ public final class CrawlWorker implements AutoCloseable {
         }
         consumer.wakeup();
         try {
-            thread.join(STOP_WAIT.plus(Duration.ofSeconds(20)));
+            thread.join(joinBound());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            // A wait above its bound (a bug): at least nothing of the crawl is written once the owner has closed the clients.
+            leases.values().forEach(PartitionLease::revoke);
+            LOG.error("event=crawl_worker_stop_overran boundMs={} activeLanes={} leasesRevoked=true", joinBound().toMillis(),
+                    lanes.activeLanes());
         }
     }
 }

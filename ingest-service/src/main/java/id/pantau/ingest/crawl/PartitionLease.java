@@ -1,6 +1,7 @@
 package id.pantau.ingest.crawl;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -75,6 +76,20 @@ final class PartitionLease {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Waits, at most {@code timeout} in all, until no write of the revoked {@code leases} is under way.
+     *
+     * @return whether none is under way any more
+     */
+    static boolean awaitWrites(Collection<PartitionLease> leases, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean done = true;
+        for (PartitionLease lease : leases) {
+            done &= lease.awaitWrites(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return done;
     }
 
     @Override

@@ -21,10 +21,12 @@ import id.pantau.ingest.testing.TestSite;
 import id.pantau.schemas.avro.CrawlKind;
 import id.pantau.schemas.avro.CrawlRequest;
 import id.pantau.schemas.avro.RawArticle;
+import id.pantau.schemas.avro.SeenArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -407,6 +409,82 @@ class CrawlProcessorTest {
         });
         assertThat(processor.counts()).containsEntry(CrawlResult.REQUEUED, 1L).containsEntry(CrawlResult.DEAD_LETTER, 1L)
                 .containsEntry(CrawlResult.PUBLISHED, 0L);
+    }
+
+    /** Publishes {@link #TWO_PAGES} whole as version 1, then serves its page 2 as 503 only; returns the published record. */
+    private SeenArticle publishTwoPagesThenBreakPageTwo(CrawlProcessor processor) {
+        AtomicBoolean pageTwoUp = new AtomicBoolean(true);
+        serveTwoPages(PAGE_ONE, (ex, hit) -> {
+            if (pageTwoUp.get()) {
+                sendPageTwo(ex);
+            } else {
+                sendBusy(ex);
+            }
+        });
+        assertThat(processor.process(request(TWO_PAGES), null)).isEqualTo(CrawlResult.PUBLISHED);
+        pageTwoUp.set(false);
+        clock.advance(Duration.ofHours(1));
+        return seen.get(site.url(TWO_PAGES));
+    }
+
+    private CrawlRequest revisit(String path) {
+        return CrawlRequest.newBuilder(request(path)).setRevisit(true).build();
+    }
+
+    // review of issue #3: a revisit of a published article whose page 2 kept failing was dead-lettered as LATER_PAGE_HTTP_5XX,
+    // "the article is not published without this page", while its earlier version was published and stood
+    @Test
+    void shouldKeepPublishedVersionWithoutDeadLetterWhenARevisitsSecondPageKeepsFailing() {
+        CrawlProcessor processor = requeueing();
+        SeenArticle published = publishTwoPagesThenBreakPageTwo(processor);
+
+        assertThat(processor.process(revisit(TWO_PAGES), null)).isEqualTo(CrawlResult.REQUEUED);
+        clock.advance(Duration.ofSeconds(60));
+        CrawlResult again = processor.process(publisher.requests.getFirst(), null);
+
+        assertThat(again).isEqualTo(CrawlResult.REVISIT_INCOMPLETE);
+        assertThat(publisher.deadLetters).isEmpty();
+        assertThat(publisher.articles).singleElement().satisfies(raw -> {
+            assertThat(raw.getVersion()).isEqualTo(1);
+            assertThat(raw.getBodyParagraphs()).containsExactlyElementsOf(BOTH_PAGES_PARAGRAPHS);
+        });
+        assertThat(seen.get(site.url(TWO_PAGES))).isEqualTo(published);
+        assertThat(processor.counts()).containsEntry(CrawlResult.PUBLISHED, 1L).containsEntry(CrawlResult.REQUEUED, 1L)
+                .containsEntry(CrawlResult.REVISIT_INCOMPLETE, 1L).containsEntry(CrawlResult.DEAD_LETTER, 0L);
+    }
+
+    @Test
+    void shouldKeepPublishedVersionWithoutDeadLetterWhenItsSecondPageFailsAndNothingIsRequeued() {
+        SeenArticle published = publishTwoPagesThenBreakPageTwo(processor);
+
+        CrawlResult result = processor.process(request(TWO_PAGES), null);
+
+        assertThat(result).isEqualTo(CrawlResult.REVISIT_INCOMPLETE);
+        assertThat(publisher.deadLetters).isEmpty();
+        assertThat(publisher.articles).hasSize(1);
+        assertThat(seen.get(site.url(TWO_PAGES))).isEqualTo(published);
+    }
+
+    // discovery flags as a revisit a URL it asked for before, even one that was never published (its page 2 kept failing)
+    @Test
+    void shouldDeadLetterNeverPublishedArticleFlaggedRevisitWhenItsSecondPageKeepsFailing() {
+        serveTwoPages(PAGE_ONE, (ex, hit) -> sendBusy(ex));
+
+        CrawlResult result = processor.process(revisit(TWO_PAGES), null);
+
+        assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason).containsExactly("LATER_PAGE_HTTP_5XX");
+    }
+
+    // review of issue #3: a never-published URL flagged revisit by discovery waited behind its host's new articles
+    @Test
+    void shouldTreatOnlyRevisitOfPublishedArticleAsRevisit() {
+        SeenArticle published = publishTwoPagesThenBreakPageTwo(processor);
+
+        assertThat(published).isNotNull();
+        assertThat(processor.revisitsPublished(revisit(TWO_PAGES + "?utm_source=rss"))).isTrue();
+        assertThat(processor.revisitsPublished(request(TWO_PAGES))).isFalse();
+        assertThat(processor.revisitsPublished(revisit("/2024/11/18/belum-terbit/"))).isFalse();
     }
 
     @Test

@@ -60,4 +60,27 @@ class PartitionLeaseTest {
         assertThat(lease.awaitWrites(Duration.ZERO)).isTrue();
         assertThat(written).containsExactly("artikel");
     }
+
+    @Test
+    void shouldTellAWriteUnderWayOfAnyOfSeveralRevokedLeases() throws Exception {
+        PartitionLease idle = new PartitionLease(new TopicPartition("ingest.crawl.requests", 5));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread writer = Thread.ofVirtual().start(() -> lease.write(() -> {
+            inside.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        idle.revoke();
+        lease.revoke();
+
+        assertThat(PartitionLease.awaitWrites(List.of(idle, lease), Duration.ZERO)).isFalse();
+        finish.countDown();
+        writer.join();
+        assertThat(PartitionLease.awaitWrites(List.of(idle, lease), Duration.ZERO)).isTrue();
+    }
 }
