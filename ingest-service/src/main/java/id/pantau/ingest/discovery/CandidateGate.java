@@ -7,9 +7,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * item is not fetched again, and an item whose sitemap date moves past its last publication is
  * (to detect edits). Since most feeds never move an item's date when its article is edited, an item
  * still listed is also requested again, as a revisit, when its {@link RevisitSchedule} says it is
- * due; each call requests at most the schedule's cap of revisits. Thread-safe.
+ * due; each call requests at most the schedule's cap of revisits, the most overdue first. Thread-safe.
  */
 public final class CandidateGate {
 
@@ -33,6 +36,12 @@ public final class CandidateGate {
     private final Duration window;
     private final RevisitSchedule revisits;
     private final ConcurrentHashMap<String, Request> requested = new ConcurrentHashMap<>();
+    /**
+     * The canonical form of each requested URL, by outlet and URL as listed: a source's whole listing
+     * is offered on every poll, and normalising it and checking its host each time was most of the
+     * gate's work. Holds only URLs still requested.
+     */
+    private final ConcurrentHashMap<String, String> canonicalByListedUrl = new ConcurrentHashMap<>();
 
     private record Request(Instant sourceDate, Instant at) {}
 
@@ -53,50 +62,71 @@ public final class CandidateGate {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The canonical URLs to request now, in discovery order, each recorded as requested. */
+    /**
+     * The canonical URLs to request now, in discovery order, each recorded as requested: every newer
+     * item, and of the items due for a revisit the most overdue ones (earliest due time first) up to
+     * the schedule's cap, so that an item over the cap is among the first of the next calls and no
+     * item of a long listing waits for ever behind the ones listed before it.
+     */
     public List<Admitted> admit(Outlet outlet, List<CandidateUrl> candidates) {
-        Set<String> admitted = new LinkedHashSet<>();
-        Set<String> revisiting = new HashSet<>();
-        int revisitsLeft = revisits.maxPerPoll();
+        Instant now = clock.instant();
+        Map<String, CandidateUrl> admitted = new LinkedHashMap<>(); // by canonical URL, in discovery order
+        List<DueRevisit> due = new ArrayList<>();
+        Set<String> considered = new HashSet<>();
         for (CandidateUrl candidate : candidates) {
             if (!recent.isRecent(candidate)) {
                 continue;
             }
-            String canonical = normalizer.normalize(candidate.url());
-            if (canonical == null || !outlet.isOwnHost(URI.create(canonical).getHost()) || admitted.contains(canonical)) {
+            String canonical = canonicalByListedUrl.get(listedKey(outlet, candidate));
+            if (canonical == null) {
+                canonical = normalizer.normalize(candidate.url());
+                if (canonical == null || !outlet.isOwnHost(URI.create(canonical).getHost())) {
+                    continue;
+                }
+            }
+            if (!considered.add(canonical)) {
                 continue;
             }
             Instant date = candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified();
             SeenArticle known = seen.get(canonical);
             Request before = requested.get(canonical);
             boolean newer = (known == null || date.isAfter(known.getPublishedAt())) && (before == null || date.isAfter(before.sourceDate()));
-            Instant now = clock.instant();
-            if (!newer && (revisitsLeft == 0 || !dueForRevisit(canonical, known, before, now))) {
-                continue; // an overdue item over the cap stays due for the next call
+            if (newer) {
+                admitted.put(canonical, candidate);
+            } else if (revisits.isEnabled()) {
+                Instant dueAt = revisits.dueAt(canonical, lastRequestOrPublication(known, before));
+                if (!now.isBefore(dueAt)) {
+                    admitted.put(canonical, candidate); // held in discovery order; dropped below when over the cap
+                    due.add(new DueRevisit(canonical, dueAt));
+                }
             }
-            if (!newer) {
-                revisitsLeft--;
-                revisiting.add(canonical);
-            }
-            requested.put(canonical, new Request(date, now));
-            admitted.add(canonical);
         }
-        return admitted.stream().map(url -> new Admitted(url, revisiting.contains(url))).toList();
+        due.sort(Comparator.comparing(DueRevisit::dueAt)); // stable: listing order among equally due items
+        Set<String> revisiting = new HashSet<>();
+        for (int i = 0; i < due.size(); i++) {
+            if (i < revisits.maxPerPoll()) {
+                revisiting.add(due.get(i).canonical());
+            } else {
+                admitted.remove(due.get(i).canonical()); // stays due, and more overdue, for the next call
+            }
+        }
+        admitted.forEach((canonical, candidate) -> {
+            requested.put(canonical, new Request(candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified(), now));
+            canonicalByListedUrl.put(listedKey(outlet, candidate), canonical);
+        });
+        return admitted.keySet().stream().map(url -> new Admitted(url, revisiting.contains(url))).toList();
+    }
+
+    private record DueRevisit(String canonical, Instant dueAt) {}
+
+    private static String listedKey(Outlet outlet, CandidateUrl candidate) {
+        return outlet.id() + " " + candidate.url();
     }
 
     /** Only called for an item that is not newer, so it was published or requested before. */
-    private boolean dueForRevisit(String canonical, @Nullable SeenArticle known, @Nullable Request before, Instant now) {
-        if (!revisits.isEnabled()) {
-            return false;
-        }
-        Instant last = Instant.EPOCH;
-        if (known != null) {
-            last = known.getPublishedAt();
-        }
-        if (before != null && before.at().isAfter(last)) {
-            last = before.at();
-        }
-        return !now.isBefore(revisits.dueAt(canonical, last));
+    private static Instant lastRequestOrPublication(@Nullable SeenArticle known, @Nullable Request before) {
+        Instant last = known == null ? Instant.EPOCH : known.getPublishedAt();
+        return before != null && before.at().isAfter(last) ? before.at() : last;
     }
 
     /** Forgets that {@code canonicalUrl} was requested (its request could not be sent). */
@@ -112,6 +142,7 @@ public final class CandidateGate {
         Instant limit = clock.instant().minus(window.multipliedBy(2));
         int before = requested.size();
         requested.values().removeIf(request -> request.at().isBefore(limit));
+        canonicalByListedUrl.values().removeIf(canonical -> !requested.containsKey(canonical));
         return before - requested.size();
     }
 }

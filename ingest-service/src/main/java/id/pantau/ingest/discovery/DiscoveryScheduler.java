@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls every source of every outlet whose host this instance owns (so N instances split the
  * sources as they split the crawl-request partitions), each on its adaptive {@link PollSchedule},
- * and turns admitted candidates into crawl requests keyed by host. An unchanged source yields no
- * candidates, so what it listed when it last changed is offered to the gate again: its items' revisits
- * come due, a few per poll, whether the source changes or not. A source that cannot be parsed
- * goes to the dead-letter topic once per distinct broken content. Thread-safe; polls run on
+ * and turns admitted candidates into crawl requests keyed by host. Every poll offers the gate all that
+ * the source lists now, from the documents read anew and from those unchanged (see {@link SourcePoller}),
+ * so its items' revisits come due, a few per poll, whether the source changes or not. A source that
+ * cannot be parsed goes to the dead-letter topic once per distinct broken content. Thread-safe; polls run on
  * virtual threads, at most one per source at a time; {@link #close()} by the owner.
  */
 public final class DiscoveryScheduler implements AutoCloseable {
@@ -63,8 +63,6 @@ public final class DiscoveryScheduler implements AutoCloseable {
         final AtomicBoolean inFlight = new AtomicBoolean();
         volatile Instant nextAt = Instant.MIN;
         volatile String lastBrokenMessage = "";
-        /** What the source listed when it last changed: offered again while it stays unchanged, so its items keep their revisits. */
-        volatile List<CandidateUrl> listed = List.of();
 
         SourceState(Outlet outlet, SourceConfig source, DiscoveryConfig config) {
             this.outlet = outlet;
@@ -151,11 +149,8 @@ public final class DiscoveryScheduler implements AutoCloseable {
             } else {
                 state.lastBrokenMessage = ""; // readable again: the next breakage is news
             }
-            if (poll.changed()) {
-                state.listed = poll.candidates();
-            }
-            // an unreadable source may no longer list what it did: only what was read of it now counts
-            List<CandidateGate.Admitted> admitted = gate.admit(state.outlet, poll.unreadable() == null ? state.listed : poll.candidates());
+            // an unreadable document may no longer list what it did: the poller offers nothing of it from memory
+            List<CandidateGate.Admitted> admitted = gate.admit(state.outlet, poll.candidates());
             Instant now = clock.instant();
             for (int i = 0; i < admitted.size(); i++) {
                 String url = admitted.get(i).url();
@@ -173,9 +168,10 @@ public final class DiscoveryScheduler implements AutoCloseable {
             requestedCount.addAndGet(admitted.size());
             Duration wait = state.schedule.next(poll.changed());
             state.nextAt = clock.instant().plus(wait);
-            LOG.info("event=source_polled outlet={} type={} url={} changed={} candidates={} requested={} revisits={} nextPollMs={}",
+            LOG.info("event=source_polled outlet={} type={} url={} changed={} candidates={} excluded={} requested={} revisits={}"
+                    + " nextPollMs={}",
                     state.outlet.id(), state.source.type().name().toLowerCase(Locale.ROOT), state.outlet.urlOf(state.source),
-                    poll.changed(), poll.candidates().size(), admitted.size(),
+                    poll.changed(), poll.candidates().size(), poll.excluded(), admitted.size(),
                     admitted.stream().filter(CandidateGate.Admitted::isRevisit).count(), wait.toMillis());
             gate.evictOld();
             return admitted.size();

@@ -10,7 +10,9 @@ import id.pantau.ingest.fetch.Validators;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -22,8 +24,11 @@ import org.slf4j.LoggerFactory;
  * Polls one discovery source through the polite fetcher: conditional GET with the validators of
  * the previous response, parse (feed, sitemap, index and its children, section page, robots.txt
  * Sitemap lines), keep the candidates whose canonical URL the outlet takes for an article (its
- * {@code articleUrlPattern}), and tell whether anything changed. Unreadable sources are reported, not thrown.
- * Thread-safe (validator and digest caches are concurrent maps keyed by URL).
+ * {@code articleUrlPattern}), and tell whether anything changed. What each document of a source
+ * listed when last read is kept, so that a poll lists everything the source lists now, read anew
+ * or not (a document answering 304, or the same bytes, lists what it listed before); a document no
+ * longer listed, or that could not be fetched, is forgotten. Unreadable sources are reported, not
+ * thrown. Thread-safe; polls of one source must not overlap (the last to end sets what is kept).
  */
 public final class SourcePoller {
 
@@ -32,22 +37,27 @@ public final class SourcePoller {
     /**
      * What a poll found.
      *
+     * @param candidates what the source's documents list now and the outlet takes for articles, in document order
      * @param changed whether any fetched document differs from the previous poll
      * @param unreadable a source that could not be parsed (its URL and why), or null
+     * @param excluded candidates left out because the outlet's {@code articleUrlPattern} does not take them
      */
-    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable UnreadableSourceException unreadable) {
+    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable UnreadableSourceException unreadable, int excluded) {
         public Poll {
             candidates = List.copyOf(candidates);
         }
     }
+
+    /** A document of a source as last read: its validators, a digest of its bytes, and what it listed. */
+    private record Document(@Nullable Validators validators, int digest, List<CandidateUrl> candidates, List<String> children) {}
 
     private final PoliteFetcher fetcher;
     private final int maxChildSitemaps;
     private final SitemapSource sitemaps = new SitemapSource();
     private final SectionPageSource sections = new SectionPageSource();
     private final UrlNormalizer normalizer = new UrlNormalizer();
-    private final ConcurrentHashMap<String, Validators> validators = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Integer> digests = new ConcurrentHashMap<>();
+    /** By source, its documents by URL, in the order read. */
+    private final ConcurrentHashMap<String, Map<String, Document>> documents = new ConcurrentHashMap<>();
 
     public SourcePoller(PoliteFetcher fetcher, int maxChildSitemaps) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -55,35 +65,28 @@ public final class SourcePoller {
     }
 
     /**
-     * Forgets validators and digests, so the next polls read and parse every source in full (after
-     * their candidates could not be sent).
+     * Forgets every document, so the next polls read and parse every source in full (after their
+     * candidates could not be sent).
      */
     public void forgetAll() {
-        validators.clear();
-        digests.clear();
+        documents.clear();
     }
 
     /** Polls {@code source} of {@code outlet} once. */
     public Poll poll(Outlet outlet, SourceConfig source) {
-        List<CandidateUrl> found = new ArrayList<>();
-        boolean[] changed = {false};
+        String key = outlet.id() + " " + source.type() + " " + outlet.urlOf(source);
+        Reading reading = new Reading(outlet, documents.getOrDefault(key, Map.of()));
         UnreadableSourceException unreadable = null;
         try {
             switch (source.type()) {
-                case FEED, SITEMAP -> readSitemap(outlet, outlet.urlOf(source), found, changed, true);
-                case SECTION -> {
-                    FetchOutcome.Fetched page = fetchIfChanged(outlet, outlet.urlOf(source), changed);
-                    if (page != null) {
-                        found.addAll(sections.parse(PageDecoder.decode(page.body(), page.contentType()), page.finalUrl(),
-                                source.compiledLinkPattern()).candidates());
-                    }
-                }
+                case FEED, SITEMAP -> reading.sitemap(outlet.urlOf(source), true);
+                case SECTION -> reading.section(outlet.urlOf(source), source);
                 case ROBOTS -> {
                     // one broken or unreachable sitemap must not hide the others: read all, report the first
                     UnreadableSourceException first = null;
                     for (String sitemap : fetcher.robots().sitemapsFor(URI.create(outlet.urlOf(source)))) {
                         try {
-                            readSitemap(outlet, sitemap, found, changed, true);
+                            reading.sitemap(sitemap, true);
                         } catch (UnreadableSourceException e) {
                             first = first == null ? e : first;
                         }
@@ -96,7 +99,9 @@ public final class SourcePoller {
         } catch (UnreadableSourceException e) {
             unreadable = e;
         }
-        return new Poll(articlesOf(outlet, found), changed[0], unreadable);
+        documents.put(key, reading.read);
+        List<CandidateUrl> articles = articlesOf(outlet, reading.found);
+        return new Poll(articles, reading.changed, unreadable, reading.found.size() - articles.size());
     }
 
     private List<CandidateUrl> articlesOf(Outlet outlet, List<CandidateUrl> found) {
@@ -110,64 +115,124 @@ public final class SourcePoller {
         }).toList();
     }
 
-    private void readSitemap(Outlet outlet, String url, List<CandidateUrl> found, boolean[] changed, boolean followChildren)
-            throws UnreadableSourceException {
-        FetchOutcome.Fetched doc = fetchIfChanged(outlet, url, changed);
-        if (doc == null) {
-            return;
-        }
-        ParsedSource parsed;
-        try {
-            parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
-        } catch (UnreadableSourceException e) {
-            // Fetch it in full next time: a fixed document must not hide behind a 304.
-            validators.remove(url);
-            found.addAll(e.readBeforeDamage()); // the complete entries of a damaged feed are still news
-            throw e;
-        }
-        found.addAll(parsed.candidates());
-        if (followChildren) {
-            parsed.sitemaps().stream().limit(maxChildSitemaps).forEach(child -> {
-                try {
-                    readSitemap(outlet, child.url(), found, changed, false);
-                } catch (UnreadableSourceException e) {
-                    LOG.warn("event=source_unreadable url={} message=\"{}\"", child.url(), e.getMessage());
-                }
-            });
-        }
-    }
+    /** One poll's pass over the documents of a source. Not thread-safe. */
+    private final class Reading {
 
-    /**
-     * Fetches conditionally; null when not modified or unchanged.
-     *
-     * @throws UnreadableSourceException ({@code SOURCE_UNAVAILABLE}) when the source could not be fetched
-     */
-    private FetchOutcome.@Nullable Fetched fetchIfChanged(Outlet outlet, String url, boolean[] changed) throws UnreadableSourceException {
-        FetchOutcome outcome = fetcher.fetch(url, outlet, validators.get(url));
-        switch (outcome) {
-            case FetchOutcome.Fetched fetched -> {
-                Validators v = Validators.of(fetched);
-                if (v != null) {
-                    validators.put(url, v);
+        private final Outlet outlet;
+        private final Map<String, Document> before;
+        /** The documents read or found unchanged in this poll: what is kept for the next. */
+        private final Map<String, Document> read = new LinkedHashMap<>();
+        private final List<CandidateUrl> found = new ArrayList<>();
+        private boolean changed;
+
+        Reading(Outlet outlet, Map<String, Document> before) {
+            this.outlet = outlet;
+            this.before = before;
+        }
+
+        void section(String url, SourceConfig source) throws UnreadableSourceException {
+            FetchOutcome.Fetched page = fetchIfChanged(url);
+            if (page != null) {
+                List<CandidateUrl> links = sections.parse(PageDecoder.decode(page.body(), page.contentType()), page.finalUrl(),
+                        source.compiledLinkPattern()).candidates();
+                keep(url, page, links, List.of());
+            }
+        }
+
+        void sitemap(String url, boolean followChildren) throws UnreadableSourceException {
+            if (read.containsKey(url)) {
+                return; // listed twice (by two indexes of robots.txt): once is enough
+            }
+            FetchOutcome.Fetched doc = fetchIfChanged(url);
+            if (doc == null) {
+                Document unchanged = read.get(url);
+                if (unchanged != null) {
+                    unchanged.children().forEach(this::keepUnread); // an unchanged index: its children are not read again
                 }
-                Integer digest = Arrays.hashCode(fetched.body());
-                Integer before = digests.put(url, digest);
-                if (digest.equals(before)) {
+                return;
+            }
+            ParsedSource parsed;
+            try {
+                parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
+            } catch (UnreadableSourceException e) {
+                // Its complete entries are still news. No validators: a fixed document must not hide behind a 304.
+                keep(url, null, doc.body(), e.readBeforeDamage(), List.of());
+                throw e;
+            }
+            List<String> children = followChildren
+                    ? parsed.sitemaps().stream().limit(maxChildSitemaps).map(CandidateUrl::url).toList()
+                    : List.of();
+            keep(url, doc, parsed.candidates(), children);
+            children.forEach(this::readChild);
+        }
+
+        /** A child sitemap that cannot be read is logged, not reported: the others still count. */
+        private void readChild(String child) {
+            try {
+                sitemap(child, false);
+            } catch (UnreadableSourceException e) {
+                LOG.warn("event=source_unreadable url={} message=\"{}\"", child, e.getMessage());
+            }
+        }
+
+        /**
+         * Fetches conditionally; null when not modified or unchanged, and then what the document listed
+         * before is kept and found again.
+         *
+         * @throws UnreadableSourceException ({@code SOURCE_UNAVAILABLE}) when the document could not be fetched
+         */
+        private FetchOutcome.@Nullable Fetched fetchIfChanged(String url) throws UnreadableSourceException {
+            Document last = before.get(url);
+            FetchOutcome outcome = fetcher.fetch(url, outlet, last == null ? null : last.validators());
+            switch (outcome) {
+                case FetchOutcome.Fetched fetched -> {
+                    if (last != null && last.digest() == Arrays.hashCode(fetched.body())) {
+                        Validators validators = Validators.of(fetched);
+                        keepUnchanged(url, new Document(validators == null ? last.validators() : validators, last.digest(),
+                                last.candidates(), last.children()));
+                        return null;
+                    }
+                    changed = true;
+                    return fetched;
+                }
+                case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> {
+                    if (last != null) {
+                        keepUnchanged(url, last);
+                    }
                     return null;
                 }
-                changed[0] = true;
-                return fetched;
+                case FetchOutcome.Skipped skipped -> {
+                    LOG.warn("event=source_skipped url={} cause={} detail=\"{}\"", url, skipped.cause(), skipped.detail());
+                    throw UnreadableSourceException.unavailable(url, skipped.cause().name());
+                }
+                case FetchOutcome.Failed failed -> {
+                    LOG.warn("event=source_failed url={} cause={} status={} detail=\"{}\"", url, failed.cause(), failed.status(),
+                            failed.detail());
+                    throw UnreadableSourceException.unavailable(url,
+                            failed.cause().name() + (failed.status() > 0 ? " " + failed.status() : ""));
+                }
             }
-            case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> {
-                return null;
-            }
-            case FetchOutcome.Skipped skipped -> {
-                LOG.warn("event=source_skipped url={} cause={} detail=\"{}\"", url, skipped.cause(), skipped.detail());
-                throw UnreadableSourceException.unavailable(url, skipped.cause().name());
-            }
-            case FetchOutcome.Failed failed -> {
-                LOG.warn("event=source_failed url={} cause={} status={} detail=\"{}\"", url, failed.cause(), failed.status(), failed.detail());
-                throw UnreadableSourceException.unavailable(url, failed.cause().name() + (failed.status() > 0 ? " " + failed.status() : ""));
+        }
+
+        private void keep(String url, FetchOutcome.Fetched fetched, List<CandidateUrl> candidates, List<String> children) {
+            keep(url, Validators.of(fetched), fetched.body(), candidates, children);
+        }
+
+        private void keep(String url, @Nullable Validators validators, byte[] body, List<CandidateUrl> candidates, List<String> children) {
+            read.put(url, new Document(validators, Arrays.hashCode(body), List.copyOf(candidates), children));
+            found.addAll(candidates);
+        }
+
+        private void keepUnchanged(String url, Document document) {
+            read.put(url, document);
+            found.addAll(document.candidates());
+        }
+
+        /** Keeps a child of an unchanged index as it was last read, without fetching it. */
+        private void keepUnread(String url) {
+            Document document = before.get(url);
+            if (document != null && !read.containsKey(url)) {
+                keepUnchanged(url, document);
             }
         }
     }

@@ -67,12 +67,17 @@ public final class UrlNormalizer {
         return basic.filter(rebuilt.toString());
     }
 
+    /**
+     * The path without its AMP suffix or prefix. A suffix takes its slash with it: the AMP page of
+     * {@code /slug/} is {@code /slug/amp/}, that of {@code /slug} is {@code /slug/amp}, so the
+     * trailing slash of an AMP path is the one its canonical path has.
+     */
     private static String stripAmp(String path) {
         String p = path;
         if (p.endsWith("/amp/")) {
             p = p.substring(0, p.length() - 4);
         } else if (p.endsWith("/amp")) {
-            p = p.substring(0, p.length() - 3);
+            p = p.substring(0, p.length() - 4);
         } else if (p.endsWith(".amp")) {
             p = p.substring(0, p.length() - 4);
         }

@@ -12,7 +12,12 @@ import id.pantau.schemas.avro.SeenArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -94,12 +99,58 @@ class CandidateGateTest {
         withNew.add(new CandidateUrl("https://kalbaronline.com/2024/11/19/baru-2/", NOW));
         withNew.add(new CandidateUrl("https://kalbaronline.com/2024/11/19/baru-3/", NOW));
 
-        assertThat(revisiting.admit(outlet, listed)).containsExactly(revisit(listed.get(0).url()), revisit(listed.get(1).url()));
-        assertThat(revisiting.admit(outlet, withNew)).containsExactly(revisit(listed.get(2).url()), revisit(listed.get(3).url()),
+        List<String> mostOverdueFirst = listed.stream().map(CandidateUrl::url)
+                .sorted(Comparator.comparing((String url) -> hourly.dueAt(url, NOW.minus(Duration.ofHours(3))))).toList();
+
+        assertThat(revisiting.admit(outlet, listed))
+                .containsExactlyInAnyOrder(revisit(mostOverdueFirst.get(0)), revisit(mostOverdueFirst.get(1)));
+        assertThat(revisiting.admit(outlet, withNew))
+                .containsExactlyInAnyOrder(revisit(mostOverdueFirst.get(2)), revisit(mostOverdueFirst.get(3)),
                 fresh("https://kalbaronline.com/2024/11/19/baru-1/"), fresh("https://kalbaronline.com/2024/11/19/baru-2/"),
                 fresh("https://kalbaronline.com/2024/11/19/baru-3/"));
-        assertThat(revisiting.admit(outlet, withNew)).containsExactly(revisit(listed.get(4).url()));
+        assertThat(revisiting.admit(outlet, withNew)).containsExactly(revisit(mostOverdueFirst.get(4)));
         assertThat(revisiting.admit(outlet, withNew)).isEmpty();
+    }
+
+    // issue #3: the cap was filled with the first due items in listing order, so when more items came due than
+    // the cap lets through (400 listed, 2 per 30 s poll: 240 an hour), the end of the listing was never revisited
+    @Test
+    void shouldRevisitEveryListedItemWithinABoundWhenMoreComeDueThanTheCapLetsThrough() {
+        int items = 400;
+        int cap = 2;
+        Duration poll = Duration.ofSeconds(30);
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), new RevisitSchedule(Duration.ofHours(1), cap), seen, clock);
+        List<CandidateUrl> listed = IntStream.rangeClosed(1, items)
+                .mapToObj(i -> new CandidateUrl("https://kalbaronline.com/2024/11/19/berita-" + i + "/", NOW.minus(Duration.ofHours(1))))
+                .toList();
+        Map<String, Instant> lastRequested = new HashMap<>();
+        revisiting.admit(outlet, listed).forEach(first -> lastRequested.put(first.url(), NOW));
+        // Most overdue first: once an item is due, each other item is revisited at most once before it (when
+        // revisited, an item is next due half an hour later at the earliest, after this one), so it waits
+        // at most for the polls that serve all the others and itself.
+        Duration bound = poll.multipliedBy((items + cap - 1) / cap);
+        Duration longestWait = Duration.ZERO;
+        Set<String> revisitedInHours3To6 = new HashSet<>();
+
+        while (clock.instant().isBefore(NOW.plus(Duration.ofHours(6)))) {
+            clock.advance(poll);
+            Instant now = clock.instant();
+            for (Admitted admitted : revisiting.admit(outlet, listed)) {
+                Instant due = hourly.dueAt(admitted.url(), lastRequested.get(admitted.url()));
+                longestWait = max(longestWait, Duration.between(due, now));
+                lastRequested.put(admitted.url(), now);
+                if (!now.isBefore(NOW.plus(Duration.ofHours(3)))) {
+                    revisitedInHours3To6.add(admitted.url());
+                }
+            }
+        }
+        for (Map.Entry<String, Instant> item : lastRequested.entrySet()) { // and what is still waiting at the end
+            longestWait = max(longestWait, Duration.between(hourly.dueAt(item.getKey(), item.getValue()), clock.instant()));
+        }
+
+        assertThat(lastRequested).hasSize(items);
+        assertThat(revisitedInHours3To6).hasSize(items);
+        assertThat(longestWait).isLessThanOrEqualTo(bound);
     }
 
     @Test
@@ -130,6 +181,10 @@ class CandidateGateTest {
 
         assertThat(gate.evictOld()).isEqualTo(1);
         assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/a/", null)))).containsExactly(fresh("https://kalbaronline.com/a/"));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Admitted fresh(String url) {

@@ -3,8 +3,12 @@ package id.pantau.ingest.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import id.pantau.ingest.config.Outlet;
 import id.pantau.ingest.config.OutletRegistry;
+import id.pantau.ingest.config.SourceType;
 import id.pantau.ingest.fetch.HostPacer;
 import id.pantau.ingest.fetch.HttpFetcher;
 import id.pantau.ingest.fetch.PoliteFetcher;
@@ -22,10 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class DiscoverySchedulerTest {
 
@@ -65,6 +71,23 @@ class DiscoverySchedulerTest {
                     .append("</link><pubDate>Tue, 19 Nov 2024 11:00:00 +0000</pubDate></item>\n");
         }
         return rss.append("</channel></rss>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] sitemapIndex(String lastmodOfA) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + "<sitemap><loc>" + site.url("/sitemap-a.xml") + "</loc><lastmod>" + lastmodOfA + "</lastmod></sitemap>\n"
+                + "<sitemap><loc>" + site.url("/sitemap-b.xml") + "</loc><lastmod>2024-11-19T11:00:00Z</lastmod></sitemap>\n"
+                + "</sitemapindex>\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A sitemap listing {@code paths}, all modified an hour before the start of the test. */
+    private byte[] urlset(String... paths) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String path : paths) {
+            xml.append("<url><loc>").append(site.url(path)).append("</loc><lastmod>2024-11-19T11:00:00Z</lastmod></url>\n");
+        }
+        return xml.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     // issue #3: a feed that did not change offered no candidates, so its items were never revisited
@@ -134,6 +157,57 @@ class DiscoverySchedulerTest {
         assertThat(sinceRevisitTime).filteredOn(request -> request.getUrl().contains("/berita-")).hasSize(4).allMatch(CrawlRequest::getRevisit);
         assertThat(sinceRevisitTime).filteredOn(request -> request.getUrl().contains("/baru-")).extracting(CrawlRequest::getRevisit)
                 .containsExactly(false, false);
+    }
+
+    // issue #3: a poll kept only the items of the documents it read anew, so when one child of a sitemap index
+    // changed, the items of the other child (answering 304) dropped out of the saved listing and were not revisited
+    @Test
+    void shouldStillRevisitTheItemsOfAnUnchangedChildSitemapWhenAnotherChildChanges() {
+        site.serve("/sitemap_index.xml", 200, "application/xml", sitemapIndex("2024-11-19T11:00:00Z"));
+        site.serve("/sitemap-a.xml", 200, "application/xml", urlset("/2024/11/19/berita-a1/"));
+        byte[] childB = urlset("/2024/11/19/berita-b1/");
+        site.route("/sitemap-b.xml", (ex, hit) -> {
+            if ("\"b-1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                TestSite.send(ex, 304, "application/xml", new byte[0]);
+            } else {
+                ex.getResponseHeaders().set("ETag", "\"b-1\"");
+                TestSite.send(ex, 200, "application/xml", childB);
+            }
+        });
+        DiscoveryScheduler scheduler = scheduler(TestConfigs.outlet("kalbaronline", site, SourceType.SITEMAP, "/sitemap_index.xml", null),
+                hourlyRevisits());
+        scheduler.pollDueNow();
+
+        clock.advance(Duration.ofHours(2));
+        site.serve("/sitemap_index.xml", 200, "application/xml", sitemapIndex("2024-11-19T13:59:00Z"));
+        site.serve("/sitemap-a.xml", 200, "application/xml", urlset("/2024/11/19/berita-a2/", "/2024/11/19/berita-a1/"));
+        scheduler.pollDueNow();
+
+        assertThat(site.hits("/sitemap-b.xml")).isEqualTo(2);
+        assertThat(publisher.requests).extracting(CrawlRequest::getUrl, CrawlRequest::getRevisit).containsExactlyInAnyOrder(
+                tuple(site.url("/2024/11/19/berita-a1/"), false), tuple(site.url("/2024/11/19/berita-b1/"), false),
+                tuple(site.url("/2024/11/19/berita-a2/"), false),
+                tuple(site.url("/2024/11/19/berita-a1/"), true), tuple(site.url("/2024/11/19/berita-b1/"), true));
+    }
+
+    @Test
+    void shouldLogHowManyCandidatesTheArticlePatternExcluded() {
+        site.serve("/feed/", 200, "application/rss+xml", feed(List.of("/2024/11/19/berita-1/", "/tag/pilkada/", "/2024/11/19/berita-2/")));
+        Outlet plain = TestConfigs.feedOutlet("kalbaronline", site, "/feed/");
+        Outlet outlet = new Outlet(plain.id(), plain.name(), plain.home(), plain.regions(), plain.hosts(), plain.sources(),
+                Pattern.quote(site.base()) + "/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/", null, null);
+        Logger logger = (Logger) LoggerFactory.getLogger(DiscoveryScheduler.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            scheduler(outlet).pollDueNow();
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).filteredOn(line -> line.startsWith("event=source_polled"))
+                .singleElement().asString().contains(" candidates=2 excluded=1 requested=2 ");
     }
 
     @Test

@@ -143,13 +143,51 @@ class OutletDiscoveryFixturesTest {
         List<String> articles = Fixtures.all().stream().filter(f -> f.outletId().equals(outletId)).map(Fixtures::url).toList();
         String home = normalizer.normalize(shipped.home());
         List<String> pages = Stream.of("", "category/politik/", "kategori/nusantara", "tag/pilkada-serentak/", "author/redaksi/",
-                "redaksi/", "pedoman-media-siber/", "kode-etik-jurnalistik", "page/2/", "feed/", "indeks/", "2024/11/")
+                "redaksi/", "pedoman-media-siber/", "kode-etik-jurnalistik", "tentang-kami/", "page/2/", "feed/", "indeks/", "2024/11/")
                 .map(path -> home + path).toList();
 
         assertThat(shipped.articleUrlPattern()).isNotNull();
         assertThat(articles).isNotEmpty().allMatch(shipped.articleUrls());
         assertThat(articles).map(url -> url + "?page=2").noneMatch(shipped.articleUrls());
         assertThat(pages).noneMatch(shipped.articleUrls());
+    }
+
+    // issue #3: "/slug/amp" was normalised to "/slug/", which Tribun's pattern (no trailing slash) rejected
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outlets")
+    void shouldTakeTheAmpVariantsOfEachShippedOutletsFixtureArticlesAsTheArticles(String outletId, List<Served> ignored) {
+        Outlet shipped = Objects.requireNonNull(OutletRegistry.bundled().get(outletId), outletId);
+        List<String> articles = Fixtures.all().stream().filter(f -> f.outletId().equals(outletId)).map(Fixtures::url).toList();
+
+        assertThat(articles).isNotEmpty().allSatisfy(article -> {
+            URI uri = URI.create(article);
+            String suffixed = article.endsWith("/") ? article + "amp/" : article + "/amp";
+            String prefixed = uri.getScheme() + "://" + uri.getHost() + "/amp" + uri.getPath();
+            assertThat(Stream.of(suffixed, prefixed, article + "?amp=1").map(normalizer::normalize))
+                    .as(article).containsOnly(normalizer.normalize(article)).allMatch(shipped.articleUrls());
+        });
+    }
+
+    // issue #3: the pattern took only slugs of five words or more, but Tanjungpura's slugs are often shorter
+    // than its headlines (see the related links of its fixture article); its static pages are told by name
+    @Test
+    void shouldTakeTanjungpurasShortSlugsButNotItsStaticPages() {
+        Outlet shipped = Objects.requireNonNull(OutletRegistry.bundled().get("tanjungpura"));
+        SourceConfig section = shipped.sources().stream().filter(s -> s.type() == SourceType.SECTION).findFirst().orElseThrow();
+        List<String> articles = List.of("https://tanjungpura.id/satgas-gagalkan-penyelundupan/",
+                "https://tanjungpura.id/sistem-penyimpanan-energi/",
+                "https://tanjungpura.id/hujan-meluas-di-kalbar/", "https://tanjungpura.id/titik-panas-kubu-raya/",
+                "https://tanjungpura.id/peringatan-bmkg-hujan-lebat-kalbar/", "https://www.tanjungpura.id/banjir-rob/");
+        List<String> pages = List.of("https://tanjungpura.id/tentang-kami/", "https://tanjungpura.id/pedoman-media-siber/",
+                "https://tanjungpura.id/kode-etik-jurnalistik/", "https://tanjungpura.id/kebijakan-privasi/",
+                "https://tanjungpura.id/redaksi/",
+                "https://tanjungpura.id/kontak/", "https://tanjungpura.id/category/pontianak/", "https://tanjungpura.id/feed/");
+
+        assertThat(articles).allMatch(shipped.articleUrls());
+        assertThat(pages).noneMatch(shipped.articleUrls());
+        assertThat(articles).filteredOn(url -> url.startsWith("https://tanjungpura.id/"))
+                .allMatch(section.compiledLinkPattern().asMatchPredicate());
+        assertThat(pages).noneMatch(section.compiledLinkPattern().asMatchPredicate());
     }
 
     // The WordPress index sitemap lists category, tag, author and page sitemaps too, with fresh dates

@@ -37,7 +37,7 @@ class SourcePollerTest {
     }
 
     @Test
-    void shouldUseConditionalGetAndReportNoChangeOn304() {
+    void shouldUseConditionalGetAndReportNoChangeOn304ButListTheSameItems() {
         byte[] feed = site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8);
         site.route("/feed/", (ex, hit) -> {
             if ("\"feed-1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -55,21 +55,65 @@ class SourcePollerTest {
         assertThat(first.changed()).isTrue();
         assertThat(first.candidates()).hasSize(3);
         assertThat(second.changed()).isFalse();
-        assertThat(second.candidates()).isEmpty();
+        assertThat(second.candidates()).isEqualTo(first.candidates());
         assertThat(site.received()).filteredOn(r -> r.path().equals("/feed/")).last()
                 .satisfies(r -> assertThat(r.header("If-None-Match")).isEqualTo("\"feed-1\""));
     }
 
     @Test
-    void shouldReportUnchangedWhenSameBodyComesBackWithoutValidators() {
+    void shouldReportUnchangedWhenSameBodyComesBackWithoutValidatorsButListTheSameItems() {
         serveXml("/feed/", "feed.xml");
         Outlet outlet = TestConfigs.feedOutlet("kalbaronline", site, "/feed/");
 
-        poller.poll(outlet, outlet.sources().getFirst());
+        SourcePoller.Poll first = poller.poll(outlet, outlet.sources().getFirst());
         SourcePoller.Poll again = poller.poll(outlet, outlet.sources().getFirst());
 
         assertThat(again.changed()).isFalse();
-        assertThat(again.candidates()).isEmpty();
+        assertThat(again.candidates()).hasSize(3).isEqualTo(first.candidates());
+    }
+
+    // issue #3: only the documents read anew were listed, so the items of an index's unchanged children went missing
+    @Test
+    void shouldListTheItemsOfEveryChildOfAnIndexWhenOnlyOneChildChanged() {
+        serveIndex("/sitemap-a.xml", "/sitemap-b.xml");
+        serveUrlset("/sitemap-a.xml", "/2024/11/19/berita-a1/");
+        serveWithEtag("/sitemap-b.xml", urlset("/2024/11/19/berita-b1/"));
+        Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.SITEMAP, "/sitemap_index.xml", null);
+        poller.poll(outlet, outlet.sources().getFirst());
+
+        serveUrlset("/sitemap-a.xml", "/2024/11/19/berita-a2/", "/2024/11/19/berita-a1/");
+        serveIndex("/sitemap-a.xml", "/sitemap-b.xml", "<!-- a changed -->");
+        SourcePoller.Poll afterChange = poller.poll(outlet, outlet.sources().getFirst());
+        SourcePoller.Poll unchanged = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(site.received()).filteredOn(r -> r.path().equals("/sitemap-b.xml")).hasSize(2).last()
+                .satisfies(r -> assertThat(r.header("If-None-Match")).isEqualTo("\"etag\""));
+        assertThat(afterChange.changed()).isTrue();
+        assertThat(afterChange.candidates()).extracting(CandidateUrl::url).containsExactly(
+                site.url("/2024/11/19/berita-a2/"), site.url("/2024/11/19/berita-a1/"), site.url("/2024/11/19/berita-b1/"));
+        assertThat(unchanged.changed()).isFalse();
+        assertThat(unchanged.candidates()).isEqualTo(afterChange.candidates());
+    }
+
+    // what an index no longer lists is forgotten: memory stays bounded by what the sources list now
+    @Test
+    void shouldForgetAChildSitemapTheIndexNoLongerLists() {
+        serveIndex("/sitemap-a.xml", "/sitemap-b.xml");
+        serveUrlset("/sitemap-a.xml", "/2024/11/19/berita-a1/");
+        serveWithEtag("/sitemap-b.xml", urlset("/2024/11/19/berita-b1/"));
+        Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.SITEMAP, "/sitemap_index.xml", null);
+        poller.poll(outlet, outlet.sources().getFirst());
+
+        serveIndex("/sitemap-a.xml");
+        SourcePoller.Poll withoutB = poller.poll(outlet, outlet.sources().getFirst());
+        serveIndex("/sitemap-a.xml", "/sitemap-b.xml");
+        SourcePoller.Poll withBAgain = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(withoutB.candidates()).extracting(CandidateUrl::url).containsExactly(site.url("/2024/11/19/berita-a1/"));
+        assertThat(site.received()).filteredOn(r -> r.path().equals("/sitemap-b.xml")).hasSize(2).last()
+                .satisfies(r -> assertThat(r.header("If-None-Match")).as("read in full again").isNull());
+        assertThat(withBAgain.candidates()).extracting(CandidateUrl::url)
+                .containsExactly(site.url("/2024/11/19/berita-a1/"), site.url("/2024/11/19/berita-b1/"));
     }
 
     @Test
@@ -147,6 +191,42 @@ class SourcePollerTest {
         SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
 
         assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(site.url("/2024/11/18/kades-mempawah-netral/"));
+    }
+
+    private void serveIndex(String... childrenAndComment) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String child : childrenAndComment) {
+            xml.append(child.startsWith("/") ? "<sitemap><loc>" + site.url(child) + "</loc></sitemap>\n" : child);
+        }
+        byte[] body = xml.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8);
+        site.serve("/sitemap_index.xml", 200, "application/xml", body);
+    }
+
+    private void serveUrlset(String path, String... paths) {
+        site.serve(path, 200, "application/xml", urlset(paths));
+    }
+
+    /** Serves {@code body} with an ETag, and 304 to a request that sends it back. */
+    private void serveWithEtag(String path, byte[] body) {
+        site.route(path, (ex, hit) -> {
+            if ("\"etag\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                TestSite.send(ex, 304, "application/xml", new byte[0]);
+            } else {
+                ex.getResponseHeaders().set("ETag", "\"etag\"");
+                TestSite.send(ex, 200, "application/xml", body);
+            }
+        });
+    }
+
+    /** A sitemap listing {@code paths}, all modified at the time of the test. */
+    private byte[] urlset(String... paths) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String path : paths) {
+            xml.append("<url><loc>").append(site.url(path)).append("</loc><lastmod>2024-11-19T12:00:00Z</lastmod></url>\n");
+        }
+        return xml.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Outlet withArticlePattern(Outlet outlet, String articleUrlPattern) {

@@ -36,6 +36,17 @@ class UrlNormalizerTest {
         assertThat(normalizer.normalize("https://tanjungpura.id/netralitas/?amp=1")).isEqualTo("https://tanjungpura.id/netralitas/");
     }
 
+    // issue #3: "/slug/amp" became "/slug/", a slash the canonical "/slug" does not have
+    @Test
+    void shouldLeaveTheTrailingSlashOfAnAmpSuffixAsTheUrlHasIt() {
+        assertThat(normalizer.normalize("https://pontianak.tribunnews.com/2024/11/18/rakor/amp"))
+                .isEqualTo("https://pontianak.tribunnews.com/2024/11/18/rakor");
+        assertThat(normalizer.normalize("https://suaraborneo.id/2024/10/02/togap-netralitas-asn/amp/"))
+                .isEqualTo("https://suaraborneo.id/2024/10/02/togap-netralitas-asn/");
+        assertThat(normalizer.normalize("https://infopublik.id/kategori/nusantara/880000/netral.amp"))
+                .isEqualTo("https://infopublik.id/kategori/nusantara/880000/netral");
+    }
+
     @Test
     void shouldRejectNonHttpUrls() {
         assertThat(normalizer.normalize("mailto:redaksi@kalbaronline.com")).isNull();
