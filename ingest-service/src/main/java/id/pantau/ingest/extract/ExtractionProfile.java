@@ -35,6 +35,9 @@ public record ExtractionProfile(
         @Nullable String tags,
         @Nullable String dateline) {
 
+    /** The one empty profile, so layouts cached by instance find it again. */
+    private static final ExtractionProfile EMPTY = new ExtractionProfile(null, null, null, null, null, List.of(), null, null, null, null);
+
     /**
      * @throws IllegalArgumentException when a selector is not valid CSS; the message names the key
      */
@@ -76,6 +79,6 @@ public record ExtractionProfile(
 
     /** A profile with no selectors: only the metadata layers and the generic extractor apply. */
     public static ExtractionProfile empty() {
-        return new ExtractionProfile(null, null, null, null, null, List.of(), null, null, null, null);
+        return EMPTY;
     }
 }

@@ -150,6 +150,12 @@ final class NextPages {
         if (url.isEmpty() || visited.contains(key(url))) {
             return null;
         }
+        String host = Urls.isPlainAbsolute(url) ? Urls.plainHost(url) : null;
+        String pageHost = host != null && Urls.isPlainAbsolute(pageUrl) ? Urls.plainHost(pageUrl) : null;
+        if (pageHost != null) {
+            // both http(s) with a plain host name, read as URI reads them
+            return host.equals(pageHost) ? key(url) : null;
+        }
         try {
             URI candidate = URI.create(url);
             URI page = URI.create(pageUrl);

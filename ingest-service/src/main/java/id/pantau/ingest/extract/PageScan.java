@@ -2,8 +2,10 @@ package id.pantau.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Attributes;
@@ -77,7 +79,18 @@ final class PageScan {
         private static final ConcurrentHashMap<ExtractionProfile, Layout> WITHOUT_FIELDS = new ConcurrentHashMap<>();
         private static final int MAX_CACHED = 1_000;
 
+        /**
+         * Layouts by profile instance, read without hashing the record's selectors: a crawler passes the
+         * same few profile instances again and again. Copied on write, so reads take no lock.
+         */
+        private static volatile Map<ExtractionProfile, Layout> withFieldsByInstance = new IdentityHashMap<>();
+        private static volatile Map<ExtractionProfile, Layout> withoutFieldsByInstance = new IdentityHashMap<>();
+
         static Layout of(ExtractionProfile profile, boolean fields) {
+            Layout known = (fields ? withFieldsByInstance : withoutFieldsByInstance).get(profile);
+            if (known != null) {
+                return known;
+            }
             ConcurrentHashMap<ExtractionProfile, Layout> cache = fields ? WITH_FIELDS : WITHOUT_FIELDS;
             Layout layout = cache.get(profile);
             if (layout == null) {
@@ -86,7 +99,22 @@ final class PageScan {
                     cache.put(profile, layout);
                 }
             }
+            rememberInstance(profile, fields, layout);
             return layout;
+        }
+
+        private static synchronized void rememberInstance(ExtractionProfile profile, boolean fields, Layout layout) {
+            Map<ExtractionProfile, Layout> current = fields ? withFieldsByInstance : withoutFieldsByInstance;
+            if (current.size() >= MAX_CACHED) {
+                return;
+            }
+            Map<ExtractionProfile, Layout> copy = new IdentityHashMap<>(current);
+            copy.put(profile, layout);
+            if (fields) {
+                withFieldsByInstance = copy;
+            } else {
+                withoutFieldsByInstance = copy;
+            }
         }
 
         private static Layout compute(ExtractionProfile profile, boolean fields) {

@@ -35,6 +35,28 @@ final class Urls {
         return e.absUrl(key);
     }
 
+    /**
+     * The host of a {@link #isPlainAbsolute} URL as {@link URI#getHost} reads it, when it is plainly a
+     * host name (labels of letters and digits with inner hyphens, the last starting with a letter);
+     * else null, and {@link URI} has to tell.
+     */
+    static @Nullable String plainHost(String plain) {
+        String host = origin(plain).substring(plain.indexOf("://") + 3);
+        int labelStart = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            if (i == host.length() || host.charAt(i) == '.') {
+                if (i == labelStart || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+                    return null;
+                }
+                if (i == host.length() && !(host.charAt(labelStart) >= 'a' && host.charAt(labelStart) <= 'z')) {
+                    return null;
+                }
+                labelStart = i + 1;
+            }
+        }
+        return host;
+    }
+
     /** The scheme and host of a {@link #isPlainAbsolute} URL, up to the first '/', '?' or '#' after them. */
     private static String origin(String plain) {
         int hostStart = plain.indexOf("://") + 3;

@@ -53,4 +53,20 @@ class UrlsTest {
             }
         }
     }
+
+    @Test
+    void shouldReadThePlainHostAsUriDoes() {
+        List<String> urls = new java.util.ArrayList<>(HREFS);
+        urls.addAll(List.of("https://a-.example.id/x", "https://a..b/x", "https://a.1b/x", "https://127.0.0.1/x", "https://1a.b2/x",
+                "https://a.b-c/x", "https://x/", "https://a.example.id.", "https://a.example.id./x"));
+        int read = 0;
+        for (String url : urls) {
+            if (Urls.isPlainAbsolute(url) && Urls.plainHost(url) != null) {
+                assertThat(Urls.plainHost(url)).as(url).isEqualTo(java.net.URI.create(url).getHost());
+                read++;
+            }
+        }
+        assertThat(read).isGreaterThan(10);
+        assertThat(Urls.plainHost("https://-a.example.id/x")).isNull();
+    }
 }

@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The day-month-year, time and zone patterns of {@link IndonesianDateParser} read by hand, for the
+ * The day-month-year, time, zone and relative-date patterns of {@link IndonesianDateParser} read by hand, for the
  * printed dates of nearly every page ("Selasa, 19 November 2024 | 13:39 WIB"). Each method finds what
  * its pattern's {@code find} finds, trying start positions and alternatives in the pattern's own order;
  * {@code RegexFreePathsTest} holds them equal on generated text. Run once per page on short strings, the
@@ -23,7 +23,106 @@ final class CalendarScan {
     private static final String[] ZONE_NAMES = {"wib", "wita", "wit"};
     private static final String[] UTC_NAMES = {"utc", "gmt"};
 
+    /** The unit alternatives of {@code IndonesianDateParser.RELATIVE}, in its order; those written {@code x?} end in an optional 's'. */
+    private static final String[] UNITS = {"detik", "second", "sec", "menit", "minute", "min", "jam", "hour", "hr", "hari", "day", "minggu",
+        "pekan", "week", "bulan", "month", "tahun", "year"};
+    private static final boolean[] UNIT_PLURAL = {false, true, true, false, true, true, false, true, true, false, true, false, false, true, false,
+        true, false, true};
+    private static final String[] COUNT_WORDS = {"a", "an", "se"};
+    private static final String[] JUST_NOW = {"baru saja", "just now", "beberapa detik lalu"};
+    private static final String[] YESTERDAY = {"kemarin", "yesterday"};
+
     private CalendarScan() {}
+
+    /**
+     * {@code RELATIVE.matcher(s).find()}: {count, unit} as written, or null. The pattern is {@code
+     * \b(\d+|a|an|se)\s*(unit)\s+(?:yang\s+)?(?:lalu|ago)}, ASCII case-insensitive.
+     */
+    static String @Nullable [] relative(String s) {
+        int length = s.length();
+        for (int p = 0; p < length; p++) {
+            if (!isBoundary(s, p)) {
+                continue;
+            }
+            int digitsEnd = p;
+            while (isDigit(s, digitsEnd)) {
+                digitsEnd++;
+            }
+            if (digitsEnd > p) {
+                String[] found = unitAndTail(s, p, digitsEnd);
+                if (found != null) {
+                    return found;
+                }
+            }
+            for (String word : COUNT_WORDS) {
+                if (matchesAsciiIgnoreCase(s, p, word)) {
+                    String[] found = unitAndTail(s, p, p + word.length());
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The rest of {@link #relative} after a count from {@code countStart} to {@code countEnd}. */
+    private static String @Nullable [] unitAndTail(String s, int countStart, int countEnd) {
+        int u = skipSpaces(s, countEnd);
+        for (int i = 0; i < UNITS.length; i++) {
+            if (!matchesAsciiIgnoreCase(s, u, UNITS[i])) {
+                continue;
+            }
+            int end = u + UNITS[i].length();
+            if (UNIT_PLURAL[i] && end < s.length() && (s.charAt(end) == 's' || s.charAt(end) == 'S')) {
+                end++;
+            }
+            if (endsAgo(s, end)) {
+                return new String[] {s.substring(countStart, countEnd), s.substring(u, end)};
+            }
+        }
+        return null;
+    }
+
+    /** {@code \s+(?:yang\s+)?(?:lalu|ago)} at {@code at}. */
+    private static boolean endsAgo(String s, int at) {
+        int t = skipSpaces(s, at);
+        if (t == at) {
+            return false;
+        }
+        if (matchesAsciiIgnoreCase(s, t, "yang")) {
+            int y = skipSpaces(s, t + 4);
+            if (y > t + 4 && (matchesAsciiIgnoreCase(s, y, "lalu") || matchesAsciiIgnoreCase(s, y, "ago"))) {
+                return true;
+            }
+        }
+        return matchesAsciiIgnoreCase(s, t, "lalu") || matchesAsciiIgnoreCase(s, t, "ago");
+    }
+
+    /** {@code JUST_NOW.matcher(s).find()}: "baru saja", "just now" or "beberapa detik lalu" as a whole word. */
+    static boolean justNow(String s) {
+        return hasWord(s, JUST_NOW);
+    }
+
+    /** {@code YESTERDAY.matcher(s).find()}: "kemarin" or "yesterday" as a whole word. */
+    static boolean yesterday(String s) {
+        return hasWord(s, YESTERDAY);
+    }
+
+    /** Whether one of {@code words} (lower-case ASCII) stands in {@code s} with a {@code \b} on either side. */
+    private static boolean hasWord(String s, String[] words) {
+        for (int p = 0; p < s.length(); p++) {
+            if (!isBoundary(s, p)) {
+                continue;
+            }
+            for (String word : words) {
+                if (matchesAsciiIgnoreCase(s, p, word) && isBoundary(s, p + word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /**
      * {@code DAY_MONTH_YEAR.matcher(s).find(from)}: {day, month, year, end of the match}, or null.

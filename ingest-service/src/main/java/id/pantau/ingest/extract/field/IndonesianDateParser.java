@@ -63,12 +63,15 @@ public final class IndonesianDateParser {
     static final Pattern ZONE = Pattern.compile(
             "\\b(WIB|WITA|WIT)\\b|\\b(?:UTC|GMT)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?|\\b(UTC|GMT)\\b|(?<=\\d)\\s*([+-]\\d{2}):?(\\d{2})\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RELATIVE = Pattern.compile(
+    /** Read by {@link CalendarScan#relative}; kept to test that the scan finds the same. */
+    static final Pattern RELATIVE = Pattern.compile(
             "\\b(\\d+|a|an|se)\\s*(detik|seconds?|secs?|menit|minutes?|mins?|jam|hours?|hrs?|hari|days?|minggu|pekan|weeks?"
                     + "|bulan|months?|tahun|years?)\\s+(?:yang\\s+)?(?:lalu|ago)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern JUST_NOW = Pattern.compile("\\b(baru saja|just now|beberapa detik lalu)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern YESTERDAY = Pattern.compile("\\b(kemarin|yesterday)\\b", Pattern.CASE_INSENSITIVE);
+    /** Read by {@link CalendarScan#justNow}; kept to test that the scan finds the same. */
+    static final Pattern JUST_NOW = Pattern.compile("\\b(baru saja|just now|beberapa detik lalu)\\b", Pattern.CASE_INSENSITIVE);
+    /** Read by {@link CalendarScan#yesterday}; kept to test that the scan finds the same. */
+    static final Pattern YESTERDAY = Pattern.compile("\\b(kemarin|yesterday)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Clock clock;
     private final ZoneOffset defaultZone;
@@ -230,16 +233,21 @@ public final class IndonesianDateParser {
         if (!mayBeRelative(s)) {
             return null;
         }
-        if (JUST_NOW.matcher(s).find()) {
+        if (CalendarScan.justNow(s)) {
             return clock.instant();
         }
-        Matcher m = RELATIVE.matcher(s);
-        if (m.find()) {
-            String count = m.group(1).toLowerCase(Locale.ROOT);
-            long n = count.equals("a") || count.equals("an") || count.equals("se") ? 1 : Long.parseLong(count);
-            return clock.instant().minus(unit(m.group(2).toLowerCase(Locale.ROOT)).multipliedBy(n));
+        String[] relative = CalendarScan.relative(s);
+        if (relative != null) {
+            String count = relative[0].toLowerCase(Locale.ROOT);
+            try {
+                long n = count.equals("a") || count.equals("an") || count.equals("se") ? 1 : Long.parseLong(count);
+                return clock.instant().minusSeconds(Math.multiplyExact(unit(relative[1].toLowerCase(Locale.ROOT)).getSeconds(), n));
+            } catch (NumberFormatException | ArithmeticException e) {
+                // "99999999999999999999 jam lalu": no time this parser can give
+                return null;
+            }
         }
-        if (YESTERDAY.matcher(s).find()) {
+        if (CalendarScan.yesterday(s)) {
             return clock.instant().minus(Duration.ofDays(1));
         }
         return null;

@@ -53,7 +53,8 @@ class IndonesianDateParserTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"Pilkada serentak", "Redaktur: Tri Antoro", "31/02/2024", "hari ini cerah", "data hari lalu lintas"})
+    @ValueSource(strings = {"Pilkada serentak", "Redaktur: Tri Antoro", "31/02/2024", "hari ini cerah", "data hari lalu lintas",
+        "99999999999999999999 jam yang lalu", "999999999999 tahun lalu"})
     void shouldReturnNullWhenTextHoldsNoDate(String text) {
         assertThat(parser.parse(text)).isNull();
     }

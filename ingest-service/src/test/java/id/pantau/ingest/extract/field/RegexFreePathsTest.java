@@ -400,4 +400,52 @@ class RegexFreePathsTest {
             return "throws";
         }
     }
+
+    /** Relative dates as outlets print them, and near misses, cut and joined at random. */
+    private static List<String> relativeSamples() {
+        String[] tokens = {"3", "12", "99999999999999999999", "0", " ", "  ", "\t", "\u00a0", "-", "_", "x", "é", "a", "A", "an", "An", "se",
+            "Se", "sejam", "jam", "JAM", "hours", "hour", "hrs", "hr", "mins", "min", "minute", "Minutes", "minggu", "menit", "detik", "sec",
+            "secs", "seconds", "hari", "days", "pekan", "week", "weeks", "bulan", "months", "tahun", "years", "yang", "Yang", "lalu", "LALU",
+            "ago", "Ago", "laluan", "agoo", "baru saja", "Baru Saja", "baru  saja", "just now", "beberapa detik lalu", "kemarin", "Yesterday",
+            "kemarinnya", "2"};
+        Random random = new Random(23);
+        List<String> out = new java.util.ArrayList<>(List.of("3 jam yang lalu", "4 hours ago", "an hour ago", "sejam lalu", "5 menit lalu", "kemarin",
+                "Baru saja", "2 Jam Yang Lalu", "3jam lalu", "a minute  ago", "12 minggu yang  lalu"));
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(8); j > 0; j--) {
+                s.append(tokens[random.nextInt(tokens.length)]);
+                if (random.nextBoolean()) {
+                    s.append(' ');
+                }
+            }
+            out.add(s.toString());
+        }
+        // count, unit and "ago" in their places, each sometimes a near miss
+        String[] counts = {"3", "12", "a", "An", "se", "x3", "_a", ""};
+        String[] gaps = {"", " ", "  ", "\t", "\u00a0"};
+        String[] units = {"detik", "second", "seconds", "secs", "menit", "Minutes", "mins", "min", "jam", "hour", "hours", "hrs", "hari", "day",
+            "days", "minggu", "pekan", "weeks", "bulan", "months", "tahun", "years", "jamm", "mingguan"};
+        String[] agos = {"lalu", "ago", "yang lalu", "yang  ago", "YANG", "laluan", "yanglalu"};
+        for (int i = 0; i < 20_000; i++) {
+            out.add(tokens[random.nextInt(tokens.length)] + gaps[random.nextInt(gaps.length)] + counts[random.nextInt(counts.length)]
+                    + gaps[random.nextInt(gaps.length)] + units[random.nextInt(units.length)] + gaps[random.nextInt(gaps.length)]
+                    + agos[random.nextInt(agos.length)] + tokens[random.nextInt(tokens.length)]);
+        }
+        return out;
+    }
+
+    @Test
+    void shouldFindRelativeDatesLikeThePatterns() {
+        int found = 0;
+        for (String s : relativeSamples()) {
+            java.util.regex.Matcher m = IndonesianDateParser.RELATIVE.matcher(s);
+            String[] expected = m.find() ? new String[] {m.group(1), m.group(2)} : null;
+            assertThat(CalendarScan.relative(s)).as("[" + s + "]").isEqualTo(expected);
+            assertThat(CalendarScan.justNow(s)).as("just now [" + s + "]").isEqualTo(IndonesianDateParser.JUST_NOW.matcher(s).find());
+            assertThat(CalendarScan.yesterday(s)).as("yesterday [" + s + "]").isEqualTo(IndonesianDateParser.YESTERDAY.matcher(s).find());
+            found += expected == null ? 0 : 1;
+        }
+        assertThat(found).as("samples the pattern finds a relative date in").isGreaterThan(1_000);
+    }
 }
