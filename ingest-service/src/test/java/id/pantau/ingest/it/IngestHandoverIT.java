@@ -57,18 +57,6 @@ class IngestHandoverIT {
         bootstrap = IngestTopics.create(stack);
     }
 
-    /** Loopback addresses whose host keys fall on every crawl-request partition once, searched downwards from .230. */
-    private static List<String> onePerPartition() {
-        List<String> hosts = new ArrayList<>();
-        Set<Integer> covered = new HashSet<>();
-        for (int i = 230; i > 1 && covered.size() < HOSTS; i--) {
-            String host = "127.0.0." + i;
-            if (covered.add(CrawlWorker.partitionOf(host, HOSTS))) {
-                hosts.add(host);
-            }
-        }
-        return hosts;
-    }
 
     private static IngestConfig config(String instanceId, String group) {
         IngestConfig base = TestConfigs.ingest(instanceId, bootstrap, group, Duration.ofMillis(200), Duration.ofMillis(500));
@@ -100,7 +88,7 @@ class IngestHandoverIT {
         try (TopicReader raw = new TopicReader(bootstrap, Topics.RAW_ARTICLES.name());
                 TopicReader dlq = new TopicReader(bootstrap, Topics.DEAD_LETTERS.name());
                 TopicReader requests = new TopicReader(bootstrap, Topics.CRAWL_REQUESTS.name())) {
-            for (String host : onePerPartition()) {
+            for (String host : IngestTopics.loopbackHostsOnePerPartition(230, -1)) {
                 TestSite site = new TestSite(host);
                 FixtureFeed feed = new FixtureFeed();
                 site.route("/feed.xml",

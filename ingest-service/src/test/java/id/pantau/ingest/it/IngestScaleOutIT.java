@@ -45,18 +45,6 @@ class IngestScaleOutIT {
         bootstrap = IngestTopics.create(stack);
     }
 
-    /** Loopback addresses whose host keys fall on every crawl-request partition once. */
-    private static List<String> onePerPartition() {
-        List<String> hosts = new ArrayList<>();
-        Set<Integer> covered = new HashSet<>();
-        for (int i = 1; i < 255 && covered.size() < HOSTS; i++) {
-            String host = "127.0.0." + i;
-            if (covered.add(CrawlWorker.partitionOf(host, HOSTS))) {
-                hosts.add(host);
-            }
-        }
-        return hosts;
-    }
 
     @Test
     void shouldShareHostsBetweenTwoInstancesAndFetchEveryArticleOnce() throws Exception {
@@ -64,7 +52,7 @@ class IngestScaleOutIT {
         List<FixtureFeed> feeds = new ArrayList<>();
         List<Outlet> outlets = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
-        for (String host : onePerPartition()) {
+        for (String host : IngestTopics.loopbackHostsOnePerPartition(1, 1)) {
             TestSite site = new TestSite(host);
             FixtureFeed feed = new FixtureFeed();
             site.route("/feed.xml", (ex, hit) -> TestSite.send(ex, 200, "application/rss+xml", feed.xml().getBytes(StandardCharsets.UTF_8)));

@@ -35,4 +35,21 @@ public final class IngestTopics {
         }
         throw new IllegalStateException("no two loopback hosts share a partition");
     }
+
+    /**
+     * Loopback addresses whose host keys fall on every crawl-request partition once: the first met for
+     * each going from 127.0.0.{@code from} in steps of {@code step} (+1 or -1).
+     */
+    public static List<String> loopbackHostsOnePerPartition(int from, int step) {
+        int partitions = Topics.CRAWL_REQUESTS.partitions();
+        List<String> hosts = new java.util.ArrayList<>();
+        java.util.Set<Integer> covered = new java.util.HashSet<>();
+        for (int i = from; i > 1 && i < 255 && covered.size() < partitions; i += step) {
+            String host = "127.0.0." + i;
+            if (covered.add(CrawlWorker.partitionOf(host, partitions))) {
+                hosts.add(host);
+            }
+        }
+        return hosts;
+    }
 }
