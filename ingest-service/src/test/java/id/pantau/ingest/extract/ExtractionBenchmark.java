@@ -56,6 +56,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * parse 36 to 38 us per article in all twelve: the work on top of the parse went from about 33 to about
  * 19 us per article (0.60 of before in a same-JVM A/B). Target 1.5 still not met.
  *
+ * <p>Fourth pass, 7 Dec 2026, on a slower machine (parse 83 to 150 us per article, at one of two
+ * speeds per JVM), five JVMs each, alternating: before it 1.54 to 1.81 (median 1.62), after it 1.65
+ * to 1.75 (median 1.71, every "after" JVM parsing fast); the work on top of the parse 80 to 69 us per
+ * article (medians). Target 1.5 not met on that machine. Compare the microseconds on top of the parse
+ * as well as the ratio: a JVM with the slow parse reads a lower ratio. Same-JVM A/Bs with two class
+ * loaders proved unreliable there (the same build against itself read 1.6x slower in the second loader).
+ *
  * <p>Not part of any test run. Run it with (add {@code cpu} after the class name for the CPU-time ratios alone):
  *
  * <pre>
