@@ -97,7 +97,7 @@ public final class ExtractCli {
                 html = PageDecoder.decode(BatchExtraction.readPageBytes(file), null);
                 pages = siblingPages(file);
             }
-            ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages, zoneOf(parsed.outlet()));
+            ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages, zoneOf(parsed));
             out.println(JSON.writeValueAsString(ArticleJson.of(toRaw(article, parsed.outlet(), url, clock))));
             return OK;
         } catch (ExtractionException e) {
@@ -116,32 +116,63 @@ public final class ExtractCli {
         }
     }
 
-    /** The record the crawler would publish as a first version of this page. */
+    /**
+     * The record the crawler would publish as a first version of this page. As the crawler does, a
+     * canonical URL on another site than the outlet's (a syndicated copy) does not name the article:
+     * its own URL does. Without an outlet or an http(s) URL, the declared canonical URL is taken.
+     */
     static RawArticle toRaw(ExtractedArticle article, @Nullable String outletId, String url, Clock clock) {
         UrlNormalizer normalizer = new UrlNormalizer();
-        String canonical = normalizer.normalize(article.canonicalUrl());
-        if (canonical == null) {
-            canonical = normalizer.normalize(url);
-        }
-        if (canonical == null) {
-            canonical = url;
+        String requested = normalizer.normalize(url);
+        String declared = normalizer.normalize(article.canonicalUrl());
+        Outlet owner = outletId != null ? OutletRegistry.bundled().get(outletId) : ownerOf(requested);
+        String canonical;
+        if (owner != null && requested != null) {
+            canonical = declared != null && owner.isOwnHost(URI.create(declared).getHost()) ? declared : requested;
+        } else {
+            canonical = declared != null ? declared : requested != null ? requested : url;
         }
         String outlet = outletId;
         if (outlet == null) {
-            String host = URI.create(canonical).getHost();
-            Outlet owner = host == null ? null : OutletRegistry.bundled().forHost(host);
-            outlet = owner == null ? "" : owner.id();
+            Outlet found = owner != null ? owner : ownerOf(canonical);
+            outlet = found == null ? "" : found.id();
         }
         String hash = ArticleIds.contentHash(article.title(), article.bodyParagraphs());
         return RawArticleMapper.toRaw(article, outlet, url, canonical, hash, 1, clock.instant());
     }
 
-    /** The bundled outlet's zone for zone-less dates, WIB for an outlet not bundled or none. */
-    private static java.time.ZoneOffset zoneOf(@Nullable String outletId) {
-        if (outletId == null) {
+    /** The bundled outlet owning the host of {@code url}, or null. */
+    private static @Nullable Outlet ownerOf(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? null : OutletRegistry.bundled().forHost(host);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The outlet's zone for zone-less dates: from the outlets file given with {@code --profile-file}
+     * when it lists the outlet, else from the bundled registry; WIB for an outlet known to neither, or none.
+     */
+    private static java.time.ZoneOffset zoneOf(Arguments args) {
+        if (args.outlet() == null) {
             return java.time.ZoneOffset.ofHours(7);
         }
-        id.pantau.ingest.config.Outlet outlet = id.pantau.ingest.config.OutletRegistry.bundled().get(outletId);
+        Outlet outlet = null;
+        if (args.profileFile() != null) {
+            try (java.io.InputStream in = Files.newInputStream(Path.of(args.profileFile()))) {
+                outlet = OutletRegistry.load(in, args.profileFile()).get(args.outlet());
+            } catch (IOException | RuntimeException e) {
+                // a file of profiles alone is not an outlets file: its outlets' zones are the bundled ones
+            }
+        }
+        if (outlet == null) {
+            outlet = OutletRegistry.bundled().get(args.outlet());
+        }
         return outlet == null ? java.time.ZoneOffset.ofHours(7) : outlet.timeZone();
     }
 
@@ -149,9 +180,11 @@ public final class ExtractCli {
         if (args.outlet() == null) {
             return null;
         }
-        ExtractionProfile profile = args.profileFile() == null
-                ? ExtractionProfiles.shipped(args.outlet())
-                : ExtractionProfiles.fromFile(Path.of(args.profileFile())).get(args.outlet());
+        ExtractionProfile profile = args.profileFile() == null ? null : ExtractionProfiles.fromFile(Path.of(args.profileFile())).get(args.outlet());
+        if (profile == null) {
+            // an outlet of an outlets file without a profile of its own takes the shipped one, as the registry does
+            profile = ExtractionProfiles.shipped(args.outlet());
+        }
         if (profile == null) {
             throw new IllegalArgumentException("--outlet: no profile for outlet '" + args.outlet() + "'"
                     + (args.profileFile() == null ? " on the classpath" : " in " + args.profileFile()));

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param recentWindow {@code ingest.discovery.recent.window.hours}: items older than this are ignored, default 48 h
  * @param pollMin {@code ingest.discovery.poll.min.ms}: fastest re-poll of a changing source, default 15 s
- * @param pollMax {@code ingest.discovery.poll.max.ms}: slowest re-poll of a quiet source, default 60 s
+ * @param pollMax {@code ingest.discovery.poll.max.ms}: slowest re-poll of a quiet source, default 30 s
  * @param maxChildSitemaps {@code ingest.discovery.max.child.sitemaps}: children of an index per poll, default 20
  * @param revisit {@code ingest.discovery.revisit.ms}: an article still listed by its source is fetched again
  *     about this long after it was last fetched, at a time of its own within that interval, to catch edits its
@@ -25,7 +25,7 @@ public record DiscoveryConfig(Duration recentWindow, Duration pollMin, Duration 
         Objects.requireNonNull(pollMax, "pollMax");
         Objects.requireNonNull(revisit, "revisit");
         if (!revisit.isZero() && revisit.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalArgumentException("ingest.discovery.revisit.ms: expected 0 (never) or at least 60000, got " + revisit.toMillis());
+            throw new IllegalArgumentException("ingest.discovery.revisit.ms: expected 0 (never) or 60000..604800000, got " + revisit.toMillis());
         }
         if (pollMax.compareTo(pollMin) < 0) {
             throw new IllegalArgumentException("ingest.discovery.poll.max.ms: expected at least ingest.discovery.poll.min.ms ("

@@ -167,11 +167,11 @@ public final class CrawlProcessor {
             case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> CrawlResult.NOT_MODIFIED;
             case FetchOutcome.Skipped skipped when mayPass(skipped.cause())
                     && requeue.offer(request, host, skipped.cause().name(), lease) -> CrawlResult.REQUEUED;
-            case FetchOutcome.Skipped skipped -> deadLetter(url, host, skipped.cause().name(), skipped.detail()
+            case FetchOutcome.Skipped skipped -> failed(request, url, host, skipped.cause().name(), skipped.detail()
                     + (mayPass(skipped.cause()) ? " (gave up after " + request.getAttempt() + " requeue(s))" : ""), null, source, lease);
             case FetchOutcome.Failed failed when failed.retryable() && requeue.offer(request, host, failed.cause().name(), lease) ->
                     CrawlResult.REQUEUED;
-            case FetchOutcome.Failed failed -> deadLetter(url, host, failed.cause().name(),
+            case FetchOutcome.Failed failed -> failed(request, url, host, failed.cause().name(),
                     failed.detail() + (failed.retryable() ? " (retryable, gave up after retries and "
                             + request.getAttempt() + " requeue(s))" : ""), null, source, lease);
             case FetchOutcome.Fetched fetched -> extractAndPublish(request, fetched, outlet, requested, fetchedAt, host, source, lease);
@@ -194,7 +194,8 @@ public final class CrawlProcessor {
         try {
             article = extractor.extract(html, fetched.finalUrl(), outlet.profile(), pageLoader(outlet), outlet.timeZone());
         } catch (ExtractionException e) {
-            return deadLetter(fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source, lease);
+            return failed(request, fetched.url(), host, "EXTRACTION_" + e.cause().name(), e.getMessage(), e.getClass().getName(), source,
+                    lease);
         } catch (TransientPageException e) {
             // the whole article is tried again, as its first page would be: half of it published as a
             // version would read downstream as an edit once the rest came
@@ -209,11 +210,11 @@ public final class CrawlProcessor {
                         published.getVersion(), LATER_PAGE + e.reason(), request.getAttempt(), e.getMessage());
                 return CrawlResult.REVISIT_INCOMPLETE;
             }
-            return deadLetter(fetched.url(), host, LATER_PAGE + e.reason(), e.getMessage() + " (gave up after " + request.getAttempt()
+            return failed(request, fetched.url(), host, LATER_PAGE + e.reason(), e.getMessage() + " (gave up after " + request.getAttempt()
                     + " requeue(s); the article is not published without this page)", null, source, lease);
         } catch (RuntimeException e) {
             // An extractor bug must not lose the URL or stop the host's queue.
-            return deadLetter(fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source,
+            return failed(request, fetched.url(), host, "EXTRACTION_ERROR", String.valueOf(e.getMessage()), e.getClass().getName(), source,
                     lease);
         }
         String canonical = canonicalOf(article, outlet, requested);
@@ -261,6 +262,21 @@ public final class CrawlProcessor {
             case FetchOutcome.Failed failed -> throw new IOException(failed.cause() + ": " + failed.detail());
             case FetchOutcome.Skipped skipped -> throw new IOException(skipped.cause() + ": " + skipped.detail());
         };
+    }
+
+    /**
+     * A request that failed for good: dead-lettered, unless it is a revisit. A revisit asks again for
+     * a URL whose first request already ended, published or dead-lettered, so its failure is logged
+     * and counted ({@link CrawlResult#REVISIT_FAILED}) instead of reaching {@code news.dlq} again
+     * every revisit time (a listed page that cannot be extracted would be reported hourly).
+     */
+    private CrawlResult failed(CrawlRequest request, String url, String host, String reason, String message, @Nullable String exception,
+            DeadLetter.@Nullable Source source, PartitionLease lease) {
+        if (request.getRevisit()) {
+            LOG.info("event=revisit_failed url={} reason={} message=\"{}\"", url, reason, message);
+            return CrawlResult.REVISIT_FAILED;
+        }
+        return deadLetter(url, host, reason, message, exception, source, lease);
     }
 
     private CrawlResult deadLetter(String url, String host, String reason, String message, @Nullable String exception,

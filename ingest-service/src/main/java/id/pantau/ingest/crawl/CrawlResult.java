@@ -17,6 +17,11 @@ public enum CrawlResult {
      * requeues: nothing written, the published version stands, and the next revisit tries again.
      */
     REVISIT_INCOMPLETE,
+    /**
+     * A revisit failed for good (the page is gone, cannot be extracted, or kept failing): logged, not
+     * dead-lettered again; a published version stands.
+     */
+    REVISIT_FAILED,
     /** The URL went to the dead-letter topic. */
     DEAD_LETTER
 }

@@ -99,7 +99,9 @@ final class PageScan {
                     cache.put(profile, layout);
                 }
             }
-            rememberInstance(profile, fields, layout);
+            if ((fields ? withFieldsByInstance : withoutFieldsByInstance).size() < MAX_CACHED) {
+                rememberInstance(profile, fields, layout);
+            }
             return layout;
         }
 

@@ -74,6 +74,34 @@ class ExtractCliTest {
         assertThat(JSON.readTree(run.out()).get("authors").get(0).asText()).isEqualTo("Ramadhan");
     }
 
+    // review of issue #3: the usage names an outlets file, but the shipped one (no inline profiles) stopped the command
+    @Test
+    void shouldTakeTheShippedProfileOfAnOutletListedWithoutOneInTheOutletsFile() throws IOException {
+        Path outlets = Path.of("src/main/resources/outlets.yaml");
+        Run run = run(tribunPage().toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN, "--profile-file", outlets.toString());
+
+        assertThat(run.exit()).as(run.out()).isEqualTo(ExtractCli.OK);
+        JsonNode article = JSON.readTree(run.out());
+        assertThat(article.get("extractionMethod").asText()).isEqualTo("profile");
+        assertThat(article.get("pageCount").asInt()).isEqualTo(2);
+    }
+
+    // review of issue #3: the crawler keys a syndicated copy by its own URL, the CLI took the other site's canonical URL
+    @Test
+    void shouldKeyAPageWhoseCanonicalUrlIsOnAnotherSiteByItsOwnUrlAsTheCrawlerDoes(@TempDir Path dir) throws IOException {
+        Path fixture = Fixtures.root().resolve("kalbaronline/harisson-rakor-bawaslu-pelanggaran-netralitas.html");
+        String own = "https://www.kalbaronline.com/2024/11/18/delapan-dugaan-pelanggaran-netralitas-di-pemprov-kalbar/";
+        Path syndicated = dir.resolve("salinan.html");
+        Files.writeString(syndicated, Files.readString(fixture).replace(own, "https://sindikasi.example/berita/delapan-dugaan/"));
+
+        Run run = run(syndicated.toString(), "--url", own);
+
+        assertThat(run.exit()).as(run.out()).isEqualTo(ExtractCli.OK);
+        JsonNode article = JSON.readTree(run.out());
+        assertThat(article.get("canonicalUrl").asText()).isEqualTo(new id.pantau.ingest.discovery.UrlNormalizer().normalize(own));
+        assertThat(article.get("outletId").asText()).isEqualTo("kalbaronline");
+    }
+
     @Test
     void shouldUseGenericExtractorWithoutOutlet() throws IOException {
         Run run = run(Fixtures.root().resolve("infopublik/harisson-buka-rakor-netralitas-asn-kades.html").toString());

@@ -81,6 +81,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldNameTheRangesOfTheRevisitKeys() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PANTAU_INGEST_DISCOVERY_REVISIT_MS", "1000")))
+                .hasMessage("ingest.discovery.revisit.ms: expected 0 (never) or 60000..604800000, got 1000");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PANTAU_INGEST_DISCOVERY_REVISIT_MAX_PER_POLL", "0")))
+                .hasMessage("ingest.discovery.revisit.max.per.poll: expected an integer in 1..1000, got 0");
+    }
+
+    @Test
     void shouldRejectBadContactUrl() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PANTAU_INGEST_HTTP_CONTACT_URL", "mailto:ops@pantau.example")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -465,15 +465,56 @@ class CrawlProcessorTest {
         assertThat(seen.get(site.url(TWO_PAGES))).isEqualTo(published);
     }
 
-    // discovery flags as a revisit a URL it asked for before, even one that was never published (its page 2 kept failing)
+    // discovery flags as a revisit a URL it asked for before, even one that was never published (its page 2 kept failing):
+    // the first request dead-lettered it; the revisits do not report it again every hour
     @Test
-    void shouldDeadLetterNeverPublishedArticleFlaggedRevisitWhenItsSecondPageKeepsFailing() {
+    void shouldDeadLetterANeverPublishedArticleOnceAndNotAgainOnItsRevisits() {
         serveTwoPages(PAGE_ONE, (ex, hit) -> sendBusy(ex));
 
-        CrawlResult result = processor.process(revisit(TWO_PAGES), null);
+        CrawlResult first = processor.process(request(TWO_PAGES), null);
+        clock.advance(Duration.ofHours(1));
+        CrawlResult revisited = processor.process(revisit(TWO_PAGES), null);
 
-        assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(first).isEqualTo(CrawlResult.DEAD_LETTER);
+        assertThat(revisited).isEqualTo(CrawlResult.REVISIT_FAILED);
         assertThat(publisher.deadLetters).extracting(DeadLetter::reason).containsExactly("LATER_PAGE_HTTP_5XX");
+        assertThat(publisher.articles).isEmpty();
+    }
+
+    // review of issue #3: a listed page that cannot be extracted (or is gone) was dead-lettered again at every revisit
+    @Test
+    void shouldNotDeadLetterAgainWhenARevisitFindsThePageGoneOrUnextractable() {
+        site.serve("/2024/11/18/hilang/", 404, "text/html", "<h1>Tidak ada</h1>".getBytes(StandardCharsets.UTF_8));
+        site.serve("/2024/11/18/galeri/", 200, "text/html; charset=utf-8",
+                "<html><head><title>Galeri</title></head><body><h1>Galeri</h1></body></html>".getBytes(StandardCharsets.UTF_8));
+
+        processor.process(request("/2024/11/18/hilang/"), null);
+        processor.process(request("/2024/11/18/galeri/"), null);
+        clock.advance(Duration.ofHours(1));
+        CrawlResult gone = processor.process(revisit("/2024/11/18/hilang/"), null);
+        CrawlResult unextractable = processor.process(revisit("/2024/11/18/galeri/"), null);
+
+        assertThat(gone).isEqualTo(CrawlResult.REVISIT_FAILED);
+        assertThat(unextractable).isEqualTo(CrawlResult.REVISIT_FAILED);
+        assertThat(publisher.deadLetters).extracting(DeadLetter::reason).containsExactly("HTTP_4XX", "EXTRACTION_EMPTY_BODY");
+        assertThat(processor.counts()).containsEntry(CrawlResult.DEAD_LETTER, 2L).containsEntry(CrawlResult.REVISIT_FAILED, 2L);
+    }
+
+    // review of issue #3: an unchanged revisit publishes nothing, an edited one a new version
+    @Test
+    void shouldPublishNothingOnAnUnchangedRevisitAndANewVersionOnAnEditedOne() {
+        serveArticle(site.resourceText("article.html"));
+        processor.process(request(ARTICLE), null);
+        clock.advance(Duration.ofHours(1));
+
+        CrawlResult unchanged = processor.process(revisit(ARTICLE), null);
+        serveArticle(site.resourceText("article.html").replace("syarat pokok pilkada", "syarat utama pilkada"));
+        clock.advance(Duration.ofHours(1));
+        CrawlResult edited = processor.process(revisit(ARTICLE), null);
+
+        assertThat(unchanged).isEqualTo(CrawlResult.UNCHANGED);
+        assertThat(edited).isEqualTo(CrawlResult.PUBLISHED);
+        assertThat(publisher.articles).extracting(RawArticle::getVersion).containsExactly(1, 2);
     }
 
     // review of issue #3: a never-published URL flagged revisit by discovery waited behind its host's new articles

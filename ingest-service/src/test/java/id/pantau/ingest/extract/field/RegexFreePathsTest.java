@@ -389,7 +389,7 @@ class RegexFreePathsTest {
             outcomes.merge(zoneByPattern(s), 1, Integer::sum);
         }
         // each way the pattern reads a zone, and its failures, came up
-        assertThat(outcomes).containsKeys("none", "throws", "Z", "+07:00", "+08:00", "+09:00", "-03:30").allSatisfy((zone, n) -> { });
+        assertThat(outcomes).containsKeys("none", "throws", "Z", "+07:00", "+08:00", "+09:00", "-03:30");
     }
 
     /** The instant as text, or "throws" when reading throws a {@link java.time.DateTimeException}. */
