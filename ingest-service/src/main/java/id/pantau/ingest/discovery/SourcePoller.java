@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@code articleUrlPattern}), and tell whether anything changed. What each document of a source
  * listed when last read is kept, so that a poll lists everything the source lists now, read anew
  * or not (a document answering 304, or the same bytes, lists what it listed before); a document no
- * longer listed, or that could not be fetched, is forgotten. Unreadable sources are reported, not
- * thrown. Thread-safe; polls of one source must not overlap (the last to end sets what is kept).
+ * longer listed, or that could not be fetched, is forgotten. Every poll asks for each child of an
+ * index with its own conditional GET, whether the index changed or not, so a child's new item is
+ * seen at the next poll and a child that could not be fetched is tried again then. Unreadable
+ * sources are reported, not thrown. Thread-safe; polls of one source must not overlap (the last to
+ * end sets what is kept).
  */
 public final class SourcePoller {
 
@@ -144,25 +147,27 @@ public final class SourcePoller {
                 return; // listed twice (by two indexes of robots.txt): once is enough
             }
             FetchOutcome.Fetched doc = fetchIfChanged(url);
+            List<String> children;
             if (doc == null) {
                 Document unchanged = read.get(url);
-                if (unchanged != null) {
-                    unchanged.children().forEach(this::keepUnread); // an unchanged index: its children are not read again
+                children = unchanged == null ? List.of() : unchanged.children();
+            } else {
+                ParsedSource parsed;
+                try {
+                    parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
+                } catch (UnreadableSourceException e) {
+                    // Its complete entries are still news. No validators: a fixed document must not hide behind a 304.
+                    keep(url, null, doc.body(), e.readBeforeDamage(), List.of());
+                    throw e;
                 }
-                return;
+                children = followChildren
+                        ? parsed.sitemaps().stream().limit(maxChildSitemaps).map(CandidateUrl::url).toList()
+                        : List.of();
+                keep(url, doc, parsed.candidates(), children);
             }
-            ParsedSource parsed;
-            try {
-                parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
-            } catch (UnreadableSourceException e) {
-                // Its complete entries are still news. No validators: a fixed document must not hide behind a 304.
-                keep(url, null, doc.body(), e.readBeforeDamage(), List.of());
-                throw e;
-            }
-            List<String> children = followChildren
-                    ? parsed.sitemaps().stream().limit(maxChildSitemaps).map(CandidateUrl::url).toList()
-                    : List.of();
-            keep(url, doc, parsed.candidates(), children);
+            // Read even when the index is unchanged, each child with its own validators (a 304 costs little):
+            // generators often leave the index as it was when a child gains an item, and a child that failed
+            // last time must be tried again, not stay missing until the index moves.
             children.forEach(this::readChild);
         }
 
@@ -226,14 +231,6 @@ public final class SourcePoller {
         private void keepUnchanged(String url, Document document) {
             read.put(url, document);
             found.addAll(document.candidates());
-        }
-
-        /** Keeps a child of an unchanged index as it was last read, without fetching it. */
-        private void keepUnread(String url) {
-            Document document = before.get(url);
-            if (document != null && !read.containsKey(url)) {
-                keepUnchanged(url, document);
-            }
         }
     }
 }

@@ -86,7 +86,7 @@ class SourcePollerTest {
         SourcePoller.Poll afterChange = poller.poll(outlet, outlet.sources().getFirst());
         SourcePoller.Poll unchanged = poller.poll(outlet, outlet.sources().getFirst());
 
-        assertThat(site.received()).filteredOn(r -> r.path().equals("/sitemap-b.xml")).hasSize(2).last()
+        assertThat(site.received()).filteredOn(r -> r.path().equals("/sitemap-b.xml")).hasSize(3).last()
                 .satisfies(r -> assertThat(r.header("If-None-Match")).isEqualTo("\"etag\""));
         assertThat(afterChange.changed()).isTrue();
         assertThat(afterChange.candidates()).extracting(CandidateUrl::url).containsExactly(
@@ -113,6 +113,62 @@ class SourcePollerTest {
         assertThat(site.received()).filteredOn(r -> r.path().equals("/sitemap-b.xml")).hasSize(2).last()
                 .satisfies(r -> assertThat(r.header("If-None-Match")).as("read in full again").isNull());
         assertThat(withBAgain.candidates()).extracting(CandidateUrl::url)
+                .containsExactly(site.url("/2024/11/19/berita-a1/"), site.url("/2024/11/19/berita-b1/"));
+    }
+
+    // issue #3: an unchanged index hid its children, so a child's new item waited until the index itself changed
+    @Test
+    void shouldListTheNewItemOfAChildWhenTheIndexAnswers304() {
+        serveWithEtag("/sitemap_index.xml", index("/sitemap-a.xml", "/sitemap-b.xml"));
+        serveUrlset("/sitemap-a.xml", "/2024/11/19/berita-a1/");
+        serveWithEtag("/sitemap-b.xml", urlset("/2024/11/19/berita-b1/"));
+        Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.SITEMAP, "/sitemap_index.xml", null);
+        poller.poll(outlet, outlet.sources().getFirst());
+
+        serveUrlset("/sitemap-a.xml", "/2024/11/19/berita-a2/", "/2024/11/19/berita-a1/");
+        SourcePoller.Poll next = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(site.received()).filteredOn(r -> r.path().equals("/sitemap_index.xml")).last()
+                .satisfies(r -> assertThat(r.header("If-None-Match")).isEqualTo("\"etag\""));
+        assertThat(next.changed()).isTrue();
+        assertThat(next.candidates()).extracting(CandidateUrl::url).containsExactly(
+                site.url("/2024/11/19/berita-a2/"), site.url("/2024/11/19/berita-a1/"), site.url("/2024/11/19/berita-b1/"));
+    }
+
+    // issue #3: a child that failed stayed missing for as long as the index did not change
+    @Test
+    void shouldTryAgainAChildThatFailedWhenTheIndexIsUnchanged() {
+        serveWithEtag("/sitemap_index.xml", index("/sitemap-a.xml", "/sitemap-b.xml"));
+        serveUrlset("/sitemap-a.xml", "/2024/11/19/berita-a1/");
+        site.serve("/sitemap-b.xml", 500, "text/plain", "sedang gangguan".getBytes(StandardCharsets.UTF_8));
+        Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.SITEMAP, "/sitemap_index.xml", null);
+        SourcePoller.Poll withoutB = poller.poll(outlet, outlet.sources().getFirst());
+
+        serveUrlset("/sitemap-b.xml", "/2024/11/19/berita-b1/");
+        SourcePoller.Poll withB = poller.poll(outlet, outlet.sources().getFirst());
+
+        assertThat(withoutB.candidates()).extracting(CandidateUrl::url).containsExactly(site.url("/2024/11/19/berita-a1/"));
+        assertThat(withB.changed()).isTrue();
+        assertThat(withB.candidates()).extracting(CandidateUrl::url)
+                .containsExactly(site.url("/2024/11/19/berita-a1/"), site.url("/2024/11/19/berita-b1/"));
+    }
+
+    @Test
+    void shouldAskEveryChildConditionallyAndListItsItemsWhenTheIndexAnswers304() {
+        serveWithEtag("/sitemap_index.xml", index("/sitemap-a.xml", "/sitemap-b.xml"));
+        serveWithEtag("/sitemap-a.xml", urlset("/2024/11/19/berita-a1/"));
+        serveWithEtag("/sitemap-b.xml", urlset("/2024/11/19/berita-b1/"));
+        Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.SITEMAP, "/sitemap_index.xml", null);
+        SourcePoller.Poll first = poller.poll(outlet, outlet.sources().getFirst());
+
+        SourcePoller.Poll second = poller.poll(outlet, outlet.sources().getFirst());
+
+        for (String child : new String[] {"/sitemap-a.xml", "/sitemap-b.xml"}) {
+            assertThat(site.received()).as(child).filteredOn(r -> r.path().equals(child)).hasSize(2).last()
+                    .satisfies(r -> assertThat(r.header("If-None-Match")).isEqualTo("\"etag\""));
+        }
+        assertThat(second.changed()).isFalse();
+        assertThat(second.candidates()).isEqualTo(first.candidates()).extracting(CandidateUrl::url)
                 .containsExactly(site.url("/2024/11/19/berita-a1/"), site.url("/2024/11/19/berita-b1/"));
     }
 
@@ -194,13 +250,17 @@ class SourcePollerTest {
     }
 
     private void serveIndex(String... childrenAndComment) {
+        site.serve("/sitemap_index.xml", 200, "application/xml", index(childrenAndComment));
+    }
+
+    /** A sitemap index listing the children (paths) and any other text (comments) in order. */
+    private byte[] index(String... childrenAndComment) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String child : childrenAndComment) {
             xml.append(child.startsWith("/") ? "<sitemap><loc>" + site.url(child) + "</loc></sitemap>\n" : child);
         }
-        byte[] body = xml.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8);
-        site.serve("/sitemap_index.xml", 200, "application/xml", body);
+        return xml.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void serveUrlset(String path, String... paths) {
