@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param recentWindow {@code ingest.discovery.recent.window.hours}: items older than this are ignored, default 48 h
  * @param pollMin {@code ingest.discovery.poll.min.ms}: fastest re-poll of a changing source, default 15 s
  * @param pollMax {@code ingest.discovery.poll.max.ms}: slowest re-poll of a quiet source, default 30 s
- * @param maxChildSitemaps {@code ingest.discovery.max.child.sitemaps}: children of an index per poll, default 20
+ * @param maxChildSitemaps {@code ingest.discovery.max.child.sitemaps}: children of an index followed (newest first), default 20
  * @param revisit {@code ingest.discovery.revisit.ms}: an article still listed by its source is fetched again
  *     about this long after it was last fetched, at a time of its own within that interval, to catch edits its
  *     source does not date; default 1 h, zero for never

@@ -10,6 +10,7 @@ import id.pantau.ingest.fetch.Validators;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,19 @@ import org.slf4j.LoggerFactory;
  * {@code articleUrlPattern}), and tell whether anything changed. What each document of a source
  * listed when last read is kept, so that a poll lists everything the source lists now, read anew
  * or not (a document answering 304, or the same bytes, lists what it listed before); a document no
- * longer listed, or that could not be fetched, is forgotten. Unreadable sources are reported, not
- * thrown. Thread-safe; polls of one source must not overlap (the last to end sets what is kept).
+ * longer listed, or that could not be fetched, is forgotten.
+ *
+ * <p>At every poll of a sitemap index, changed or not, a child it lists is asked for (with its own
+ * conditional GET) when it is one of the {@value #NEWEST_CHILDREN_READ_AT_EVERY_POLL} newest by the
+ * index's {@code lastmod}, has no {@code lastmod} there, was not read whole at the previous poll
+ * (never read, failed or damaged), or has a {@code lastmod} other than the index gave it then; any
+ * other child is kept as last read, without a request. A poll of an index thus costs one request,
+ * plus at most {@value #NEWEST_CHILDREN_READ_AT_EVERY_POLL}, plus one per new, changed, undated or
+ * failed child, instead of one per child: with one second between requests to a host, twenty monthly
+ * archives asked for at every poll would leave little of the host's time for its articles.
+ *
+ * <p>Unreadable sources are reported, not thrown. Thread-safe; polls of one source must not overlap
+ * (the last to end sets what is kept).
  */
 public final class SourcePoller {
 
@@ -48,8 +60,18 @@ public final class SourcePoller {
         }
     }
 
-    /** A document of a source as last read: its validators, a digest of its bytes, and what it listed. */
-    private record Document(@Nullable Validators validators, int digest, List<CandidateUrl> candidates, List<String> children) {}
+    /**
+     * The children of an index asked for at every poll whatever their {@code lastmod}: new articles land in
+     * the newest, and generators do not always move its {@code lastmod} when one does.
+     */
+    static final int NEWEST_CHILDREN_READ_AT_EVERY_POLL = 2;
+
+    /**
+     * A document of a source as last read: its validators, a digest of its bytes, what it listed (a child
+     * with the {@code lastmod} the index gave it), and whether it was damaged (only its complete entries read).
+     */
+    private record Document(@Nullable Validators validators, int digest, List<CandidateUrl> candidates, List<CandidateUrl> children,
+            boolean damaged) {}
 
     private final PoliteFetcher fetcher;
     private final int maxChildSitemaps;
@@ -143,27 +165,48 @@ public final class SourcePoller {
             if (read.containsKey(url)) {
                 return; // listed twice (by two indexes of robots.txt): once is enough
             }
+            Document last = before.get(url);
             FetchOutcome.Fetched doc = fetchIfChanged(url);
+            List<CandidateUrl> children;
             if (doc == null) {
                 Document unchanged = read.get(url);
-                if (unchanged != null) {
-                    unchanged.children().forEach(this::keepUnread); // an unchanged index: its children are not read again
+                children = unchanged == null ? List.of() : unchanged.children();
+            } else {
+                ParsedSource parsed;
+                try {
+                    parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
+                } catch (UnreadableSourceException e) {
+                    // Its complete entries are still news. No validators: a fixed document must not hide behind a 304.
+                    read.put(url, new Document(null, Arrays.hashCode(doc.body()), e.readBeforeDamage(), List.of(), true));
+                    found.addAll(e.readBeforeDamage());
+                    throw e;
                 }
-                return;
+                children = followChildren ? parsed.sitemaps().stream().limit(maxChildSitemaps).toList() : List.of();
+                keep(url, doc, parsed.candidates(), children);
             }
-            ParsedSource parsed;
-            try {
-                parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
-            } catch (UnreadableSourceException e) {
-                // Its complete entries are still news. No validators: a fixed document must not hide behind a 304.
-                keep(url, null, doc.body(), e.readBeforeDamage(), List.of());
-                throw e;
+            Map<String, CandidateUrl> listedBefore = new HashMap<>();
+            if (last != null) {
+                last.children().forEach(child -> listedBefore.put(child.url(), child));
             }
-            List<String> children = followChildren
-                    ? parsed.sitemaps().stream().limit(maxChildSitemaps).map(CandidateUrl::url).toList()
-                    : List.of();
-            keep(url, doc, parsed.candidates(), children);
-            children.forEach(this::readChild);
+            // Also when the index is unchanged: generators often leave it as it was when a child gains an item.
+            for (int i = 0; i < children.size(); i++) {
+                CandidateUrl child = children.get(i);
+                if (i < NEWEST_CHILDREN_READ_AT_EVERY_POLL || mayHaveChanged(child, listedBefore.get(child.url()))) {
+                    readChild(child.url());
+                } else {
+                    keepUnread(child.url());
+                }
+            }
+        }
+
+        /**
+         * Whether an older child of an index may list something its document as last read does not: the index
+         * gives no {@code lastmod} to tell, or another than at the previous poll, or the child was not read whole.
+         */
+        private boolean mayHaveChanged(CandidateUrl child, @Nullable CandidateUrl listedBefore) {
+            Document last = before.get(child.url());
+            return child.lastModified() == null || listedBefore == null || !child.lastModified().equals(listedBefore.lastModified())
+                    || last == null || last.damaged();
         }
 
         /** A child sitemap that cannot be read is logged, not reported: the others still count. */
@@ -189,7 +232,7 @@ public final class SourcePoller {
                     if (last != null && last.digest() == Arrays.hashCode(fetched.body())) {
                         Validators validators = Validators.of(fetched);
                         keepUnchanged(url, new Document(validators == null ? last.validators() : validators, last.digest(),
-                                last.candidates(), last.children()));
+                                last.candidates(), last.children(), last.damaged()));
                         return null;
                     }
                     changed = true;
@@ -214,12 +257,8 @@ public final class SourcePoller {
             }
         }
 
-        private void keep(String url, FetchOutcome.Fetched fetched, List<CandidateUrl> candidates, List<String> children) {
-            keep(url, Validators.of(fetched), fetched.body(), candidates, children);
-        }
-
-        private void keep(String url, @Nullable Validators validators, byte[] body, List<CandidateUrl> candidates, List<String> children) {
-            read.put(url, new Document(validators, Arrays.hashCode(body), List.copyOf(candidates), children));
+        private void keep(String url, FetchOutcome.Fetched fetched, List<CandidateUrl> candidates, List<CandidateUrl> children) {
+            read.put(url, new Document(Validators.of(fetched), Arrays.hashCode(fetched.body()), List.copyOf(candidates), children, false));
             found.addAll(candidates);
         }
 
@@ -228,7 +267,7 @@ public final class SourcePoller {
             found.addAll(document.candidates());
         }
 
-        /** Keeps a child of an unchanged index as it was last read, without fetching it. */
+        /** Keeps a child of an index as it was last read, without fetching it. */
         private void keepUnread(String url) {
             Document document = before.get(url);
             if (document != null && !read.containsKey(url)) {
