@@ -44,7 +44,7 @@ public final class IngestTopics {
         int partitions = Topics.CRAWL_REQUESTS.partitions();
         List<String> hosts = new java.util.ArrayList<>();
         java.util.Set<Integer> covered = new java.util.HashSet<>();
-        for (int i = from; i > 1 && i < 255 && covered.size() < partitions; i += step) {
+        for (int i = from; i >= 1 && i < 255 && covered.size() < partitions; i += step) {
             String host = "127.0.0." + i;
             if (covered.add(CrawlWorker.partitionOf(host, partitions))) {
                 hosts.add(host);
