@@ -1,11 +1,14 @@
 package id.pantau.ingest.extract.field;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The day-month-year, time, zone and relative-date patterns of {@link IndonesianDateParser} read by hand, for the
- * printed dates of nearly every page ("Selasa, 19 November 2024 | 13:39 WIB"). Each method finds what
+ * The plain ISO form, and the day-month-year, time, zone and relative-date patterns of {@link
+ * IndonesianDateParser}, read by hand, for the printed dates of nearly every page ("Selasa, 19 November 2024 | 13:39 WIB"). Each method finds what
  * its pattern's {@code find} finds, trying start positions and alternatives in the pattern's own order;
  * {@code RegexFreePathsTest} holds them equal on generated text. Run once per page on short strings, the
  * patterns cost far more than their size suggests, their code being cold by then. Pure.
@@ -122,6 +125,37 @@ final class CalendarScan {
             }
         }
         return false;
+    }
+
+    /**
+     * The common machine-written ISO form alone, {@code 2024-08-26T14:12:09+07:00} (or {@code Z}, or
+     * {@code +0700}), read by position; null for any other form, which {@code IndonesianDateParser.ISO}
+     * then reads. Gives what the pattern's reading gives for this form, including a {@link
+     * DateTimeException} for a date, time or offset that does not exist.
+     */
+    static @Nullable Instant plainIso(String s) {
+        int length = s.length();
+        if (length < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':'
+                || !allDigits(s, 0, 4) || !allDigits(s, 5, 2) || !allDigits(s, 8, 2) || !allDigits(s, 11, 2) || !allDigits(s, 14, 2)
+                || !allDigits(s, 17, 2)) {
+            return null;
+        }
+        int offsetSeconds;
+        if (length == 20 && s.charAt(19) == 'Z') {
+            offsetSeconds = 0;
+        } else if ((length == 25 && s.charAt(22) == ':' || length == 24) && isSign(s, 19) && allDigits(s, 20, 2)
+                && allDigits(s, length - 2, 2)) {
+            int offsetMinutes = number(s, length - 2, 2);
+            if (offsetMinutes > 59) {
+                // ZoneOffset.of, which the pattern's reading uses, refuses it; ofTotalSeconds would not
+                throw new DateTimeException("bad offset " + s.substring(19));
+            }
+            offsetSeconds = signed(s, 19, number(s, 20, 2) * 3600 + offsetMinutes * 60);
+        } else {
+            return null;
+        }
+        return LocalDateTime.of(number(s, 0, 4), number(s, 5, 2), number(s, 8, 2), number(s, 11, 2), number(s, 14, 2), number(s, 17, 2))
+                .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
     }
 
     /**
@@ -291,7 +325,18 @@ final class CalendarScan {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
-    private static boolean isDigit(String s, int i) {
+    /** Whether the {@code count} characters of {@code s} from {@code start} are all ASCII digits. */
+    static boolean allDigits(String s, int start, int count) {
+        for (int i = start; i < start + count; i++) {
+            if (!isDigit(s, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s} has an ASCII digit at {@code i} (false outside it). */
+    static boolean isDigit(String s, int i) {
         return i >= 0 && i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9';
     }
 

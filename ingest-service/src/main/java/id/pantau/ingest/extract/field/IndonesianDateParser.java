@@ -113,7 +113,7 @@ public final class IndonesianDateParser {
     }
 
     private @Nullable Instant parseIso(String s) {
-        Instant plain = parsePlainIso(s);
+        Instant plain = CalendarScan.plainIso(s);
         return plain != null ? plain : parseIsoByPattern(s);
     }
 
@@ -134,73 +134,15 @@ public final class IndonesianDateParser {
         return LocalDateTime.of(date, time).toInstant(zone);
     }
 
-    /**
-     * The common machine-written form alone, {@code 2024-08-26T14:12:09+07:00} (or {@code Z}, or
-     * {@code +0700}), read by position; null for any other form, which {@link #ISO} then reads. Gives
-     * what the pattern gives for this form, without running it on the dates of nearly every page,
-     * including a {@link DateTimeException} for a date, time or offset that does not exist.
-     */
-    static @Nullable Instant parsePlainIso(String s) {
-        int length = s.length();
-        if (length < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        int offsetSeconds;
-        if (length == 20 && s.charAt(19) == 'Z') {
-            offsetSeconds = 0;
-        } else if ((length == 25 && s.charAt(22) == ':' || length == 24) && (s.charAt(19) == '+' || s.charAt(19) == '-')) {
-            int offsetHours = digits(s, 20, 2);
-            int offsetMinutes = digits(s, length - 2, 2);
-            if ((offsetHours | offsetMinutes) < 0) {
-                return null;
-            }
-            if (offsetMinutes > 59) {
-                // ZoneOffset.of, which the pattern's reading uses, refuses it; ofTotalSeconds would not
-                throw new DateTimeException("bad offset " + s.substring(19));
-            }
-            offsetSeconds = (s.charAt(19) == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
-        } else {
-            return null;
-        }
-        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
-    }
-
-    /** The number written by the {@code count} ASCII digits of {@code s} from {@code start}, else -1. */
-    private static int digits(String s, int start, int count) {
-        int value = 0;
-        for (int i = start; i < start + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
     /** Whether {@code s} holds {@code \\d{4}-\\d{2}-\\d{2}}, which every match of {@link #ISO} starts with. */
     static boolean hasIsoDate(String s) {
         for (int dash = s.indexOf('-', 4); dash >= 0 && dash + 5 < s.length(); dash = s.indexOf('-', dash + 1)) {
-            if (s.charAt(dash + 3) == '-' && isDigit(s, dash - 4) && isDigit(s, dash - 3) && isDigit(s, dash - 2) && isDigit(s, dash - 1)
-                    && isDigit(s, dash + 1) && isDigit(s, dash + 2) && isDigit(s, dash + 4) && isDigit(s, dash + 5)) {
+            if (s.charAt(dash + 3) == '-' && CalendarScan.allDigits(s, dash - 4, 4) && CalendarScan.allDigits(s, dash + 1, 2)
+                    && CalendarScan.allDigits(s, dash + 4, 2)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isDigit(String s, int i) {
-        char c = s.charAt(i);
-        return c >= '0' && c <= '9';
     }
 
     /**

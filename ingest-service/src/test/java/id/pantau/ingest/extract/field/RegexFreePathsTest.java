@@ -241,21 +241,21 @@ class RegexFreePathsTest {
             java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2000 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28),
                     random.nextInt(24), random.nextInt(60), random.nextInt(60), 0, java.time.ZoneOffset.ofTotalSeconds((random.nextInt(37) - 18) * 1800));
             String written = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
-            assertThat(IndonesianDateParser.parsePlainIso(written)).as(written).isEqualTo(at.toInstant())
+            assertThat(CalendarScan.plainIso(written)).as(written).isEqualTo(at.toInstant())
                     .isEqualTo(byPattern.parseIsoByPattern(written));
             String compact = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx"));
-            assertThat(IndonesianDateParser.parsePlainIso(compact)).as(compact).isEqualTo(at.toInstant());
+            assertThat(CalendarScan.plainIso(compact)).as(compact).isEqualTo(at.toInstant());
         }
         // near misses of the form: each gives what the pattern's reading gives, an instant, null or an exception
         IndonesianDateParser parser = new IndonesianDateParser(java.time.Clock.systemUTC());
         for (String edge : List.of("2024-08-26T14:12:09+07:60", "2024-08-26T14:12:09+0799", "2024-08-26T14:12:09+19:00", "2024-08-26T14:12:09-18:00",
                 "2024-02-30T14:12:09Z", "2024-08-26T24:00:00Z", "2024-08-26T23:59:60Z", "2024-13-01T00:00:00+07:00", "0000-01-01T00:00:00Z")) {
-            assertThat(outcome(() -> IndonesianDateParser.parsePlainIso(edge))).as(edge).isEqualTo(outcome(() -> parser.parseIsoByPattern(edge)));
+            assertThat(outcome(() -> CalendarScan.plainIso(edge))).as(edge).isEqualTo(outcome(() -> parser.parseIsoByPattern(edge)));
         }
         // every other form is left to the pattern
         for (String other : List.of("2024-08-26T14:12:09.5+07:00", "2024-08-26T14:12:09", "2024-08-26 14:12:09+07:00", "2024-08-26T14:12:09+07:00 WIB",
                 "2024-08-26T14:12:09+7:00", "2024-08-26T14:12:09+07", "20a4-08-26T14:12:09Z", "2024-08-26T14:12:09z", "x2024-08-26T14:12:09Z")) {
-            assertThat(IndonesianDateParser.parsePlainIso(other)).as(other).isNull();
+            assertThat(CalendarScan.plainIso(other)).as(other).isNull();
         }
     }
 
