@@ -143,11 +143,7 @@ final class StreamingSelector {
             return new Compound(tag, id, classes.toArray(String[]::new), lastChild, null);
         }
 
-        boolean matches(Element root, Element e) {
-            return matches(root, e, e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class"), e.id());
-        }
-
-        /** {@link #matches(Element, Element)} given the element's {@code class} and {@code id} attributes, as a walk has read them. */
+        /** Whether {@code e}, whose {@code class} and {@code id} attributes a walk has read, matches the compound. */
         boolean matches(Element root, Element e, String classAttribute, String elementId) {
             if (fallback != null) {
                 return fallback.matches(root, e);
