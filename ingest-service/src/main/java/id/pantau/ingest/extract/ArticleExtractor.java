@@ -219,24 +219,21 @@ public final class ArticleExtractor {
     private record Body(List<String> paragraphs, String method) {}
 
     /**
-     * The body of {@code doc}; removes noise from {@code doc} in place. The noise and the body
-     * containers come from the page's scan when it could gather them (see {@link PageScan}), else from
-     * a removal and a selection on the document.
+     * The body of {@code doc}: the profile's body containers when they give text, else JSON-LD's {@code
+     * articleBody} when it has paragraphs, else the generic extractor's on the document without its noise
+     * (removed in place then).
      */
     private Body body(Document doc, PageScan scan, ExtractionProfile p, @Nullable JsonLdArticle ld) {
-        Document clean = doc;
-        List<Element> containers;
-        if (scan.bodyScanned()) {
-            containers = scan.removeNoiseAndGetBody();
-        } else {
-            DefaultNoise.remove(clean);
-            if (!p.noise().isEmpty()) {
-                PageFields.select(clean, p.noiseSelector()).remove();
-            }
-            containers = p.body() == null ? List.of() : PageFields.select(clean, p.body());
-        }
+        boolean noiseRemoved = false;
         if (p.body() != null) {
-            List<String> paragraphs = BodyText.paragraphs(containers);
+            List<String> blocks = scan.bodyBlocks();
+            List<String> paragraphs;
+            if (blocks != null) {
+                paragraphs = BodyText.paragraphsOfBlocks(blocks);
+            } else {
+                paragraphs = BodyText.paragraphs(removeNoiseAndSelectBody(doc, scan, p));
+                noiseRemoved = true;
+            }
             if (!paragraphs.isEmpty()) {
                 return new Body(new ArrayList<>(paragraphs), "profile");
             }
@@ -245,11 +242,30 @@ public final class ArticleExtractor {
         if (fromLd.size() >= 2) {
             return new Body(new ArrayList<>(fromLd), "json-ld");
         }
-        List<String> paragraphs = BodyText.clean(generic.extract(clean).paragraphs());
+        if (!noiseRemoved) {
+            removeNoiseAndSelectBody(doc, scan, p);
+        }
+        List<String> paragraphs = BodyText.clean(generic.extract(doc).paragraphs());
         if (paragraphs.isEmpty() && !fromLd.isEmpty()) {
             return new Body(new ArrayList<>(fromLd), "json-ld");
         }
         return new Body(new ArrayList<>(paragraphs), "generic");
+    }
+
+    /**
+     * Removes the default and the profile's noise from {@code doc} in place and returns the profile's body
+     * containers on what is left: from the page's scan when it gathered them (see {@link PageScan}), else by
+     * a removal and a selection on the document.
+     */
+    private static List<Element> removeNoiseAndSelectBody(Document doc, PageScan scan, ExtractionProfile p) {
+        if (scan.bodyScanned()) {
+            return scan.removeNoiseAndGetBody();
+        }
+        DefaultNoise.remove(doc);
+        if (!p.noise().isEmpty()) {
+            PageFields.select(doc, p.noiseSelector()).remove();
+        }
+        return p.body() == null ? List.of() : PageFields.select(doc, p.body());
     }
 
 }

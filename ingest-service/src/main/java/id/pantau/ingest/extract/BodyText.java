@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -18,11 +19,12 @@ import org.jsoup.select.NodeTraversor;
  */
 final class BodyText {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
-            "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "header", "footer",
-            "center", "address");
-    private static final Set<String> SKIPPED = Set.of("figure", "figcaption", "script", "style", "noscript", "template",
-            "iframe", "svg", "button", "select", "textarea", "input", "img", "video", "audio", "picture", "object");
+    /** What an element is to the text of a body: see {@link #kind}. */
+    static final int INLINE = 0;
+    static final int BLOCK = 1;
+    static final int LINE_BREAK = 2;
+    static final int SKIPPED = 3;
+
     private static final List<String> INLINE_LINK_PREFIXES = List.of("baca juga", "baca pula", "lihat juga", "simak juga",
             "baca selengkapnya", "artikel terkait", "read also", "see also");
     /** Furniture and tail markers are short; longer paragraphs are only checked for inline links. */
@@ -46,6 +48,27 @@ final class BodyText {
             raw.addAll(blocks(container));
         }
         return clean(raw, true);
+    }
+
+    /** {@link #paragraphs} of the blocks a walk gathered with a {@link Blocks} per container, in order. */
+    static List<String> paragraphsOfBlocks(List<String> blocks) {
+        return clean(blocks, true);
+    }
+
+    /**
+     * {@link #BLOCK} for the elements that make a paragraph of their own, {@link #LINE_BREAK} for
+     * {@code br}, {@link #SKIPPED} for those whose text is not article text (figures, scripts, media,
+     * form controls), else {@link #INLINE}; by normal (lower-case) tag name.
+     */
+    static int kind(String normalName) {
+        return switch (normalName) {
+            case "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre",
+                    "table", "tr", "td", "th", "dl", "dt", "dd", "header", "footer", "center", "address" -> BLOCK;
+            case "br" -> LINE_BREAK;
+            case "figure", "figcaption", "script", "style", "noscript", "template", "iframe", "svg", "button", "select", "textarea",
+                    "input", "img", "video", "audio", "picture", "object" -> SKIPPED;
+            default -> INLINE;
+        };
     }
 
     /** Drops furniture and the related-articles tail from already split paragraphs. */
@@ -174,48 +197,52 @@ final class BodyText {
      * collapsed as it comes (one builder, no second pass), which gives exactly {@link #normalise} of the
      * block's raw text.
      */
-    private static List<String> blocks(Element container) {
+    static List<String> blocks(Element container) {
         Blocks blocks = new Blocks();
-        NodeTraversor.filter(blocks, container);
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    blocks.append(text.getWholeText());
+                } else if (node instanceof Element element) {
+                    int kind = kind(element.normalName());
+                    if (kind == SKIPPED) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (kind != INLINE) {
+                        blocks.flush();
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element && kind(element.normalName()) == BLOCK) {
+                    blocks.flush();
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, container);
         blocks.flush();
         return blocks.done;
     }
 
-    private static final class Blocks implements org.jsoup.select.NodeFilter {
+    /**
+     * The blocks of text being read from one container: text is appended as it comes, a block ends at
+     * {@link #flush}; {@link #done} holds the finished blocks, each already normalised.
+     */
+    static final class Blocks {
         final List<String> done = new ArrayList<>();
         private final StringBuilder current = new StringBuilder();
         /** Whitespace seen since the last character appended; written as one space before the next one. */
         private boolean pendingSpace;
 
-        @Override
-        public FilterResult head(Node node, int depth) {
-            if (node instanceof TextNode text) {
-                append(text.getWholeText());
-            } else if (node instanceof Element element) {
-                String name = element.normalName();
-                if (SKIPPED.contains(name)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (name.equals("br") || BLOCKS.contains(name)) {
-                    flush();
-                }
-            }
-            return FilterResult.CONTINUE;
-        }
-
-        @Override
-        public FilterResult tail(Node node, int depth) {
-            if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                flush();
-            }
-            return FilterResult.CONTINUE;
-        }
-
         /**
          * Appends each run of already normal text at once (non-space characters with single plain spaces
          * between them), one space before it when other whitespace came before.
          */
-        private void append(String text) {
+        void append(String text) {
             int length = text.length();
             int i = 0;
             while (i < length) {
@@ -243,6 +270,7 @@ final class BodyText {
             }
         }
 
+        /** Ends the current block. */
         void flush() {
             if (current.length() > 0) {
                 done.add(current.toString());

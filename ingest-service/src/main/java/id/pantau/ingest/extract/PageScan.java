@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +57,14 @@ final class PageScan {
     private final List<Element> noiseRoots = new ArrayList<>();
     private final List<Element> bodyContainers = new ArrayList<>();
     private @Nullable Element openNoise;
+    /** Whether the walk reads the body text too (see {@link #bodyBlocks()}). */
+    private final boolean gatherBody;
+    /** The body container being read, and the element under it whose text is skipped, if any. */
+    private @Nullable Element openBody;
+    private @Nullable Element skippedInBody;
+    /** A body container inside another: its text would be read twice, so the walk's reading is given up. */
+    private boolean nestedBody;
+    private final BodyText.Blocks bodyBlocks = new BodyText.Blocks();
 
     private PageScan(Document doc, Layout layout) {
         this.doc = doc;
@@ -66,6 +76,7 @@ final class PageScan {
         this.bodyScanned = layout.bodyScanned();
         this.noiseBit = layout.noiseBit();
         this.bodyBit = layout.bodyBit();
+        this.gatherBody = bodyScanned && bodyBit != 0;
         this.selectorSet = SelectorSet.of(layout.plan());
     }
 
@@ -167,8 +178,11 @@ final class PageScan {
             int i = nextChild[depth];
             Element child = null;
             while (i < size && child == null) {
-                if (parent.childNode(i++) instanceof Element element) {
+                Node node = parent.childNode(i++);
+                if (node instanceof Element element) {
                     child = element;
+                } else if (openBody != null && openNoise == null && skippedInBody == null && node instanceof TextNode text) {
+                    bodyBlocks.append(text.getWholeText());
                 }
             }
             nextChild[depth] = i;
@@ -259,7 +273,26 @@ final class PageScan {
                 noiseRoots.add(e);
             } else if (bodyMatch) {
                 bodyContainers.add(e);
+                if (gatherBody) {
+                    openBodyContainer(e);
+                }
             }
+        }
+        if (openBody != null && openNoise == null && skippedInBody == null) {
+            int kind = BodyText.kind(e.normalName());
+            if (kind == BodyText.SKIPPED) {
+                skippedInBody = e;
+            } else if (kind != BodyText.INLINE) {
+                bodyBlocks.flush();
+            }
+        }
+    }
+
+    private void openBodyContainer(Element e) {
+        if (openBody != null) {
+            nestedBody = true;
+        } else {
+            openBody = e;
         }
     }
 
@@ -274,6 +307,18 @@ final class PageScan {
 
     private void tail(Element e, int depth) {
         selectorSet.tail(depth);
+        if (openBody != null) {
+            // as a traversal of the container after the noise is removed: no tail for noise or a skipped element
+            if (e == skippedInBody) {
+                skippedInBody = null;
+            } else if (openNoise == null && skippedInBody == null && BodyText.kind(e.normalName()) == BodyText.BLOCK) {
+                bodyBlocks.flush();
+            }
+            if (e == openBody) {
+                bodyBlocks.flush();
+                openBody = null;
+            }
+        }
         if (e == openNoise) {
             openNoise = null;
         }
@@ -314,6 +359,16 @@ final class PageScan {
     /** The first {@code link[rel=canonical][href]}. */
     @Nullable Element canonical() {
         return canonical;
+    }
+
+    /**
+     * The text blocks of the profile's body containers, outside the noise, as {@link BodyText#paragraphs}
+     * reads them from the containers once the noise is removed (see {@link BodyText#paragraphsOfBlocks});
+     * read in the walk, so the document need not be changed nor walked again. Null when the walk did not
+     * read them: no body selector, a body layer not scanned, or a container inside another.
+     */
+    @Nullable List<String> bodyBlocks() {
+        return gatherBody && !nestedBody ? bodyBlocks.done : null;
     }
 
     /** Whether the walk found the body layer's noise and containers (see the class comment). */

@@ -148,4 +148,90 @@ class PageScanTest {
         assertThat(article.bodyParagraphs()).containsExactly("Paragraf satu yang cukup panjang.", "Paragraf dua yang cukup panjang.");
         assertThat(asked).containsKey("https://kalbar.example.id/berita?page=2");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void shouldReadTheSameBodyInTheWalkAsAfterRemovingTheNoise(Fixtures fixture) {
+        ExtractionProfile profile = Fixtures.profile(fixture.outletId());
+        Document doc = Jsoup.parse(fixture.html(), fixture.url());
+
+        PageScan scan = PageScan.of(doc, profile, true);
+        List<String> walked = scan.bodyBlocks();
+
+        assertThat(walked).as("the fixture profiles' body layer is read in the walk").isNotNull().isNotEmpty();
+        assertThat(BodyText.paragraphsOfBlocks(walked)).isEqualTo(BodyText.paragraphs(scan.removeNoiseAndGetBody()));
+    }
+
+    @Test
+    void shouldGiveUpReadingTheBodyInTheWalkForNestedContainers() {
+        Document doc = Jsoup.parse("<div class=\"isi\"><p>Satu.</p><div class=\"isi\"><p>Dua.</p></div></div>", URL);
+        ExtractionProfile profile = new ExtractionProfile(null, null, null, null, ".isi", List.of(), null, null, null, null);
+
+        assertThat(PageScan.of(doc, profile, true).bodyBlocks()).isNull();
+        assertThat(PageScan.of(doc, new ExtractionProfile(null, null, null, null, "p", List.of(), null, null, null, null), true).bodyBlocks())
+                .containsExactly("Satu.", "Dua.");
+    }
+
+    /**
+     * Random pages built from the elements that change how body text is read (blocks, line breaks,
+     * skipped elements, default and profile noise, nested containers) and whitespace of every kind: the
+     * walk's body blocks equal the blocks read from the containers once the noise is removed, whenever
+     * the walk reads them.
+     */
+    @Test
+    void shouldReadTheSameBodyInTheWalkOnRandomPages() {
+        java.util.Random random = new java.util.Random(20261207);
+        ExtractionProfile profile = new ExtractionProfile(null, null, null, null, ".isi, article p", List.of(".iklan", "div.baca figure"),
+                null, null, null, null);
+        int compared = 0;
+        int withText = 0;
+        int nested = 0;
+        for (int page = 0; page < 3_000; page++) {
+            StringBuilder html = new StringBuilder("<html><body>");
+            randomContent(random, html, 0);
+            if (random.nextBoolean()) {
+                html.append("<div class=\"isi\">");
+                randomContent(random, html, 1);
+                html.append("</div>");
+            }
+            Document walkedDoc = Jsoup.parse(html.toString(), URL);
+            Document removedDoc = Jsoup.parse(html.toString(), URL);
+
+            List<String> walked = PageScan.of(walkedDoc, profile, true).bodyBlocks();
+            List<String> removed = new java.util.ArrayList<>();
+            for (org.jsoup.nodes.Element container : PageScan.of(removedDoc, profile, true).removeNoiseAndGetBody()) {
+                removed.addAll(BodyText.blocks(container));
+            }
+            if (walked == null) {
+                nested++;
+                continue;
+            }
+            compared++;
+            withText += walked.isEmpty() ? 0 : 1;
+            assertThat(walked).as(html.toString()).isEqualTo(removed);
+        }
+        assertThat(compared).as("pages the walk read").isGreaterThan(1_000);
+        assertThat(withText).as("pages with body text").isGreaterThan(500);
+        assertThat(nested).as("pages with nested containers, left to the removal").isGreaterThan(100);
+    }
+
+    private static final String[] OPENERS = {"<div class=\"isi\">", "<p>", "<span>", "<figure>", "<script>var x;</script><div>", "<aside>",
+        "<div class=\"iklan\">", "<div class=\"baca\">", "<article>", "<b>", "<h2>", "<li>", "<div class=\"share\">", "<blockquote>"};
+    private static final String[] TEXTS = {"kata", " ", "  dua  kata ", "\n", "\t", "\u00a0", "\u200b", "Baca juga: tautan", "<br>", "x\u2003y",
+        "<img src=a.jpg>", "<!-- catatan -->", "&nbsp;", "Pontianak, InfoPublik \u2013 isi"};
+
+    private static void randomContent(java.util.Random random, StringBuilder html, int depth) {
+        int parts = 1 + random.nextInt(4);
+        for (int i = 0; i < parts; i++) {
+            if (depth < 5 && random.nextInt(3) == 0) {
+                String opener = OPENERS[random.nextInt(OPENERS.length)];
+                String tag = opener.substring(opener.lastIndexOf('<') + 1).split("[ >]")[0];
+                html.append(opener);
+                randomContent(random, html, depth + 1);
+                html.append("</").append(tag).append('>');
+            } else {
+                html.append(TEXTS[random.nextInt(TEXTS.length)]);
+            }
+        }
+    }
 }
