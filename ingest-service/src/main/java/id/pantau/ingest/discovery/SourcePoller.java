@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls one discovery source through the polite fetcher: conditional GET with the validators of
  * the previous response, parse (feed, sitemap, index and its children, section page, robots.txt
- * Sitemap lines), keep the candidates whose canonical URL the outlet takes for an article (its
- * {@code articleUrlPattern}), and tell whether anything changed. What each document of a source
+ * Sitemap lines), collect their candidates, and tell whether anything changed (which candidates the
+ * outlet takes for articles is the {@link CandidateGate}'s to decide). What each document of a source
  * listed when last read is kept, so that a poll lists everything the source lists now, read anew
  * or not (a document answering 304, or the same bytes, lists what it listed before); a document no
  * longer listed, or that could not be fetched, is forgotten.
@@ -49,12 +48,11 @@ public final class SourcePoller {
     /**
      * What a poll found.
      *
-     * @param candidates what the source's documents list now and the outlet takes for articles, in document order
+     * @param candidates what the source's documents list now, in document order
      * @param changed whether any fetched document differs from the previous poll
      * @param unreadable a source that could not be parsed (its URL and why), or null
-     * @param excluded candidates left out because the outlet's {@code articleUrlPattern} does not take them
      */
-    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable UnreadableSourceException unreadable, int excluded) {
+    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable UnreadableSourceException unreadable) {
         public Poll {
             candidates = List.copyOf(candidates);
         }
@@ -77,7 +75,6 @@ public final class SourcePoller {
     private final int maxChildSitemaps;
     private final SitemapSource sitemaps = new SitemapSource();
     private final SectionPageSource sections = new SectionPageSource();
-    private final UrlNormalizer normalizer = new UrlNormalizer();
     /** By source, its documents by URL, in the order read. */
     private final ConcurrentHashMap<String, Map<String, Document>> documents = new ConcurrentHashMap<>();
 
@@ -122,19 +119,7 @@ public final class SourcePoller {
             unreadable = e;
         }
         documents.put(key, reading.read);
-        List<CandidateUrl> articles = articlesOf(outlet, reading.found);
-        return new Poll(articles, reading.changed, unreadable, reading.found.size() - articles.size());
-    }
-
-    private List<CandidateUrl> articlesOf(Outlet outlet, List<CandidateUrl> found) {
-        if (outlet.articleUrlPattern() == null) {
-            return found;
-        }
-        Predicate<String> isArticle = outlet.articleUrls();
-        return found.stream().filter(candidate -> {
-            String canonical = normalizer.normalize(candidate.url());
-            return canonical != null && isArticle.test(canonical);
-        }).toList();
+        return new Poll(reading.found, reading.changed, unreadable);
     }
 
     /** One poll's pass over the documents of a source. Not thread-safe. */
