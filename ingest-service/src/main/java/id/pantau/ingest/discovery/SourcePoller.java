@@ -71,6 +71,9 @@ public final class SourcePoller {
     private record Document(@Nullable Validators validators, int digest, List<CandidateUrl> candidates, List<CandidateUrl> children,
             boolean damaged) {}
 
+    /** A document fetched with other bytes than last time, and the digest of its bytes, taken once to compare and to keep. */
+    private record FetchedAnew(FetchOutcome.Fetched fetched, int digest) {}
+
     private final PoliteFetcher fetcher;
     private final int maxChildSitemaps;
     private final SitemapSource sitemaps = new SitemapSource();
@@ -138,11 +141,12 @@ public final class SourcePoller {
         }
 
         void section(String url, SourceConfig source) throws UnreadableSourceException {
-            FetchOutcome.Fetched page = fetchIfChanged(url);
-            if (page != null) {
+            FetchedAnew anew = fetchIfChanged(url);
+            if (anew != null) {
+                FetchOutcome.Fetched page = anew.fetched();
                 List<CandidateUrl> links = sections.parse(PageDecoder.decode(page.body(), page.contentType()), page.finalUrl(),
                         source.compiledLinkPattern()).candidates();
-                keep(url, page, links, List.of());
+                keep(url, anew, links, List.of());
             }
         }
 
@@ -151,23 +155,24 @@ public final class SourcePoller {
                 return; // listed twice (by two indexes of robots.txt): once is enough
             }
             Document last = before.get(url);
-            FetchOutcome.Fetched doc = fetchIfChanged(url);
+            FetchedAnew anew = fetchIfChanged(url);
             List<CandidateUrl> children;
-            if (doc == null) {
+            if (anew == null) {
                 Document unchanged = read.get(url);
                 children = unchanged == null ? List.of() : unchanged.children();
             } else {
+                FetchOutcome.Fetched doc = anew.fetched();
                 ParsedSource parsed;
                 try {
                     parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
                 } catch (UnreadableSourceException e) {
                     // Its complete entries are still news. No validators: a fixed document must not hide behind a 304.
-                    read.put(url, new Document(null, Arrays.hashCode(doc.body()), e.readBeforeDamage(), List.of(), true));
+                    read.put(url, new Document(null, anew.digest(), e.readBeforeDamage(), List.of(), true));
                     found.addAll(e.readBeforeDamage());
                     throw e;
                 }
                 children = followChildren ? parsed.sitemaps().stream().limit(maxChildSitemaps).toList() : List.of();
-                keep(url, doc, parsed.candidates(), children);
+                keep(url, anew, parsed.candidates(), children);
             }
             Map<String, CandidateUrl> listedBefore = new HashMap<>();
             if (last != null) {
@@ -204,24 +209,25 @@ public final class SourcePoller {
         }
 
         /**
-         * Fetches conditionally; null when not modified or unchanged, and then what the document listed
-         * before is kept and found again.
+         * Fetches conditionally: the document with the digest of its bytes, or null when not modified or
+         * unchanged, and then what the document listed before is kept and found again.
          *
          * @throws UnreadableSourceException ({@code SOURCE_UNAVAILABLE}) when the document could not be fetched
          */
-        private FetchOutcome.@Nullable Fetched fetchIfChanged(String url) throws UnreadableSourceException {
+        private @Nullable FetchedAnew fetchIfChanged(String url) throws UnreadableSourceException {
             Document last = before.get(url);
             FetchOutcome outcome = fetcher.fetch(url, outlet, last == null ? null : last.validators());
             switch (outcome) {
                 case FetchOutcome.Fetched fetched -> {
-                    if (last != null && last.digest() == Arrays.hashCode(fetched.body())) {
+                    int digest = Arrays.hashCode(fetched.body());
+                    if (last != null && last.digest() == digest) {
                         Validators validators = Validators.of(fetched);
                         keepUnchanged(url, new Document(validators == null ? last.validators() : validators, last.digest(),
                                 last.candidates(), last.children(), last.damaged()));
                         return null;
                     }
                     changed = true;
-                    return fetched;
+                    return new FetchedAnew(fetched, digest);
                 }
                 case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> {
                     if (last != null) {
@@ -242,8 +248,8 @@ public final class SourcePoller {
             }
         }
 
-        private void keep(String url, FetchOutcome.Fetched fetched, List<CandidateUrl> candidates, List<CandidateUrl> children) {
-            read.put(url, new Document(Validators.of(fetched), Arrays.hashCode(fetched.body()), List.copyOf(candidates), children, false));
+        private void keep(String url, FetchedAnew anew, List<CandidateUrl> candidates, List<CandidateUrl> children) {
+            read.put(url, new Document(Validators.of(anew.fetched()), anew.digest(), List.copyOf(candidates), children, false));
             found.addAll(candidates);
         }
 
