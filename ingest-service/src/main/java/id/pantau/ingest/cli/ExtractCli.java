@@ -16,6 +16,7 @@ import id.pantau.ingest.extract.generic.BatchExtraction;
 import id.pantau.ingest.fetch.PageDecoder;
 import id.pantau.ingest.publish.RawArticleMapper;
 import id.pantau.schemas.avro.RawArticle;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +84,9 @@ public final class ExtractCli {
                 out.println(BatchExtraction.run(Path.of(parsed.input())));
                 return OK;
             }
-            ExtractionProfile profile = profile(parsed);
+            // read once: the outlet's profile and its zone both come from it
+            @Nullable String profileYaml = profileYaml(parsed);
+            ExtractionProfile profile = profile(parsed, profileYaml);
             String html;
             String url;
             PageLoader pages;
@@ -97,7 +101,7 @@ public final class ExtractCli {
                 html = PageDecoder.decode(BatchExtraction.readPageBytes(file), null);
                 pages = siblingPages(file);
             }
-            ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages, zoneOf(parsed));
+            ExtractedArticle article = new ArticleExtractor(clock).extract(html, url, profile, pages, zoneOf(parsed, profileYaml));
             out.println(JSON.writeValueAsString(ArticleJson.of(toRaw(article, parsed.outlet(), url, clock))));
             return OK;
         } catch (ExtractionException e) {
@@ -158,15 +162,16 @@ public final class ExtractCli {
      * The outlet's zone for zone-less dates: from the outlets file given with {@code --profile-file}
      * when it lists the outlet, else from the bundled registry; WIB for an outlet known to neither, or none.
      */
-    private static java.time.ZoneOffset zoneOf(Arguments args) {
+    private static java.time.ZoneOffset zoneOf(Arguments args, @Nullable String profileYaml) {
         if (args.outlet() == null) {
             return java.time.ZoneOffset.ofHours(7);
         }
         Outlet outlet = null;
-        if (args.profileFile() != null) {
-            try (java.io.InputStream in = Files.newInputStream(Path.of(args.profileFile()))) {
-                outlet = OutletRegistry.load(in, args.profileFile()).get(args.outlet());
-            } catch (IOException | RuntimeException e) {
+        if (profileYaml != null) {
+            try {
+                outlet = OutletRegistry.load(new ByteArrayInputStream(profileYaml.getBytes(StandardCharsets.UTF_8)), args.profileFile())
+                        .get(args.outlet());
+            } catch (RuntimeException e) {
                 // a file of profiles alone is not an outlets file: its outlets' zones are the bundled ones
             }
         }
@@ -176,11 +181,28 @@ public final class ExtractCli {
         return outlet == null ? java.time.ZoneOffset.ofHours(7) : outlet.timeZone();
     }
 
-    private static @Nullable ExtractionProfile profile(Arguments args) {
+    /**
+     * The text of the {@code --profile-file}, when an {@code --outlet} is given to use it for; else null.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    private static @Nullable String profileYaml(Arguments args) {
+        if (args.outlet() == null || args.profileFile() == null) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(args.profileFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read profile file " + args.profileFile(), e);
+        }
+    }
+
+    private static @Nullable ExtractionProfile profile(Arguments args, @Nullable String profileYaml) {
         if (args.outlet() == null) {
             return null;
         }
-        ExtractionProfile profile = args.profileFile() == null ? null : ExtractionProfiles.fromFile(Path.of(args.profileFile())).get(args.outlet());
+        ExtractionProfile profile = profileYaml == null ? null
+                : ExtractionProfiles.fromYaml(profileYaml, Path.of(args.profileFile())).get(args.outlet());
         if (profile == null) {
             // an outlet of an outlets file without a profile of its own takes the shipped one, as the registry does
             profile = ExtractionProfiles.shipped(args.outlet());

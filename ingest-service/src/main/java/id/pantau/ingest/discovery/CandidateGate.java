@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which discovered candidates become crawl requests: normalised, on the outlet's own hosts,
- * recent, and not already handled. A URL is handled when the seen-store has it published after its
+ * Decides which discovered candidates become crawl requests: normalised, taken for an article by the
+ * outlet's {@code articleUrlPattern} (those it refuses are counted), on the outlet's own hosts, recent,
+ * and not already handled. A URL is handled when the seen-store has it published after its
  * source date, or when it was already requested with the same or a later date; so an unchanged
  * item is not fetched again, and an item whose sitemap date moves past its last publication is
  * (to detect edits). Since most feeds never move an item's date when its article is edited, an item
@@ -48,6 +50,19 @@ public final class CandidateGate {
     /** A canonical URL to request, and whether it is a revisit (handled before, asked again only to catch an edit). */
     public record Admitted(String url, boolean isRevisit) {}
 
+    /**
+     * What one call admitted.
+     *
+     * @param admitted the canonical URLs to request, in discovery order
+     * @param excluded candidates left out because the outlet's {@code articleUrlPattern} does not take their
+     *     canonical URL (or they have none), recent or not; 0 when the outlet has no pattern
+     */
+    public record Admission(List<Admitted> admitted, int excluded) {
+        public Admission {
+            admitted = List.copyOf(admitted);
+        }
+    }
+
     /** A gate that never revisits an unchanged item. */
     public CandidateGate(Duration recentWindow, SeenStore seen, Clock clock) {
         this(recentWindow, RevisitSchedule.NEVER, seen, clock);
@@ -63,26 +78,35 @@ public final class CandidateGate {
     }
 
     /**
-     * The canonical URLs to request now, in discovery order, each recorded as requested: every newer
+     * The canonical URLs to request now, in discovery order, each recorded as requested, and how many
+     * candidates the outlet's {@code articleUrlPattern} refused. Admitted are: every newer
      * item, and of the items due for a revisit the most overdue ones (earliest due time first) up to
      * the schedule's cap, so that an item over the cap is among the first of the next calls and no
      * item of a long listing waits for ever behind the ones listed before it.
      */
-    public List<Admitted> admit(Outlet outlet, List<CandidateUrl> candidates) {
+    public Admission admit(Outlet outlet, List<CandidateUrl> candidates) {
         Instant now = clock.instant();
+        @Nullable Predicate<String> isArticle = outlet.articleUrlPattern() == null ? null : outlet.articleUrls();
+        int excluded = 0;
         Map<String, CandidateUrl> admitted = new LinkedHashMap<>(); // by canonical URL, in discovery order
         List<DueRevisit> due = new ArrayList<>();
         Set<String> considered = new HashSet<>();
         for (CandidateUrl candidate : candidates) {
-            if (!recent.isRecent(candidate)) {
-                continue;
+            boolean isRecent = recent.isRecent(candidate);
+            if (!isRecent && isArticle == null) {
+                continue; // no pattern, nothing to count: an old candidate need not be normalised
             }
             String canonical = canonicalByListedUrl.get(listedKey(outlet, candidate));
-            if (canonical == null) {
+            boolean isCached = canonical != null;
+            if (!isCached) {
                 canonical = normalizer.normalize(candidate.url());
-                if (canonical == null || !outlet.isOwnHost(URI.create(canonical).getHost())) {
-                    continue;
-                }
+            }
+            if (isArticle != null && (canonical == null || !isArticle.test(canonical))) {
+                excluded++; // counted whether recent or not: the pattern's share of all the source lists
+                continue;
+            }
+            if (!isRecent || canonical == null || !isCached && !outlet.isOwnHost(URI.create(canonical).getHost())) {
+                continue;
             }
             if (!considered.add(canonical)) {
                 continue;
@@ -114,7 +138,7 @@ public final class CandidateGate {
             requested.put(canonical, new Request(candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified(), now));
             canonicalByListedUrl.put(listedKey(outlet, candidate), canonical);
         });
-        return admitted.keySet().stream().map(url -> new Admitted(url, revisiting.contains(url))).toList();
+        return new Admission(admitted.keySet().stream().map(url -> new Admitted(url, revisiting.contains(url))).toList(), excluded);
     }
 
     private record DueRevisit(String canonical, Instant dueAt) {}

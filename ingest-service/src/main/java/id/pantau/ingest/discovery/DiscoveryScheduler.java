@@ -150,7 +150,8 @@ public final class DiscoveryScheduler implements AutoCloseable {
                 state.lastBrokenMessage = ""; // readable again: the next breakage is news
             }
             // an unreadable document may no longer list what it did: the poller offers nothing of it from memory
-            List<CandidateGate.Admitted> admitted = gate.admit(state.outlet, poll.candidates());
+            CandidateGate.Admission admission = gate.admit(state.outlet, poll.candidates());
+            List<CandidateGate.Admitted> admitted = admission.admitted();
             Instant now = clock.instant();
             for (int i = 0; i < admitted.size(); i++) {
                 String url = admitted.get(i).url();
@@ -168,10 +169,11 @@ public final class DiscoveryScheduler implements AutoCloseable {
             requestedCount.addAndGet(admitted.size());
             Duration wait = state.schedule.next(poll.changed());
             state.nextAt = clock.instant().plus(wait);
+            // candidates= counts what the source lists and the outlet's article pattern takes; excluded= the rest
             LOG.info("event=source_polled outlet={} type={} url={} changed={} candidates={} excluded={} requested={} revisits={}"
                     + " nextPollMs={}",
                     state.outlet.id(), state.source.type().name().toLowerCase(Locale.ROOT), state.outlet.urlOf(state.source),
-                    poll.changed(), poll.candidates().size(), poll.excluded(), admitted.size(),
+                    poll.changed(), poll.candidates().size() - admission.excluded(), admission.excluded(), admitted.size(),
                     admitted.stream().filter(CandidateGate.Admitted::isRevisit).count(), wait.toMillis());
             gate.evictOld();
             return admitted.size();

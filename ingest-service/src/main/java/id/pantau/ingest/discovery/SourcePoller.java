@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls one discovery source through the polite fetcher: conditional GET with the validators of
  * the previous response, parse (feed, sitemap, index and its children, section page, robots.txt
- * Sitemap lines), keep the candidates whose canonical URL the outlet takes for an article (its
- * {@code articleUrlPattern}), and tell whether anything changed. What each document of a source
+ * Sitemap lines), collect their candidates, and tell whether anything changed (which candidates the
+ * outlet takes for articles is the {@link CandidateGate}'s to decide). What each document of a source
  * listed when last read is kept, so that a poll lists everything the source lists now, read anew
  * or not (a document answering 304, or the same bytes, lists what it listed before); a document no
  * longer listed, or that could not be fetched, is forgotten.
@@ -49,12 +48,11 @@ public final class SourcePoller {
     /**
      * What a poll found.
      *
-     * @param candidates what the source's documents list now and the outlet takes for articles, in document order
+     * @param candidates what the source's documents list now, in document order
      * @param changed whether any fetched document differs from the previous poll
      * @param unreadable a source that could not be parsed (its URL and why), or null
-     * @param excluded candidates left out because the outlet's {@code articleUrlPattern} does not take them
      */
-    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable UnreadableSourceException unreadable, int excluded) {
+    public record Poll(List<CandidateUrl> candidates, boolean changed, @Nullable UnreadableSourceException unreadable) {
         public Poll {
             candidates = List.copyOf(candidates);
         }
@@ -73,11 +71,13 @@ public final class SourcePoller {
     private record Document(@Nullable Validators validators, int digest, List<CandidateUrl> candidates, List<CandidateUrl> children,
             boolean damaged) {}
 
+    /** A document fetched with other bytes than last time, and the digest of its bytes, taken once to compare and to keep. */
+    private record FetchedAnew(FetchOutcome.Fetched fetched, int digest) {}
+
     private final PoliteFetcher fetcher;
     private final int maxChildSitemaps;
     private final SitemapSource sitemaps = new SitemapSource();
     private final SectionPageSource sections = new SectionPageSource();
-    private final UrlNormalizer normalizer = new UrlNormalizer();
     /** By source, its documents by URL, in the order read. */
     private final ConcurrentHashMap<String, Map<String, Document>> documents = new ConcurrentHashMap<>();
 
@@ -122,19 +122,7 @@ public final class SourcePoller {
             unreadable = e;
         }
         documents.put(key, reading.read);
-        List<CandidateUrl> articles = articlesOf(outlet, reading.found);
-        return new Poll(articles, reading.changed, unreadable, reading.found.size() - articles.size());
-    }
-
-    private List<CandidateUrl> articlesOf(Outlet outlet, List<CandidateUrl> found) {
-        if (outlet.articleUrlPattern() == null) {
-            return found;
-        }
-        Predicate<String> isArticle = outlet.articleUrls();
-        return found.stream().filter(candidate -> {
-            String canonical = normalizer.normalize(candidate.url());
-            return canonical != null && isArticle.test(canonical);
-        }).toList();
+        return new Poll(reading.found, reading.changed, unreadable);
     }
 
     /** One poll's pass over the documents of a source. Not thread-safe. */
@@ -153,11 +141,12 @@ public final class SourcePoller {
         }
 
         void section(String url, SourceConfig source) throws UnreadableSourceException {
-            FetchOutcome.Fetched page = fetchIfChanged(url);
-            if (page != null) {
+            FetchedAnew anew = fetchIfChanged(url);
+            if (anew != null) {
+                FetchOutcome.Fetched page = anew.fetched();
                 List<CandidateUrl> links = sections.parse(PageDecoder.decode(page.body(), page.contentType()), page.finalUrl(),
                         source.compiledLinkPattern()).candidates();
-                keep(url, page, links, List.of());
+                keep(url, anew, links, List.of());
             }
         }
 
@@ -166,23 +155,24 @@ public final class SourcePoller {
                 return; // listed twice (by two indexes of robots.txt): once is enough
             }
             Document last = before.get(url);
-            FetchOutcome.Fetched doc = fetchIfChanged(url);
+            FetchedAnew anew = fetchIfChanged(url);
             List<CandidateUrl> children;
-            if (doc == null) {
+            if (anew == null) {
                 Document unchanged = read.get(url);
                 children = unchanged == null ? List.of() : unchanged.children();
             } else {
+                FetchOutcome.Fetched doc = anew.fetched();
                 ParsedSource parsed;
                 try {
                     parsed = sitemaps.parse(doc.body(), doc.finalUrl(), doc.contentType());
                 } catch (UnreadableSourceException e) {
                     // Its complete entries are still news. No validators: a fixed document must not hide behind a 304.
-                    read.put(url, new Document(null, Arrays.hashCode(doc.body()), e.readBeforeDamage(), List.of(), true));
+                    read.put(url, new Document(null, anew.digest(), e.readBeforeDamage(), List.of(), true));
                     found.addAll(e.readBeforeDamage());
                     throw e;
                 }
                 children = followChildren ? parsed.sitemaps().stream().limit(maxChildSitemaps).toList() : List.of();
-                keep(url, doc, parsed.candidates(), children);
+                keep(url, anew, parsed.candidates(), children);
             }
             Map<String, CandidateUrl> listedBefore = new HashMap<>();
             if (last != null) {
@@ -219,24 +209,25 @@ public final class SourcePoller {
         }
 
         /**
-         * Fetches conditionally; null when not modified or unchanged, and then what the document listed
-         * before is kept and found again.
+         * Fetches conditionally: the document with the digest of its bytes, or null when not modified or
+         * unchanged, and then what the document listed before is kept and found again.
          *
          * @throws UnreadableSourceException ({@code SOURCE_UNAVAILABLE}) when the document could not be fetched
          */
-        private FetchOutcome.@Nullable Fetched fetchIfChanged(String url) throws UnreadableSourceException {
+        private @Nullable FetchedAnew fetchIfChanged(String url) throws UnreadableSourceException {
             Document last = before.get(url);
             FetchOutcome outcome = fetcher.fetch(url, outlet, last == null ? null : last.validators());
             switch (outcome) {
                 case FetchOutcome.Fetched fetched -> {
-                    if (last != null && last.digest() == Arrays.hashCode(fetched.body())) {
+                    int digest = Arrays.hashCode(fetched.body());
+                    if (last != null && last.digest() == digest) {
                         Validators validators = Validators.of(fetched);
                         keepUnchanged(url, new Document(validators == null ? last.validators() : validators, last.digest(),
                                 last.candidates(), last.children(), last.damaged()));
                         return null;
                     }
                     changed = true;
-                    return fetched;
+                    return new FetchedAnew(fetched, digest);
                 }
                 case FetchOutcome.Skipped skipped when skipped.cause() == FetchCause.NOT_MODIFIED -> {
                     if (last != null) {
@@ -257,8 +248,8 @@ public final class SourcePoller {
             }
         }
 
-        private void keep(String url, FetchOutcome.Fetched fetched, List<CandidateUrl> candidates, List<CandidateUrl> children) {
-            read.put(url, new Document(Validators.of(fetched), Arrays.hashCode(fetched.body()), List.copyOf(candidates), children, false));
+        private void keep(String url, FetchedAnew anew, List<CandidateUrl> candidates, List<CandidateUrl> children) {
+            read.put(url, new Document(Validators.of(anew.fetched()), anew.digest(), List.copyOf(candidates), children, false));
             found.addAll(candidates);
         }
 

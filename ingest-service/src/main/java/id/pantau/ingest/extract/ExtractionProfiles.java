@@ -58,9 +58,25 @@ public final class ExtractionProfiles {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static Map<String, ExtractionProfile> fromFile(Path file) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read profile file " + file, e);
+        }
+        return fromYaml(yaml, file);
+    }
+
+    /**
+     * The profiles of the YAML text of {@code file}, already read, as {@link #fromFile} gives them.
+     *
+     * @throws IllegalArgumentException when the text is not a map of profiles nor an outlets list
+     * @throws UncheckedIOException when the text is not YAML
+     */
+    public static Map<String, ExtractionProfile> fromYaml(String yaml, Path file) {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            root = YAML.readTree(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read profile file " + file, e);
         }

@@ -86,6 +86,32 @@ class ExtractCliTest {
         assertThat(article.get("pageCount").asInt()).isEqualTo(2);
     }
 
+    // the outlets file gives both the profile and the zone of zone-less dates: read once, both must still come from it
+    @Test
+    void shouldReadZoneLessDatesInTheZoneOfTheOutletAsTheProfileFileListsIt(@TempDir Path dir) throws IOException {
+        Path page = dir.resolve("tanpa-zona.html");
+        Files.writeString(page, Files.readString(tribunPage()).replace("2024-11-18T19:41:27+07:00", "2024-11-18T19:41:27"));
+        Path outlets = dir.resolve("outlets.yaml");
+        Files.writeString(outlets, """
+                outlets:
+                  - id: tribun-pontianak
+                    name: Tribun Pontianak
+                    home: https://pontianak.tribunnews.com/
+                    regions: ["64"]
+                    sources:
+                      - type: feed
+                        url: https://pontianak.tribunnews.com/rss
+                """);
+
+        Run shipped = run(page.toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN);
+        Run listed = run(page.toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN, "--profile-file", outlets.toString());
+
+        assertThat(JSON.readTree(shipped.out()).get("publishedAt").asText()).as("WIB, the shipped outlet's").isEqualTo("2024-11-18T12:41:27Z");
+        assertThat(listed.exit()).as(listed.out()).isEqualTo(ExtractCli.OK);
+        assertThat(JSON.readTree(listed.out()).get("publishedAt").asText()).as("WITA, the listed outlet's").isEqualTo("2024-11-18T11:41:27Z");
+        assertThat(JSON.readTree(listed.out()).get("extractionMethod").asText()).isEqualTo("profile");
+    }
+
     // review of issue #3: the crawler keys a syndicated copy by its own URL, the CLI took the other site's canonical URL
     @Test
     void shouldKeyAPageWhoseCanonicalUrlIsOnAnotherSiteByItsOwnUrlAsTheCrawlerDoes(@TempDir Path dir) throws IOException {
@@ -240,6 +266,16 @@ class ExtractCliTest {
 
         assertThat(run.exit()).isEqualTo(ExtractCli.IO_ERROR);
         assertThat(run.out()).startsWith("cannot read " + dir.resolve("hilang.html"));
+    }
+
+    @Test
+    void shouldReportUnreadableProfileFile(@TempDir Path dir) {
+        Path missing = dir.resolve("hilang.yaml");
+
+        Run run = run(tribunPage().toString(), "--outlet", "tribun-pontianak", "--profile-file", missing.toString());
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.IO_ERROR);
+        assertThat(run.out()).startsWith("cannot read " + tribunPage() + ": cannot read profile file " + missing);
     }
 
     private static String usage() {

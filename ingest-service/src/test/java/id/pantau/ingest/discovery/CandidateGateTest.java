@@ -38,9 +38,41 @@ class CandidateGateTest {
                 new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/#komentar", NOW.minusSeconds(3600)),
                 new CandidateUrl("https://kalbaronline.com/2019/03/02/arsip/", Instant.parse("2019-03-02T00:00:00Z")),
                 new CandidateUrl("https://other.example/2024/11/18/x/", NOW),
-                new CandidateUrl("https://kalbaronline.com/tentang-kami/", null)));
+                new CandidateUrl("https://kalbaronline.com/tentang-kami/", null))).admitted();
 
         assertThat(admitted).containsExactly(fresh("https://kalbaronline.com/2024/11/18/rakor/"), fresh("https://kalbaronline.com/tentang-kami/"));
+    }
+
+    // moved from SourcePollerTest: the pattern is tested on the gate's own (cached) normalisation, not on a second one
+    @Test
+    void shouldAdmitOnlyCandidatesWhoseCanonicalUrlMatchesTheOutletsArticlePatternAndCountTheOthers() {
+        Outlet patterned = withArticlePattern(outlet, "https://kalbaronline\\.com/2024/\\d{2}/\\d{2}/[a-z0-9-]+/");
+        List<CandidateUrl> listed = List.of(
+                new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor-netralitas-asn/?utm_source=rss&utm_medium=feed", NOW.minusSeconds(3600)),
+                new CandidateUrl("https://kalbaronline.com/2024/11/18/kades-mempawah-netral/#komentar", NOW.minusSeconds(3600)),
+                new CandidateUrl("https://kalbaronline.com/tag/pilkada/", null),
+                new CandidateUrl("https://kalbaronline.com/2019/03/02/arsip-pemilu/", Instant.parse("2019-03-02T02:00:00Z")),
+                new CandidateUrl("mailto:redaksi@kalbaronline.com", null));
+
+        CandidateGate.Admission first = gate.admit(patterned, listed);
+        CandidateGate.Admission second = gate.admit(patterned, listed);
+
+        // matched once normalised: without the utm_* parameters and the #komentar fragment
+        assertThat(first.admitted()).containsExactly(fresh("https://kalbaronline.com/2024/11/18/rakor-netralitas-asn/"),
+                fresh("https://kalbaronline.com/2024/11/18/kades-mempawah-netral/"));
+        // the tag page, the old article outside the pattern's year, and what has no canonical URL: old or not, each is counted
+        assertThat(first.excluded()).isEqualTo(3);
+        assertThat(second.admitted()).isEmpty();
+        assertThat(second.excluded()).as("counted again at every call").isEqualTo(3);
+    }
+
+    @Test
+    void shouldExcludeNothingWhenTheOutletHasNoArticlePattern() {
+        CandidateGate.Admission admission = gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/tag/pilkada/", null),
+                new CandidateUrl("mailto:redaksi@kalbaronline.com", null)));
+
+        assertThat(admission.admitted()).containsExactly(fresh("https://kalbaronline.com/tag/pilkada/"));
+        assertThat(admission.excluded()).isZero();
     }
 
     @Test
@@ -48,8 +80,8 @@ class CandidateGateTest {
         CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600));
         gate.admit(outlet, List.of(item));
 
-        assertThat(gate.admit(outlet, List.of(item))).isEmpty();
-        assertThat(gate.admit(outlet, List.of(new CandidateUrl(item.url(), NOW.minusSeconds(60))))).containsExactly(fresh(item.url()));
+        assertThat(gate.admit(outlet, List.of(item)).admitted()).isEmpty();
+        assertThat(gate.admit(outlet, List.of(new CandidateUrl(item.url(), NOW.minusSeconds(60)))).admitted()).containsExactly(fresh(item.url()));
     }
 
     // RSS pubDate does not move when an article is edited: an item still listed is fetched again at its revisit time
@@ -61,13 +93,13 @@ class CandidateGateTest {
         Instant due = hourly.dueAt(item.url(), NOW);
 
         clock.set(due.minusMillis(1));
-        assertThat(revisiting.admit(outlet, List.of(item))).as("before its revisit time").isEmpty();
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).as("before its revisit time").isEmpty();
         clock.set(due);
-        assertThat(revisiting.admit(outlet, List.of(item))).as("at its revisit time").containsExactly(revisit(item.url()));
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).as("at its revisit time").containsExactly(revisit(item.url()));
         clock.advance(Duration.ofMinutes(59));
-        assertThat(revisiting.admit(outlet, List.of(item))).as("within the hour after the revisit").isEmpty();
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).as("within the hour after the revisit").isEmpty();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(revisiting.admit(outlet, List.of(item))).as("an hour after the revisit").containsExactly(revisit(item.url()));
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).as("an hour after the revisit").containsExactly(revisit(item.url()));
     }
 
     // after a restart the gate has no requests in memory: the seen-store's publication time counts
@@ -80,9 +112,9 @@ class CandidateGateTest {
         Instant due = hourly.dueAt(item.url(), NOW.minus(Duration.ofMinutes(20)));
 
         clock.set(due.minusMillis(1));
-        assertThat(revisiting.admit(outlet, List.of(item))).isEmpty();
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).isEmpty();
         clock.set(due);
-        assertThat(revisiting.admit(outlet, List.of(item))).containsExactly(revisit(item.url()));
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).containsExactly(revisit(item.url()));
     }
 
     // issue #3: after a restart every listed item was overdue at once and all of them were requested in one poll
@@ -102,14 +134,14 @@ class CandidateGateTest {
         List<String> mostOverdueFirst = listed.stream().map(CandidateUrl::url)
                 .sorted(Comparator.comparing((String url) -> hourly.dueAt(url, NOW.minus(Duration.ofHours(3))))).toList();
 
-        assertThat(revisiting.admit(outlet, listed))
+        assertThat(revisiting.admit(outlet, listed).admitted())
                 .containsExactlyInAnyOrder(revisit(mostOverdueFirst.get(0)), revisit(mostOverdueFirst.get(1)));
-        assertThat(revisiting.admit(outlet, withNew))
+        assertThat(revisiting.admit(outlet, withNew).admitted())
                 .containsExactlyInAnyOrder(revisit(mostOverdueFirst.get(2)), revisit(mostOverdueFirst.get(3)),
                 fresh("https://kalbaronline.com/2024/11/19/baru-1/"), fresh("https://kalbaronline.com/2024/11/19/baru-2/"),
                 fresh("https://kalbaronline.com/2024/11/19/baru-3/"));
-        assertThat(revisiting.admit(outlet, withNew)).containsExactly(revisit(mostOverdueFirst.get(4)));
-        assertThat(revisiting.admit(outlet, withNew)).isEmpty();
+        assertThat(revisiting.admit(outlet, withNew).admitted()).containsExactly(revisit(mostOverdueFirst.get(4)));
+        assertThat(revisiting.admit(outlet, withNew).admitted()).isEmpty();
     }
 
     // issue #3: the cap was filled with the first due items in listing order, so when more items came due than
@@ -124,7 +156,7 @@ class CandidateGateTest {
                 .mapToObj(i -> new CandidateUrl("https://kalbaronline.com/2024/11/19/berita-" + i + "/", NOW.minus(Duration.ofHours(1))))
                 .toList();
         Map<String, Instant> lastRequested = new HashMap<>();
-        revisiting.admit(outlet, listed).forEach(first -> lastRequested.put(first.url(), NOW));
+        revisiting.admit(outlet, listed).admitted().forEach(first -> lastRequested.put(first.url(), NOW));
         // Most overdue first: once an item is due, each other item is revisited at most once before it (when
         // revisited, an item is next due half an hour later at the earliest, after this one), so it waits
         // at most for the polls that serve all the others and itself.
@@ -135,7 +167,7 @@ class CandidateGateTest {
         while (clock.instant().isBefore(NOW.plus(Duration.ofHours(6)))) {
             clock.advance(poll);
             Instant now = clock.instant();
-            for (Admitted admitted : revisiting.admit(outlet, listed)) {
+            for (Admitted admitted : revisiting.admit(outlet, listed).admitted()) {
                 Instant due = hourly.dueAt(admitted.url(), lastRequested.get(admitted.url()));
                 longestWait = max(longestWait, Duration.between(due, now));
                 lastRequested.put(admitted.url(), now);
@@ -159,7 +191,7 @@ class CandidateGateTest {
         gate.admit(outlet, List.of(item));
 
         clock.advance(Duration.ofDays(1));
-        assertThat(gate.admit(outlet, List.of(item))).isEmpty();
+        assertThat(gate.admit(outlet, List.of(item)).admitted()).isEmpty();
     }
 
     @Test
@@ -167,9 +199,9 @@ class CandidateGateTest {
         seen.put(SeenArticle.newBuilder().setCanonicalUrl("https://kalbaronline.com/2024/11/18/rakor/").setArticleId("a").setContentHash("h")
                 .setVersion(1).setPublishedAt(NOW.minusSeconds(600)).build());
 
-        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600))))).isEmpty();
-        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", null)))).isEmpty();
-        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(60)))))
+        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600)))).admitted()).isEmpty();
+        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", null))).admitted()).isEmpty();
+        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(60)))).admitted())
                 .containsExactly(fresh("https://kalbaronline.com/2024/11/18/rakor/"));
     }
 
@@ -180,11 +212,16 @@ class CandidateGateTest {
         clock.advance(Duration.ofHours(97));
 
         assertThat(gate.evictOld()).isEqualTo(1);
-        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/a/", null)))).containsExactly(fresh("https://kalbaronline.com/a/"));
+        assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/a/", null))).admitted()).containsExactly(fresh("https://kalbaronline.com/a/"));
     }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Outlet withArticlePattern(Outlet outlet, String articleUrlPattern) {
+        return new Outlet(outlet.id(), outlet.name(), outlet.home(), outlet.regions(), outlet.hosts(), outlet.sources(), articleUrlPattern,
+                outlet.profile(), outlet.delayMs());
     }
 
     private static Admitted fresh(String url) {

@@ -210,6 +210,20 @@ class DiscoverySchedulerTest {
                 .singleElement().asString().contains(" candidates=2 excluded=1 requested=2 ");
     }
 
+    // moved from SourcePollerTest: the gate applies the pattern to what every kind of source lists, section links too
+    @Test
+    void shouldRequestOnlySectionLinksThatMatchTheOutletsArticlePatternToo() {
+        site.html("/category/pontianak/", site.resourceText("section.html"));
+        String anyDated = Pattern.quote(site.base()) + "/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/";
+        Outlet plain = TestConfigs.outlet("kalbaronline", site, SourceType.SECTION, "/category/pontianak/", anyDated);
+        Outlet outlet = new Outlet(plain.id(), plain.name(), plain.home(), plain.regions(), plain.hosts(), plain.sources(),
+                ".*/kades-[a-z-]+/", null, null);
+
+        scheduler(outlet).pollDueNow();
+
+        assertThat(publisher.requests).extracting(CrawlRequest::getUrl).containsExactly(site.url("/2024/11/18/kades-mempawah-netral/"));
+    }
+
     @Test
     void shouldRequestRecentFeedItemsKeyedByHost() {
         site.serve("/feed/", 200, "application/rss+xml", site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8));

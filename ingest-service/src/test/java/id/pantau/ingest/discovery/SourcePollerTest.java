@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -328,32 +327,6 @@ class SourcePollerTest {
                 .containsExactly(site.url("/2024/11/18/rakor-netralitas-asn/"), site.url("/2024/11/18/kades-mempawah-netral/"));
     }
 
-    @Test
-    void shouldKeepOnlyFeedItemsWhoseCanonicalUrlMatchesTheOutletsArticlePattern() {
-        serveXml("/feed/", "feed.xml");
-        Outlet outlet = withArticlePattern(TestConfigs.feedOutlet("kalbaronline", site, "/feed/"),
-                Pattern.quote(site.base()) + "/2024/\\d{2}/\\d{2}/[a-z0-9-]+/");
-
-        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
-
-        // matched once normalised: without the utm_* parameters and the #komentar fragment
-        assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(
-                site.url("/2024/11/18/rakor-netralitas-asn/?utm_source=rss&utm_medium=feed"),
-                site.url("/2024/11/18/kades-mempawah-netral/#komentar"));
-    }
-
-    @Test
-    void shouldKeepOnlySectionLinksThatMatchTheOutletsArticlePatternToo() {
-        site.html("/category/pontianak/", site.resourceText("section.html"));
-        String anyDated = Pattern.quote(site.base()) + "/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/";
-        Outlet outlet = withArticlePattern(TestConfigs.outlet("kalbaronline", site, SourceType.SECTION, "/category/pontianak/", anyDated),
-                ".*/kades-[a-z-]+/");
-
-        SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());
-
-        assertThat(poll.candidates()).extracting(CandidateUrl::url).containsExactly(site.url("/2024/11/18/kades-mempawah-netral/"));
-    }
-
     private void serveIndex(String... childrenAndComment) {
         site.serve("/sitemap_index.xml", 200, "application/xml", index(childrenAndComment));
     }
@@ -402,10 +375,5 @@ class SourcePollerTest {
             xml.append("<url><loc>").append(site.url(path)).append("</loc><lastmod>2024-11-19T12:00:00Z</lastmod></url>\n");
         }
         return xml.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Outlet withArticlePattern(Outlet outlet, String articleUrlPattern) {
-        return new Outlet(outlet.id(), outlet.name(), outlet.home(), outlet.regions(), outlet.hosts(), outlet.sources(), articleUrlPattern,
-                outlet.profile(), outlet.delayMs());
     }
 }

@@ -7,10 +7,11 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The plain ISO form, and the day-month-year, time, zone and relative-date patterns of {@link
- * IndonesianDateParser}, read by hand, for the printed dates of nearly every page ("Selasa, 19 November 2024 | 13:39 WIB"). Each method finds what
+ * The plain ISO form, and the day-month-year, time, zone and relative-date patterns {@link
+ * IndonesianDateParser} used, read by hand, for the printed dates of nearly every page ("Selasa, 19 November 2024 | 13:39 WIB"). Each method finds what
  * its pattern's {@code find} finds, trying start positions and alternatives in the pattern's own order;
- * {@code RegexFreePathsTest} holds them equal on generated text. Run once per page on short strings, the
+ * {@code RegexFreePathsTest} holds them equal on generated text to the replaced patterns, which only the
+ * tests keep ({@code ReplacedDatePatterns}). Run once per page on short strings, the
  * patterns cost far more than their size suggests, their code being cold by then. Pure.
  */
 final class CalendarScan {
@@ -26,7 +27,7 @@ final class CalendarScan {
     private static final String[] ZONE_NAMES = {"wib", "wita", "wit"};
     private static final String[] UTC_NAMES = {"utc", "gmt"};
 
-    /** The unit alternatives of {@code IndonesianDateParser.RELATIVE}, in its order; those written {@code x?} end in an optional 's'. */
+    /** The unit alternatives of the replaced {@code RELATIVE} pattern, in its order; those written {@code x?} end in an optional 's'. */
     private static final String[] UNITS = {"detik", "second", "sec", "menit", "minute", "min", "jam", "hour", "hr", "hari", "day", "minggu",
         "pekan", "week", "bulan", "month", "tahun", "year"};
     private static final boolean[] UNIT_PLURAL = {false, true, true, false, true, true, false, true, true, false, true, false, false, true, false,

@@ -43,36 +43,17 @@ public final class IndonesianDateParser {
             Map.entry("nopember", 11), Map.entry("nov", 11), Map.entry("nop", 11), Map.entry("desember", 12),
             Map.entry("december", 12), Map.entry("des", 12), Map.entry("dec", 12));
 
-    private static final String MONTH = "(januari|january|jan|februari|pebruari|february|feb|peb|maret|march|mar|april|apr"
+    /** The month names the patterns take; also those of the replaced day-month-year pattern the tests keep. */
+    static final String MONTH = "(januari|january|jan|februari|pebruari|february|feb|peb|maret|march|mar|april|apr"
             + "|mei|may|juni|june|jun|juli|july|jul|agustus|august|agu|agt|ags|aug|september|sept|sep|oktober|october"
             + "|okt|oct|november|nopember|nov|nop|desember|december|des|dec)\\.?";
 
     static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
-    /** Read by {@link CalendarScan#dayMonthYear}; kept to test that the scan finds the same. */
-    static final Pattern DAY_MONTH_YEAR =
-            Pattern.compile("\\b(\\d{1,2})\\s*" + MONTH + "\\s*,?\\s*(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_DAY_YEAR =
             Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMERIC =
             Pattern.compile("(?<![\\d/])(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?![\\d/])");
-    /** Read by {@link CalendarScan#time}; kept to test that the scan finds the same. */
-    static final Pattern TIME = Pattern.compile(
-            "(?<![\\d:.])(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?![\\d:])\\s*(am|pm|a\\.m\\.|p\\.m\\.)?", Pattern.CASE_INSENSITIVE);
-    /** Read by {@link CalendarScan#zone}; kept to test that the scan finds the same. */
-    static final Pattern ZONE = Pattern.compile(
-            "\\b(WIB|WITA|WIT)\\b|\\b(?:UTC|GMT)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?|\\b(UTC|GMT)\\b|(?<=\\d)\\s*([+-]\\d{2}):?(\\d{2})\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** Read by {@link CalendarScan#relative}; kept to test that the scan finds the same. */
-    static final Pattern RELATIVE = Pattern.compile(
-            "\\b(\\d+|a|an|se)\\s*(detik|seconds?|secs?|menit|minutes?|mins?|jam|hours?|hrs?|hari|days?|minggu|pekan|weeks?"
-                    + "|bulan|months?|tahun|years?)\\s+(?:yang\\s+)?(?:lalu|ago)",
-            Pattern.CASE_INSENSITIVE);
-    /** Read by {@link CalendarScan#justNow}; kept to test that the scan finds the same. */
-    static final Pattern JUST_NOW = Pattern.compile("\\b(baru saja|just now|beberapa detik lalu)\\b", Pattern.CASE_INSENSITIVE);
-    /** Read by {@link CalendarScan#yesterday}; kept to test that the scan finds the same. */
-    static final Pattern YESTERDAY = Pattern.compile("\\b(kemarin|yesterday)\\b", Pattern.CASE_INSENSITIVE);
-
     private final Clock clock;
     private final ZoneOffset defaultZone;
 

@@ -313,7 +313,7 @@ class RegexFreePathsTest {
         int found = 0;
         for (String s : calendarSamples()) {
             for (int from : new int[] {0, firstDigitOf(s)}) {
-                java.util.regex.Matcher m = IndonesianDateParser.DAY_MONTH_YEAR.matcher(s);
+                java.util.regex.Matcher m = ReplacedDatePatterns.DAY_MONTH_YEAR.matcher(s);
                 int[] expected = m.find(from)
                         ? new int[] {Integer.parseInt(m.group(1)), IndonesianDateParser.month(m.group(2)), Integer.parseInt(m.group(3)), m.end()}
                         : null;
@@ -329,7 +329,7 @@ class RegexFreePathsTest {
         int found = 0;
         for (String s : calendarSamples()) {
             for (int from : new int[] {0, firstDigitOf(s)}) {
-                java.util.regex.Matcher m = IndonesianDateParser.TIME.matcher(s);
+                java.util.regex.Matcher m = ReplacedDatePatterns.TIME.matcher(s);
                 int[] expected = null;
                 if (m.find(from)) {
                     int half = m.group(4) == null ? 0 : Character.toLowerCase(m.group(4).charAt(0)) == 'a' ? 1 : 2;
@@ -344,7 +344,7 @@ class RegexFreePathsTest {
 
     /** The zone the pattern finds, read the way the parser read it before the scan; "throws" when that reading throws. */
     private static String zoneByPattern(String s) {
-        java.util.regex.Matcher m = IndonesianDateParser.ZONE.matcher(s);
+        java.util.regex.Matcher m = ReplacedDatePatterns.ZONE.matcher(s);
         try {
             if (!m.find()) {
                 return "none";
@@ -439,11 +439,11 @@ class RegexFreePathsTest {
     void shouldFindRelativeDatesLikeThePatterns() {
         int found = 0;
         for (String s : relativeSamples()) {
-            java.util.regex.Matcher m = IndonesianDateParser.RELATIVE.matcher(s);
+            java.util.regex.Matcher m = ReplacedDatePatterns.RELATIVE.matcher(s);
             String[] expected = m.find() ? new String[] {m.group(1), m.group(2)} : null;
             assertThat(CalendarScan.relative(s)).as("[" + s + "]").isEqualTo(expected);
-            assertThat(CalendarScan.justNow(s)).as("just now [" + s + "]").isEqualTo(IndonesianDateParser.JUST_NOW.matcher(s).find());
-            assertThat(CalendarScan.yesterday(s)).as("yesterday [" + s + "]").isEqualTo(IndonesianDateParser.YESTERDAY.matcher(s).find());
+            assertThat(CalendarScan.justNow(s)).as("just now [" + s + "]").isEqualTo(ReplacedDatePatterns.JUST_NOW.matcher(s).find());
+            assertThat(CalendarScan.yesterday(s)).as("yesterday [" + s + "]").isEqualTo(ReplacedDatePatterns.YESTERDAY.matcher(s).find());
             found += expected == null ? 0 : 1;
         }
         assertThat(found).as("samples the pattern finds a relative date in").isGreaterThan(1_000);
