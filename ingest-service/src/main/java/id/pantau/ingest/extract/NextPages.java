@@ -50,28 +50,37 @@ final class NextPages {
                 relNext = usable(Urls.absUrl(link, "href"), pageUrl, visited);
             }
         }
-        for (Element a : scan.anchors) {
-            // anchors without href are skipped; the href is looked up only for the few that get this far
-            if (relNext == null && PageScan.attribute(a, "rel").equalsIgnoreCase("next")) {
-                if (PageScan.hasAttribute(a, "href")) {
-                    relNext = usable(Urls.absUrl(a, "href"), pageUrl, visited);
+        for (PageScan.PaginationAnchor a : scan.paginationAnchors) {
+            if (relNext == null && a.isRelNext()) {
+                // anchors without href are skipped
+                if (PageScan.hasAttribute(a.element(), "href")) {
+                    relNext = usable(Urls.absUrl(a.element(), "href"), pageUrl, visited);
                 }
                 continue;
             }
-            String text = shortText(a);
-            if (text == null || !mayBePagination(text) || !PageScan.hasAttribute(a, "href")) {
+            String text = a.text();
+            if (text == null) {
                 continue;
             }
             if (showAll == null && SHOW_ALL_TEXT.matcher(text).matches()) {
-                showAll = usable(Urls.absUrl(a, "href"), pageUrl, visited);
+                showAll = usable(Urls.absUrl(a.element(), "href"), pageUrl, visited);
             } else if (!nextFound && nextByText == null && NEXT_TEXT.matcher(text).matches()) {
-                nextByText = usable(Urls.absUrl(a, "href"), pageUrl, visited);
+                nextByText = usable(Urls.absUrl(a.element(), "href"), pageUrl, visited);
             }
         }
         if (next == null) {
             next = relNext;
         }
         return new Links(showAll, next != null ? next : nextByText);
+    }
+
+    /**
+     * The text of anchor {@code a} when it may be a pagination label: short, holding one of the words of
+     * the link-text patterns ({@link #mayBePagination}), and the anchor has an {@code href}; else null.
+     */
+    static @Nullable String paginationText(Element a) {
+        String text = shortText(a);
+        return text == null || !mayBePagination(text) || !PageScan.hasAttribute(a, "href") ? null : text;
     }
 
     /** The anchor's text when it is short enough to be a pagination label, else null; cheap for long anchors. */

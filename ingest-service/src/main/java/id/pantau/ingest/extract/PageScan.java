@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every extraction layer needs from one parsed page, gathered in a single walk over the
- * unmodified document instead of one walk per selector: the metas, links, anchors, {@code <time>}
- * and {@code itemprop} elements, JSON-LD scripts, first {@code h1}, the {@code html[lang]} element,
- * the matches of each profile selector, and the body layer's noise roots and body containers.
+ * unmodified document instead of one walk per selector: the metas, links, the anchors that may lead
+ * to a further page, {@code <time>} and {@code itemprop} elements, JSON-LD scripts, first {@code h1},
+ * the {@code html[lang]} element, the matches of each profile selector, and the body layer's noise
+ * roots, body containers and body text.
  *
  * <p>The body layer's result is the one of removing the default noise, then the profile's noise, then
  * selecting the profile's body on what is left. Gathered in the same walk it is exact when the noise
@@ -46,8 +47,8 @@ final class PageScan {
 
     final List<Element> metas = new ArrayList<>(32);
     final List<Element> links = new ArrayList<>();
-    /** Sized for a typical article page, so adding does not copy the list again and again. */
-    final List<Element> anchors = new ArrayList<>(128);
+    /** The anchors that may lead to a further page of the article, in document order (see {@link NextPages}). */
+    final List<PaginationAnchor> paginationAnchors = new ArrayList<>();
     final List<Element> times = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
     final List<Element> ldScripts = new ArrayList<>();
@@ -154,6 +155,12 @@ final class PageScan {
         }
     }
 
+    /**
+     * An anchor that may lead to a further page: {@code rel=next}, or {@code text} is its label as {@link
+     * NextPages#paginationText} reads it (null when the label is not one).
+     */
+    record PaginationAnchor(Element element, boolean isRelNext, @Nullable String text) {}
+
     /** Walks {@code doc} once; {@code fields} false gathers only what a further page of an article needs. */
     static PageScan of(Document doc, ExtractionProfile profile, boolean fields) {
         PageScan scan = new PageScan(doc, Layout.of(profile, fields));
@@ -228,7 +235,14 @@ final class PageScan {
                     canonical = e;
                 }
             }
-            case "a" -> anchors.add(e);
+            case "a" -> {
+                // read while the walk is at the anchor, so pagination does not visit every anchor again
+                boolean relNext = attribute(e, "rel").equalsIgnoreCase("next");
+                String text = NextPages.paginationText(e);
+                if (relNext || text != null) {
+                    paginationAnchors.add(new PaginationAnchor(e, relNext, text));
+                }
+            }
             case "time" -> times.add(e);
             case "h1" -> {
                 if (firstH1 == null) {
