@@ -1,6 +1,7 @@
 package id.pantau.ingest.extract;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class NextPages {
 
-    private static final Pattern NEXT_TEXT = Pattern.compile(
+    static final Pattern NEXT_TEXT = Pattern.compile(
             "(?iu)(halaman\\s+selanjutnya|selanjutnya|berikutnya|halaman\\s+berikutnya|next(\\s+page)?|lanjut)\\s*[»›>]*|[»›]");
-    private static final Pattern SHOW_ALL_TEXT = Pattern.compile(
+    static final Pattern SHOW_ALL_TEXT = Pattern.compile(
             "(?iu)tampilkan\\s+semua(\\s+halaman)?|lihat\\s+semua(\\s+halaman)?|show\\s+all(\\s+pages)?|baca\\s+dalam\\s+satu\\s+halaman|single\\s+page");
+    /** What a text must start with to match {@link #NEXT_TEXT} or {@link #SHOW_ALL_TEXT}: the first word of each alternative. */
+    private static final List<String> LABEL_STARTS = List.of("halaman", "selanjutnya", "berikutnya", "next", "lanjut", "\u00bb", "\u203a",
+            "tampilkan", "lihat", "show", "baca", "single");
     /** Link texts longer than this are headlines, not pagination. */
     private static final int MAX_LINK_TEXT = 40;
 
@@ -76,11 +80,11 @@ final class NextPages {
 
     /**
      * The text of anchor {@code a} when it may be a pagination label: short, holding one of the words of
-     * the link-text patterns ({@link #mayBePagination}), and the anchor has an {@code href}; else null.
+     * the link-text patterns ({@link #mayBeLabel}), and the anchor has an {@code href}; else null.
      */
     static @Nullable String paginationText(Element a) {
         String text = shortText(a);
-        return text == null || !mayBePagination(text) || !PageScan.hasAttribute(a, "href") ? null : text;
+        return text == null || !mayBeLabel(text) || !PageScan.hasAttribute(a, "href") ? null : text;
     }
 
     /** The anchor's text when it is short enough to be a pagination label, else null; cheap for long anchors. */
@@ -101,48 +105,28 @@ final class NextPages {
     }
 
     /**
-     * False when {@code text} cannot match {@link #NEXT_TEXT} or {@link #SHOW_ALL_TEXT}: each of their
-     * alternatives holds one of these words or is a single arrow. Case-folded the way the patterns'
-     * {@code (?iu)} compares letters (so "ſ", "ı" and the Kelvin sign still pass); most anchors of a
-     * page (menus, headlines) are dropped here without running the two patterns.
+     * False when {@code text} cannot match {@link #NEXT_TEXT} or {@link #SHOW_ALL_TEXT}: both are matched
+     * against the whole text, so it must start with the first word of one of their alternatives or be an
+     * arrow. Compared the way the patterns' {@code (?iu)} compares letters (so "ſ" and "ı" still pass);
+     * most anchors of a page (menus, headlines) are dropped here without running the two patterns.
      */
-    static boolean mayBePagination(String text) {
-        if (!isAscii(text)) {
-            return mayBePaginationFolded(text);
-        }
-        // ASCII folds to ASCII lower case; '»' and '›' are not ASCII
-        for (int i = 0; i < text.length(); i++) {
-            String word = switch (text.charAt(i) | 0x20) {
-                case 'l' -> "lanjut";
-                case 'b' -> "berikut";
-                case 'n' -> "next";
-                case 's' -> "semua";
-                case 'a' -> "all";
-                case 'h' -> "halaman";
-                case 'i' -> "ingle";
-                default -> null;
-            };
-            if (word != null && text.regionMatches(true, i, word, 0, word.length())) {
+    static boolean mayBeLabel(String text) {
+        for (String start : LABEL_STARTS) {
+            if (startsWithFolded(text, start)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** {@link #mayBePagination} for any text; kept to test that the ASCII path gives the same. */
-    static boolean mayBePaginationFolded(String text) {
-        StringBuilder folded = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            folded.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    /** Whether {@code text} starts with the lower-case {@code word}, each character folded as {@code (?iu)} folds it. */
+    private static boolean startsWithFolded(String text, String word) {
+        if (text.length() < word.length()) {
+            return false;
         }
-        String s = folded.toString();
-        return s.contains("lanjut") || s.contains("berikut") || s.contains("next") || s.contains("semua") || s.contains("all")
-                || s.contains("halaman") || s.contains("ingle") || s.indexOf('»') >= 0 || s.indexOf('›') >= 0;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 128) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = text.charAt(i);
+            if (c != word.charAt(i) && Character.toLowerCase(Character.toUpperCase(c)) != word.charAt(i)) {
                 return false;
             }
         }

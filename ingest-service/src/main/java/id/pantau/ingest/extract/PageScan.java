@@ -66,6 +66,8 @@ final class PageScan {
     /** A body container inside another: its text would be read twice, so the walk's reading is given up. */
     private boolean nestedBody;
     private final BodyText.Blocks bodyBlocks = new BodyText.Blocks();
+    /** Per depth: the {@link BodyText#kind} of the element open there when its text is read, else {@link BodyText#INLINE}. */
+    private int[] bodyKinds = new int[64];
 
     private PageScan(Document doc, Layout layout) {
         this.doc = doc;
@@ -292,8 +294,13 @@ final class PageScan {
                 }
             }
         }
+        if (depth == bodyKinds.length) {
+            bodyKinds = Arrays.copyOf(bodyKinds, depth * 2);
+        }
+        bodyKinds[depth] = BodyText.INLINE;
         if (openBody != null && openNoise == null && skippedInBody == null) {
             int kind = BodyText.kind(e.normalName());
+            bodyKinds[depth] = kind;
             if (kind == BodyText.SKIPPED) {
                 skippedInBody = e;
             } else if (kind != BodyText.INLINE) {
@@ -325,7 +332,7 @@ final class PageScan {
             // as a traversal of the container after the noise is removed: no tail for noise or a skipped element
             if (e == skippedInBody) {
                 skippedInBody = null;
-            } else if (openNoise == null && skippedInBody == null && BodyText.kind(e.normalName()) == BodyText.BLOCK) {
+            } else if (openNoise == null && skippedInBody == null && bodyKinds[depth] == BodyText.BLOCK) {
                 bodyBlocks.flush();
             }
             if (e == openBody) {
