@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * item is not fetched again, and an item whose sitemap date moves past its last publication is
  * (to detect edits). Since most feeds never move an item's date when its article is edited, an item
  * still listed is also requested again, as a revisit, when its {@link RevisitSchedule} says it is
- * due; each call requests at most the schedule's cap of revisits, the most overdue first. Thread-safe.
+ * due (later and later for an item requested again and again but never published); each call
+ * requests at most the schedule's cap of revisits, the most overdue first. Thread-safe.
  */
 public final class CandidateGate {
 
@@ -45,7 +47,11 @@ public final class CandidateGate {
      */
     private final ConcurrentHashMap<String, String> canonicalByListedUrl = new ConcurrentHashMap<>();
 
-    private record Request(Instant sourceDate, Instant at) {}
+    /**
+     * A request made: the item's source date, when, and how many requests in a row (this one included)
+     * were made while the seen-store had no publication of it.
+     */
+    private record Request(Instant sourceDate, Instant at, int unpublished) {}
 
     /** A canonical URL to request, and whether it is a revisit (handled before, asked again only to catch an edit). */
     public record Admitted(String url, boolean isRevisit) {}
@@ -89,6 +95,7 @@ public final class CandidateGate {
         @Nullable Predicate<String> isArticle = outlet.articleUrlPattern() == null ? null : outlet.articleUrls();
         int excluded = 0;
         Map<String, CandidateUrl> admitted = new LinkedHashMap<>(); // by canonical URL, in discovery order
+        Map<String, Integer> unpublished = new HashMap<>(); // of the admitted: requests in a row without a publication
         List<DueRevisit> due = new ArrayList<>();
         Set<String> considered = new HashSet<>();
         for (CandidateUrl candidate : candidates) {
@@ -118,11 +125,17 @@ public final class CandidateGate {
             if (newer) {
                 admitted.put(canonical, candidate);
             } else if (revisits.isEnabled()) {
-                Instant dueAt = revisits.dueAt(canonical, lastRequestOrPublication(known, before));
+                // an item requested but never published waits longer each time (see RevisitSchedule)
+                Instant dueAt = known == null && before != null
+                        ? revisits.dueAtUnpublished(canonical, before.at(), before.unpublished())
+                        : revisits.dueAt(canonical, lastRequestOrPublication(known, before));
                 if (!now.isBefore(dueAt)) {
                     admitted.put(canonical, candidate); // held in discovery order; dropped below when over the cap
                     due.add(new DueRevisit(canonical, dueAt));
                 }
+            }
+            if (admitted.containsKey(canonical)) {
+                unpublished.put(canonical, known != null ? 0 : before == null ? 1 : before.unpublished() + 1);
             }
         }
         due.sort(Comparator.comparing(DueRevisit::dueAt)); // stable: listing order among equally due items
@@ -135,7 +148,8 @@ public final class CandidateGate {
             }
         }
         admitted.forEach((canonical, candidate) -> {
-            requested.put(canonical, new Request(candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified(), now));
+            requested.put(canonical, new Request(candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified(), now,
+                    unpublished.get(canonical)));
             canonicalByListedUrl.put(listedKey(outlet, candidate), canonical);
         });
         return new Admission(admitted.keySet().stream().map(url -> new Admitted(url, revisiting.contains(url))).toList(), excluded);

@@ -19,6 +19,9 @@ public final class RevisitSchedule {
     /** Never revisits: an unchanged item is fetched once. */
     public static final RevisitSchedule NEVER = new RevisitSchedule(Duration.ZERO, 1);
 
+    /** Most revisit times an item that was never published waits between two requests (see {@link #dueAtUnpublished}). */
+    public static final int MAX_UNPUBLISHED_WAIT = 24;
+
     private final Duration every;
     private final int maxPerPoll;
 
@@ -62,6 +65,20 @@ public final class RevisitSchedule {
         long slot = earliest.toEpochMilli() - Math.floorMod(earliest.toEpochMilli() - offset(canonicalUrl, period), period);
         Instant due = Instant.ofEpochMilli(slot);
         return due.isBefore(earliest) ? due.plusMillis(period) : due;
+    }
+
+    /**
+     * When the item at {@code canonicalUrl}, requested {@code requests} times in a row without being
+     * published (its page could not be extracted, or its fetch failed), last at {@code lastRequest}, is
+     * due again: the wait doubles with each such request, from one revisit time up to {@value
+     * #MAX_UNPUBLISHED_WAIT} of them, so a listed URL that never gives an article is not fetched every
+     * revisit time for as long as it is listed.
+     *
+     * @throws IllegalStateException when revisits are disabled
+     */
+    public Instant dueAtUnpublished(String canonicalUrl, Instant lastRequest, int requests) {
+        long waits = Math.min(1L << Math.min(Math.max(requests, 1) - 1, 30), MAX_UNPUBLISHED_WAIT);
+        return dueAt(canonicalUrl, lastRequest.plus(every.multipliedBy(waits - 1)));
     }
 
     /** The URL's slot offset within the period: stable across restarts and instances, spread evenly over URLs. */

@@ -90,6 +90,8 @@ class CandidateGateTest {
         CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
         CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600));
         revisiting.admit(outlet, List.of(item));
+        seen.put(SeenArticle.newBuilder().setCanonicalUrl(item.url()).setArticleId("a").setContentHash("h").setVersion(1).setPublishedAt(NOW)
+                .build());
         Instant due = hourly.dueAt(item.url(), NOW);
 
         clock.set(due.minusMillis(1));
@@ -100,6 +102,51 @@ class CandidateGateTest {
         assertThat(revisiting.admit(outlet, List.of(item)).admitted()).as("within the hour after the revisit").isEmpty();
         clock.advance(Duration.ofMinutes(1));
         assertThat(revisiting.admit(outlet, List.of(item)).admitted()).as("an hour after the revisit").containsExactly(revisit(item.url()));
+    }
+
+    /** Records {@code url} as published at {@code at}, as the crawler does once it has fetched and published the article. */
+    private void published(String url, Instant at) {
+        seen.put(SeenArticle.newBuilder().setCanonicalUrl(url).setArticleId("a").setContentHash("h").setVersion(1).setPublishedAt(at).build());
+    }
+
+    // a listed URL that never gives an article (not extractable, always failing) was fetched every hour while listed (48 h)
+    @Test
+    void shouldWaitTwiceAsLongEachTimeForAnItemThatIsNeverPublished() {
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
+        CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/bukan-artikel/", NOW.minusSeconds(3600));
+        revisiting.admit(outlet, List.of(item));
+        List<Instant> requests = new java.util.ArrayList<>();
+
+        for (Instant end = NOW.plus(Duration.ofHours(48)); clock.instant().isBefore(end); clock.advance(Duration.ofSeconds(30))) {
+            if (!revisiting.admit(outlet, List.of(item)).admitted().isEmpty()) {
+                requests.add(clock.instant());
+            }
+        }
+
+        // waits of about 1, 2, 4, 8 and 16 hours (each within an hour of its URL's slot), then at most 24 hours
+        assertThat(requests).hasSize(5);
+        for (int i = 1; i < requests.size(); i++) {
+            Duration wait = Duration.between(requests.get(i - 1), requests.get(i));
+            long hours = 1L << i;
+            assertThat(wait).as("wait " + i).isGreaterThanOrEqualTo(Duration.ofHours(hours).minusMinutes(30)).isLessThan(Duration.ofHours(hours).plusMinutes(30));
+        }
+    }
+
+    @Test
+    void shouldRevisitHourlyAgainOnceTheItemIsPublished() {
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
+        CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/akhirnya-terbit/", NOW.minusSeconds(3600));
+        revisiting.admit(outlet, List.of(item));
+        for (int i = 0; i < 3; i++) { // three requests without a publication: the next wait is 4 revisit times
+            clock.set(hourly.dueAtUnpublished(item.url(), clock.instant(), i + 1));
+            assertThat(revisiting.admit(outlet, List.of(item)).admitted()).containsExactly(revisit(item.url()));
+        }
+        seen.put(SeenArticle.newBuilder().setCanonicalUrl(item.url()).setArticleId("a").setContentHash("h").setVersion(1)
+                .setPublishedAt(clock.instant()).build());
+
+        clock.set(hourly.dueAt(item.url(), clock.instant()));
+
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).containsExactly(revisit(item.url()));
     }
 
     // after a restart the gate has no requests in memory: the seen-store's publication time counts
@@ -156,7 +203,10 @@ class CandidateGateTest {
                 .mapToObj(i -> new CandidateUrl("https://kalbaronline.com/2024/11/19/berita-" + i + "/", NOW.minus(Duration.ofHours(1))))
                 .toList();
         Map<String, Instant> lastRequested = new HashMap<>();
-        revisiting.admit(outlet, listed).admitted().forEach(first -> lastRequested.put(first.url(), NOW));
+        revisiting.admit(outlet, listed).admitted().forEach(first -> {
+            lastRequested.put(first.url(), NOW);
+            published(first.url(), NOW);
+        });
         // Most overdue first: once an item is due, each other item is revisited at most once before it (when
         // revisited, an item is next due half an hour later at the earliest, after this one), so it waits
         // at most for the polls that serve all the others and itself.
@@ -171,6 +221,7 @@ class CandidateGateTest {
                 Instant due = hourly.dueAt(admitted.url(), lastRequested.get(admitted.url()));
                 longestWait = max(longestWait, Duration.between(due, now));
                 lastRequested.put(admitted.url(), now);
+                published(admitted.url(), now);
                 if (!now.isBefore(NOW.plus(Duration.ofHours(3)))) {
                     revisitedInHours3To6.add(admitted.url());
                 }
