@@ -1,7 +1,6 @@
 package id.pantau.ingest.extract;
 
 import java.util.List;
-import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
@@ -14,12 +13,11 @@ import org.jsoup.select.NodeTraversor;
  */
 final class DefaultNoise {
 
-    private static final Set<String> TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg", "form", "button",
-            "nav", "aside", "footer");
     /** Class names that make an element noise, compared exactly; plain lower-case ASCII. */
     static final List<String> CLASS_NAMES = List.of("adsbygoogle", "share", "social-share", "sharedaddy", "comments",
             "comment-respond", "related-posts", "author-box", "author-bio", "about-author", "saboxplugin-wrap");
-    private static final Set<String> IDS = Set.of("comments");
+    /** The id that makes an element noise. */
+    private static final String NOISE_ID = "comments";
 
     private static final NodeFilter REMOVER = new NodeFilter() {
         @Override
@@ -44,7 +42,7 @@ final class DefaultNoise {
      */
     static boolean isNoise(Element element) {
         if (element.attributesSize() == 0) {
-            return TAGS.contains(element.normalName());
+            return isNoiseTag(element.normalName());
         }
         return isNoise(element, element.attributes().getIgnoreCase("class"), element.id());
     }
@@ -71,7 +69,19 @@ final class DefaultNoise {
 
     /** The tag and id half of {@link #isNoise(Element)}, for a caller that has compared the class names with {@link #CLASS_NAMES} itself. */
     static boolean isNoiseByTagOrId(Element element, String id) {
-        return TAGS.contains(element.normalName()) || !id.isEmpty() && IDS.contains(id);
+        return isNoiseTag(element.normalName()) || id.equals(NOISE_ID);
+    }
+
+    /**
+     * Whether elements named {@code normalName} are noise: scripts, styles, embeds, forms, navigation,
+     * asides and footers. A switch rather than a set, since it runs for every element of a page and
+     * most names are not noise, which the switch tells from the name's hash alone.
+     */
+    static boolean isNoiseTag(String normalName) {
+        return switch (normalName) {
+            case "script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "aside", "footer" -> true;
+            default -> false;
+        };
     }
 
     /** Whether the {@code length} characters of {@code s} from {@code start} are one of {@link #CLASS_NAMES}. */

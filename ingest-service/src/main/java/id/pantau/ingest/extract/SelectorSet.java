@@ -30,7 +30,7 @@ final class SelectorSet {
 
     /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. Immutable. */
     record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
-            Map<String, int[]> byClass, ClassIndex classIndex, Map<String, int[]> byTag, Map<String, int[]> byId, int[] always,
+            Map<String, int[]> byClass, ClassIndex classIndex, ClassIndex tagIndex, Map<String, int[]> byId, int[] always,
             Evaluator[] jsoup, int[] jsoupOwner, @Nullable String[] jsoupTag) {
 
         static Plan of(List<String> selectors, List<String> markedClasses) {
@@ -79,7 +79,8 @@ final class SelectorSet {
             int[] compoundLevel = positions.stream().mapToInt(p -> p[1]).toArray();
             Map<String, int[]> classArrays = arrays(byClass);
             return new Plan(compounds.toArray(Compound[]::new), compoundChain, compoundLevel, chains.stream().mapToInt(c -> c[0]).toArray(),
-                    chains.stream().mapToInt(c -> c[1]).toArray(), classArrays, ClassIndex.of(classArrays, markedClasses), arrays(byTag), arrays(byId),
+                    chains.stream().mapToInt(c -> c[1]).toArray(), classArrays, ClassIndex.of(classArrays, markedClasses),
+                    ClassIndex.of(arrays(byTag), List.of()), arrays(byId),
                     always.stream().mapToInt(Integer::intValue).toArray(), jsoup.toArray(Evaluator[]::new),
                     jsoupOwner.stream().mapToInt(Integer::intValue).toArray(), jsoupTag.toArray(String[]::new));
         }
@@ -224,7 +225,13 @@ final class SelectorSet {
                 }
             }
         }
-        int[] tagged = plan.byTag().isEmpty() ? NONE : plan.byTag().getOrDefault(e.normalName(), NONE);
+        int[] tagged = NONE;
+        if (!plan.tagIndex().isEmpty()) {
+            // normal names are lower case, as the compounds' tags are, so the index's case-blind compare is an exact one
+            String name = e.normalName();
+            int slot = plan.tagIndex().slot(name, 0, name.length(), name.hashCode());
+            tagged = slot < 0 ? NONE : plan.tagIndex().ids()[slot];
+        }
         for (int id : tagged) {
             count = test(root, e, classes, elementId, id, count);
             matched |= lastMatch;
@@ -299,7 +306,8 @@ final class SelectorSet {
 
     /**
      * The first-class index of the compounds and the marked class names, looked up with a class name
-     * still inside the element's {@code class} attribute: a plain ASCII name (letters, digits, '-',
+     * still inside the element's {@code class} attribute (also the tag index, looked up with a normal
+     * tag name, which hashes as a plain name does): a plain ASCII name (letters, digits, '-',
      * '_') matches a key when the two are equal ignoring ASCII case, which is what folding it would
      * give, without copying it out.
      */
