@@ -62,20 +62,65 @@ public final class DatelineParser {
             if (part.isBlank()) {
                 continue;
             }
-            parts++;
+            if (++parts > 3) {
+                // more parts than a dateline has: what any further part is cannot change the answer
+                return null;
+            }
             if (isBrand(part)) {
                 hasBrand = true;
-            } else if (place == null && isPlace(part) && part.split(" ").length <= 4) {
+            } else if (place == null && isPlace(part) && splitCount(part) <= 4) {
                 place = part;
             } else {
                 return null;
             }
         }
-        if (parts == 0 || parts > 3 || (!hasBrand && (place == null || !place.equals(place.toUpperCase(Locale.ROOT))))) {
+        if (parts == 0 || (!hasBrand && (place == null || !isUpperCase(place)))) {
             return null;
         }
-        String text = s.substring(0, matchEnd).strip();
+        // the match ends in the \s+ after the dashes, which strip() would remove with a second copy
+        int textEnd = matchEnd;
+        while (textEnd > 0 && isRegexSpace(s.charAt(textEnd - 1))) {
+            textEnd--;
+        }
+        String text = s.substring(0, textEnd).strip();
         return new Dateline(text, place == null ? null : titleCase(place), s.substring(matchEnd).strip());
+    }
+
+    /**
+     * {@code part.split(" ").length} without the split: the spaces before the last character that is
+     * not one, plus one (split drops the empty strings at the end), and 0 when there is no such character.
+     */
+    static int splitCount(String part) {
+        int last = part.length() - 1;
+        while (last >= 0 && part.charAt(last) == ' ') {
+            last--;
+        }
+        if (last < 0) {
+            return part.isEmpty() ? 1 : 0;
+        }
+        int count = 1;
+        for (int i = 0; i < last; i++) {
+            if (part.charAt(i) == ' ') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * {@code place.equals(place.toUpperCase(Locale.ROOT))}: ASCII text is upper case when it has no
+     * 'a' to 'z'; any other character (one may become two, as 'ß' does) is left to {@code toUpperCase}.
+     */
+    static boolean isUpperCase(String place) {
+        boolean lower = false;
+        for (int i = 0; i < place.length(); i++) {
+            char c = place.charAt(i);
+            if (c >= 128) {
+                return place.equals(place.toUpperCase(Locale.ROOT));
+            }
+            lower |= c >= 'a' && c <= 'z';
+        }
+        return !lower;
     }
 
     /**
