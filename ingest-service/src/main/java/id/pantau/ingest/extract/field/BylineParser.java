@@ -180,7 +180,8 @@ public final class BylineParser {
 
     /** The regex class {@code \\s}. */
     private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+        // a letter, the usual character, is told in one comparison; 9 to 13 are tab, line feed, vertical tab, form feed, carriage return
+        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     /**

@@ -128,23 +128,22 @@ public final class DatelineParser {
      * end of the match in the low half, or -1 when it does not match. Group 1 ({@code .{2,70}?}) is the
      * shortest run of at least 2 characters (no line terminator) after which {@code \s*}, one or more
      * dashes, {@code \s+} and a non-{@code \s} character follow; the greedy parts after it cannot give
-     * back anything a later part could use, so the first such length is the regex's. Text with a
-     * surrogate among the first 71 characters (where {@code .} counts code points) goes to the regex.
+     * back anything a later part could use, so the first such length is the regex's. Where {@code .}
+     * counts code points the lengths differ, so text is left to the regex when a surrogate comes among
+     * the characters of group 1 before a length is found: up to there both read the same characters.
      */
     static long findPrefix(String s) {
         int n = s.length();
-        for (int i = 0; i < Math.min(n, 71); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                Matcher m = PREFIX.matcher(s);
-                return m.find() ? (long) m.end(1) << 32 | m.end() : -1;
-            }
-        }
-        if (n > 0 && isLineTerminator(s.charAt(0))) {
-            return -1;
+        if (n > 0 && (isLineTerminator(s.charAt(0)) || Character.isSurrogate(s.charAt(0)))) {
+            return Character.isSurrogate(s.charAt(0)) ? findPrefixByRegex(s) : -1;
         }
         for (int length = 2; length <= Math.min(n, 70); length++) {
-            if (isLineTerminator(s.charAt(length - 1))) {
+            char last = s.charAt(length - 1);
+            if (isLineTerminator(last)) {
                 return -1;
+            }
+            if (Character.isSurrogate(last)) {
+                return findPrefixByRegex(s);
             }
             int i = length;
             while (i < n && isRegexSpace(s.charAt(i))) {
@@ -168,13 +167,20 @@ public final class DatelineParser {
         return -1;
     }
 
+    private static long findPrefixByRegex(String s) {
+        Matcher m = PREFIX.matcher(s);
+        return m.find() ? (long) m.end(1) << 32 | m.end() : -1;
+    }
+
+    // the character classes below answer for a letter, the usual character, in one or two comparisons
+
     private static boolean isDash(char c) {
-        return c == '-' || c == '–' || c == '—' || c == '\uFFFD';
+        return c == '-' || c >= '–' && (c == '–' || c == '—' || c == '\uFFFD');
     }
 
     /** The characters {@code .} does not match without DOTALL. */
     private static boolean isLineTerminator(char c) {
-        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        return c <= '\r' ? c == '\n' || c == '\r' : c >= '\u0085' && (c == '\u0085' || c == '\u2028' || c == '\u2029');
     }
 
     /** {@code WHITESPACE.matcher(text).replaceAll(" ")} without the regex: each run of {@code [\s\u00a0]} becomes one space. */
@@ -330,9 +336,9 @@ public final class DatelineParser {
         return true;
     }
 
-    /** The regex class {@code \s} (ASCII whitespace). */
+    /** The regex class {@code \s} (ASCII whitespace: space and 9 to 13, tab to carriage return). */
     static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     /**
