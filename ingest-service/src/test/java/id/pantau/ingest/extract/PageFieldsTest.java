@@ -10,7 +10,7 @@ import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
 /** The text PageFields reads from an element is what normalising jsoup's {@code text()} gives. */
-class PageFieldsTextTest {
+class PageFieldsTest {
 
     @Test
     void shouldReadElementTextAsNormalisingJsoupTextDoes() {
