@@ -5,8 +5,12 @@ import java.util.regex.Pattern;
 /** Rejects input that is too large or not HTML before any parsing. Pure. */
 final class InputCheck {
 
-    private static final Pattern HTML_TAG = Pattern.compile(
+    /** What {@link #hasHtmlTag} looks for; kept to test that it finds the same. */
+    static final Pattern HTML_TAG = Pattern.compile(
             "(?i)<(!doctype\\s+html|html|head|body|title|meta|p|div|article|main|h1|h2|span|a|section|table|br)[\\s>/]");
+    /** The tag names of {@link #HTML_TAG} but the doctype, in lower case. */
+    private static final String[] TAG_NAMES = {"html", "head", "body", "title", "meta", "p", "div", "article", "main", "h1", "h2", "span", "a",
+        "section", "table", "br"};
     private static final int SNIFF_CHARS = 65_536;
     /**
      * Characters read for control characters. Binary formats show theirs in their first bytes (a NUL in
@@ -30,6 +34,63 @@ final class InputCheck {
     /** Whether the text between {@code at} and {@code end} starts with {@code prefix}. */
     private static boolean startsWith(String s, int at, int end, String prefix) {
         return end - at >= prefix.length() && s.startsWith(prefix, at);
+    }
+
+    /**
+     * {@code HTML_TAG.matcher(html).region(0, end).find()} without the regex: a '<' followed by one of
+     * the tag names, or by "!doctype", whitespace and "html", in any ASCII case, then by whitespace,
+     * '>' or '/', all before {@code end}. A page usually opens with one, so this reads a few characters.
+     */
+    static boolean hasHtmlTag(String html, int end) {
+        for (int at = html.indexOf('<', 0, end); at >= 0; at = html.indexOf('<', at + 1, end)) {
+            if (isTagAt(html, at + 1, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a name of {@link #HTML_TAG} and the character that ends it start at {@code i}, before {@code end}. */
+    private static boolean isTagAt(String html, int i, int end) {
+        if (i < end && html.charAt(i) == '!' && startsWithIgnoreCase(html, i + 1, end, "doctype")) {
+            int j = i + 1 + "doctype".length();
+            int spaces = j;
+            while (j < end && isRegexSpace(html.charAt(j))) {
+                j++;
+            }
+            return j > spaces && startsWithIgnoreCase(html, j, end, "html") && j + 4 < end && isTagEnd(html.charAt(j + 4));
+        }
+        for (String name : TAG_NAMES) {
+            int after = i + name.length();
+            if (after < end && startsWithIgnoreCase(html, i, end, name) && isTagEnd(html.charAt(after))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code lower} (lower-case letters and digits) starts at {@code i}, before {@code end}, in any ASCII case, as {@code (?i)} reads it. */
+    private static boolean startsWithIgnoreCase(String s, int i, int end, String lower) {
+        if (end - i < lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char c = s.charAt(i + k);
+            char wanted = lower.charAt(k);
+            if (c != wanted && !(wanted >= 'a' && wanted <= 'z' && c == wanted - ('a' - 'A'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTagEnd(char c) {
+        return isRegexSpace(c) || c == '>' || c == '/';
+    }
+
+    /** The regex class {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     static void check(String html, String url, int maxChars) throws ExtractionException {
@@ -67,8 +128,7 @@ final class InputCheck {
                 && !html.substring(0, Math.min(html.length(), PROLOG_CHARS)).toLowerCase(java.util.Locale.ROOT).contains("<html")) {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "XML document without <html>");
         }
-        // a region, not a copy of the first SNIFF_CHARS characters: the pattern has no anchors or lookaround
-        if (!HTML_TAG.matcher(html).region(0, Math.min(html.length(), SNIFF_CHARS)).find()) {
+        if (!hasHtmlTag(html, Math.min(html.length(), SNIFF_CHARS))) {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "no HTML tag in the first " + SNIFF_CHARS + " characters");
         }
     }

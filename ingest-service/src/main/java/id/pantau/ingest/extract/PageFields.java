@@ -4,7 +4,6 @@ import id.pantau.ingest.extract.field.Byline;
 import id.pantau.ingest.extract.field.BylineParser;
 import id.pantau.ingest.extract.field.IndonesianDateParser;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Tag;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -120,13 +122,18 @@ final class PageFields {
                 authors = BylineParser.parse("Penulis: " + name).authors();
             }
         }
-        String editorText = selectText(profile.editor());
-        String editor = editorText == null ? null : BylineParser.parse(editorText).editor();
-        if (editor == null && editorText != null) {
-            editor = BylineParser.parse("Editor: " + editorText).editor();
+        String editor = null;
+        if (profile.editor() != null) {
+            // a profile may name one element for both; parsing is pure, so its text is parsed once
+            String editorText = profile.editor().equals(profile.authors()) ? authorText : selectText(profile.editor());
+            if (editorText != null) {
+                editor = (editorText == authorText ? parsed : BylineParser.parse(editorText)).editor();
+                if (editor == null) {
+                    editor = BylineParser.parse("Editor: " + editorText).editor();
+                }
+            }
         }
-        String chosen = editor;
-        return new Byline(authors, first(() -> chosen, parsed::editor, () -> ld == null ? null : ld.editor()));
+        return new Byline(authors, firstNonBlank(editor, parsed.editor(), ld == null ? null : ld.editor()));
     }
 
     @Nullable Instant published() {
@@ -231,19 +238,95 @@ final class PageFields {
         if (selector == null) {
             return null;
         }
-        List<String> texts = new ArrayList<>();
+        // most selectors match one element: its text is the answer, without a list and a join
+        String single = null;
+        StringBuilder joined = null;
         for (Element e : scan.select(selector)) {
             String text = textOf(e);
-            if (!text.isEmpty()) {
-                texts.add(text);
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (single == null) {
+                single = text;
+            } else {
+                if (joined == null) {
+                    joined = new StringBuilder(single);
+                }
+                joined.append(" | ").append(text);
             }
         }
-        return texts.isEmpty() ? null : String.join(" | ", texts);
+        return joined != null ? joined.toString() : single;
     }
 
     private static String textOf(Element e) {
-        String text = BodyText.normalise(e.text());
+        String text = normalisedText(e);
         return text.isEmpty() ? BodyText.normalise(e.attr("content")) : text;
+    }
+
+    /**
+     * {@code BodyText.normalise(e.text())}. A byline, title or section element usually holds text and
+     * inline elements alone ({@code <span><a>Name</a></span>}, {@code Editor: <a>Name</a>}); text() then
+     * joins its text nodes with nothing between them, so normalising the joined text gives the answer
+     * without jsoup's walk and copies, when that text holds no character that text() treats otherwise than
+     * {@link BodyText#normalise} does (see {@link #isPlainText}). One text node is used as it is.
+     */
+    static String normalisedText(Element e) {
+        Node node = e;
+        while (node instanceof Element element && element.childNodeSize() == 1) {
+            node = element.childNode(0);
+        }
+        if (node instanceof TextNode textNode) {
+            String text = textNode.getWholeText();
+            return BodyText.normalise(isPlainText(text) ? text : e.text());
+        }
+        StringBuilder joined = new StringBuilder();
+        return BodyText.normalise(appendInlineText(e, joined) ? joined.toString() : e.text());
+    }
+
+    /**
+     * Appends the text of the nodes under {@code parent}; false when text() would read them otherwise:
+     * an element that may add a space before or after its text (a block, a {@code <br>}, a text
+     * boundary such as an image or a form field), or text that is not plain.
+     */
+    private static boolean appendInlineText(Element parent, StringBuilder out) {
+        for (int i = 0; i < parent.childNodeSize(); i++) {
+            Node child = parent.childNode(i);
+            if (child instanceof TextNode text) {
+                if (!isPlainText(text.getWholeText())) {
+                    return false;
+                }
+                out.append(text.getWholeText());
+            } else if (child instanceof Element element) {
+                Tag tag = element.tag();
+                if (tag.isBlock() || !tag.isInline() || tag.is(Tag.TextBoundary) || element.nameIs("br") || !appendInlineText(element, out)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@link BodyText#normalise} reads {@code text()} of this text the same as the text itself:
+     * text()'s whitespace folding and trim touch only characters normalise counts as spaces, unless the
+     * text holds a control character other than tab, line feed, vertical tab, form feed and carriage
+     * return (trimmed by text(), not a space to normalise) or a character text() drops (soft hyphen,
+     * zero-width space).
+     */
+    static boolean isPlainText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' ? c != '\t' && c != '\n' && c != '\u000b' && c != '\f' && c != '\r' : c == '\u00ad' || c == '\u200b') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first non-blank of three values, stripped: {@link #first} for values at hand, without the suppliers. */
+    private static @Nullable String firstNonBlank(@Nullable String a, @Nullable String b, @Nullable String c) {
+        String v = a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : c != null && !c.isBlank() ? c : null;
+        return v == null ? null : v.strip();
     }
 
     /** The first non-blank value the suppliers give, stripped; later suppliers are not called. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,10 @@ public final class BylineParser {
     private static final String[] LABELS = {"penulis", "reporter", "pewarta", "wartawan", "kontributor", "laporan wartawan", "oleh",
         "published by", "written by", "author", "by", "editor", "redaktur", "penyunting", "editing"};
     private static final int BY = 10;
+    private static final int[] NO_LABELS = {};
+    /** The indexes in {@link #LABELS} of the labels each lower-case ASCII letter starts, in their order. */
+    private static final int[][] LABELS_BY_FIRST = new int['z' + 1][];
+
     private static final Pattern LABEL = Pattern.compile("(?iu)" + LABEL_REGEX);
     /**
      * {@link #LABEL} for ASCII text: on ASCII characters Unicode case folding is ASCII case folding, so
@@ -40,6 +45,13 @@ public final class BylineParser {
     /** An outlet name written as a domain ("Laporan Wartawan Tribunpontianak.co.id, Ramadhan") is not an author. */
     private static final Pattern DOMAIN = Pattern.compile("(?i)[\\w-]+(\\.[a-z]{2,})+");
 
+    static {
+        for (char c = 0; c < LABELS_BY_FIRST.length; c++) {
+            char first = c;
+            LABELS_BY_FIRST[c] = IntStream.range(0, LABELS.length).filter(label -> LABELS[label].charAt(0) == first).toArray();
+        }
+    }
+
     private BylineParser() {}
 
     /** Parses {@code text}; a text without any byline label gives {@link Byline#EMPTY}. */
@@ -48,43 +60,60 @@ public final class BylineParser {
             return Byline.EMPTY;
         }
         String s = collapseSpaces(text.replace('\u00a0', ' ')).strip();
-        List<int[]> labels = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        // each label as {start, end, index in LABELS}; the index is -1 where the name is in names
+        List<int[]> labels;
+        List<String> names = null;
         if (isAscii(s)) {
-            for (int[] label : findAsciiLabels(s)) {
-                labels.add(new int[] {label[0], label[1]});
-                names.add(LABELS[label[2]]);
-            }
+            labels = findAsciiLabels(s);
         } else {
+            labels = new ArrayList<>(2);
+            names = new ArrayList<>(2);
             Matcher m = LABEL.matcher(s);
             while (m.find()) {
-                labels.add(new int[] {m.start(), m.end()});
+                labels.add(new int[] {m.start(), m.end(), -1});
                 names.add(m.group(1).toLowerCase(Locale.ROOT));
             }
         }
-        Set<String> authors = new LinkedHashSet<>();
+        if (labels.isEmpty()) {
+            return Byline.EMPTY;
+        }
+        Set<String> authors = null;
         String editor = null;
         for (int i = 0; i < labels.size(); i++) {
+            int[] label = labels.get(i);
             int valueEnd = i + 1 < labels.size() ? labels.get(i + 1)[0] : s.length();
-            String value = cleanName(s.substring(labels.get(i)[1], valueEnd));
+            String value = cleanName(s.substring(label[1], valueEnd));
             if (value == null) {
                 continue;
             }
-            String label = names.get(i);
-            if (label.startsWith("edit") || label.equals("redaktur") || label.equals("penyunting")) {
+            if (isEditorLabel(label[2] >= 0 ? LABELS[label[2]] : names.get(i))) {
                 if (editor == null) {
                     editor = value;
                 }
             } else {
-                for (String name : mayListAuthors(value) ? SPLIT_AUTHORS.split(value) : new String[] {value}) {
-                    String cleaned = cleanName(name);
-                    if (cleaned != null && (cleaned.indexOf('.') < 0 || !DOMAIN.matcher(cleaned).matches())) {
-                        authors.add(cleaned);
+                if (authors == null) {
+                    authors = new LinkedHashSet<>();
+                }
+                if (mayListAuthors(value)) {
+                    for (String name : SPLIT_AUTHORS.split(value)) {
+                        addAuthor(authors, cleanName(name));
                     }
+                } else {
+                    addAuthor(authors, cleanName(value));
                 }
             }
         }
-        return new Byline(List.copyOf(authors), editor);
+        return authors == null && editor == null ? Byline.EMPTY : new Byline(authors == null ? List.of() : List.copyOf(authors), editor);
+    }
+
+    private static boolean isEditorLabel(String label) {
+        return label.startsWith("edit") || label.equals("redaktur") || label.equals("penyunting");
+    }
+
+    private static void addAuthor(Set<String> authors, @Nullable String name) {
+        if (name != null && (name.indexOf('.') < 0 || !DOMAIN.matcher(name).matches())) {
+            authors.add(name);
+        }
     }
 
     /**
@@ -121,19 +150,23 @@ public final class BylineParser {
 
     /** The index of the first label that starts at {@code i} and is not followed by a letter, else -1. */
     private static int labelAt(String s, int i) {
-        char first = (char) (s.charAt(i) | 0x20);
-        if ("prwkloabe".indexOf(first) < 0) {
-            return -1;
-        }
-        for (int label = 0; label < LABELS.length; label++) {
+        for (int label : labelsStartingWith((char) (s.charAt(i) | 0x20))) {
             String name = LABELS[label];
             int end = i + name.length();
-            if (name.charAt(0) == first && s.regionMatches(true, i, name, 0, name.length()) && (end == s.length() || !isAsciiLetter(s.charAt(end)))
+            if (s.regionMatches(true, i, name, 0, name.length()) && (end == s.length() || !isAsciiLetter(s.charAt(end)))
                     && (label != BY || i == 0)) {
                 return label;
             }
         }
         return -1;
+    }
+
+    /**
+     * The labels that may start with a character whose ASCII lower-case bit is set to give {@code lower}:
+     * only 'A' to 'Z' and 'a' to 'z' give a letter, so the other characters get none.
+     */
+    private static int[] labelsStartingWith(char lower) {
+        return lower < LABELS_BY_FIRST.length ? LABELS_BY_FIRST[lower] : NO_LABELS;
     }
 
     /** The length of label {@code index} of {@link #findAsciiLabels}. */
@@ -147,21 +180,29 @@ public final class BylineParser {
 
     /** The regex class {@code \\s}. */
     private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+        // a letter, the usual character, is told in one comparison; 9 to 13 are tab, line feed, vertical tab, form feed, carriage return
+        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     /**
      * False when {@link #SPLIT_AUTHORS} cannot match {@code value} (so splitting gives the value
      * alone): it needs ',', '&amp;', '/', or "dan" / "and" in any case (no other character folds to
-     * 'a', 'd' or 'n').
+     * 'a', 'd' or 'n', so setting the ASCII lower-case bit, which maps only 'A' to 'a', tells them).
      */
     static boolean mayListAuthors(String value) {
-        if (value.indexOf(',') >= 0 || value.indexOf('&') >= 0 || value.indexOf('/') >= 0) {
-            return true;
-        }
-        for (int i = 0; i + 3 <= value.length(); i++) {
-            if (value.regionMatches(true, i, "dan", 0, 3) || value.regionMatches(true, i, "and", 0, 3)) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '&' || c == '/') {
                 return true;
+            }
+            char lower = (char) (c | 0x20);
+            if ((lower == 'd' || lower == 'a') && i + 2 < length) {
+                char second = (char) (value.charAt(i + 1) | 0x20);
+                char third = (char) (value.charAt(i + 2) | 0x20);
+                if (lower == 'd' ? second == 'a' && third == 'n' : second == 'n' && third == 'd') {
+                    return true;
+                }
             }
         }
         return false;
@@ -185,6 +226,10 @@ public final class BylineParser {
 
     /** {@code SPACES.matcher(text).replaceAll(" ")} without the regex: each run of spaces and tabs becomes one space. */
     static String collapseSpaces(String text) {
+        // the usual text has neither, and the two searches are faster than the loop
+        if (text.indexOf('\t') < 0 && !text.contains("  ")) {
+            return text;
+        }
         StringBuilder out = null;
         int length = text.length();
         for (int i = 0; i < length; i++) {
@@ -305,8 +350,11 @@ public final class BylineParser {
     /** False when {@link #NAME_END} cannot match: each of its alternatives needs one of {@code | - – — , ; (} or a line feed. */
     static boolean mayEndName(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if ("|-–—,;(\n".indexOf(s.charAt(i)) >= 0) {
-                return true;
+            switch (s.charAt(i)) {
+                case '|', '-', '–', '—', ',', ';', '(', '\n' -> {
+                    return true;
+                }
+                default -> { }
             }
         }
         return false;
@@ -314,6 +362,10 @@ public final class BylineParser {
 
     private static boolean hasLetter(String value) {
         for (int i = 0; i < value.length(); ) {
+            char c = value.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                return true;
+            }
             int cp = value.codePointAt(i);
             if (Character.isLetter(cp)) {
                 return true;

@@ -62,20 +62,65 @@ public final class DatelineParser {
             if (part.isBlank()) {
                 continue;
             }
-            parts++;
+            if (++parts > 3) {
+                // more parts than a dateline has: what any further part is cannot change the answer
+                return null;
+            }
             if (isBrand(part)) {
                 hasBrand = true;
-            } else if (place == null && isPlace(part) && part.split(" ").length <= 4) {
+            } else if (place == null && isPlace(part) && splitCount(part) <= 4) {
                 place = part;
             } else {
                 return null;
             }
         }
-        if (parts == 0 || parts > 3 || (!hasBrand && (place == null || !place.equals(place.toUpperCase(Locale.ROOT))))) {
+        if (parts == 0 || (!hasBrand && (place == null || !isUpperCase(place)))) {
             return null;
         }
-        String text = s.substring(0, matchEnd).strip();
+        // the match ends in the \s+ after the dashes, which strip() would remove with a second copy
+        int textEnd = matchEnd;
+        while (textEnd > 0 && isRegexSpace(s.charAt(textEnd - 1))) {
+            textEnd--;
+        }
+        String text = s.substring(0, textEnd).strip();
         return new Dateline(text, place == null ? null : titleCase(place), s.substring(matchEnd).strip());
+    }
+
+    /**
+     * {@code part.split(" ").length} without the split: the spaces before the last character that is
+     * not one, plus one (split drops the empty strings at the end), and 0 when there is no such character.
+     */
+    static int splitCount(String part) {
+        int last = part.length() - 1;
+        while (last >= 0 && part.charAt(last) == ' ') {
+            last--;
+        }
+        if (last < 0) {
+            return part.isEmpty() ? 1 : 0;
+        }
+        int count = 1;
+        for (int i = 0; i < last; i++) {
+            if (part.charAt(i) == ' ') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * {@code place.equals(place.toUpperCase(Locale.ROOT))}: ASCII text is upper case when it has no
+     * 'a' to 'z'; any other character (one may become two, as 'ß' does) is left to {@code toUpperCase}.
+     */
+    static boolean isUpperCase(String place) {
+        boolean lower = false;
+        for (int i = 0; i < place.length(); i++) {
+            char c = place.charAt(i);
+            if (c >= 128) {
+                return place.equals(place.toUpperCase(Locale.ROOT));
+            }
+            lower |= c >= 'a' && c <= 'z';
+        }
+        return !lower;
     }
 
     /**
@@ -83,23 +128,22 @@ public final class DatelineParser {
      * end of the match in the low half, or -1 when it does not match. Group 1 ({@code .{2,70}?}) is the
      * shortest run of at least 2 characters (no line terminator) after which {@code \s*}, one or more
      * dashes, {@code \s+} and a non-{@code \s} character follow; the greedy parts after it cannot give
-     * back anything a later part could use, so the first such length is the regex's. Text with a
-     * surrogate among the first 71 characters (where {@code .} counts code points) goes to the regex.
+     * back anything a later part could use, so the first such length is the regex's. Where {@code .}
+     * counts code points the lengths differ, so text is left to the regex when a surrogate comes among
+     * the characters of group 1 before a length is found: up to there both read the same characters.
      */
     static long findPrefix(String s) {
         int n = s.length();
-        for (int i = 0; i < Math.min(n, 71); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                Matcher m = PREFIX.matcher(s);
-                return m.find() ? (long) m.end(1) << 32 | m.end() : -1;
-            }
-        }
-        if (n > 0 && isLineTerminator(s.charAt(0))) {
-            return -1;
+        if (n > 0 && (isLineTerminator(s.charAt(0)) || Character.isSurrogate(s.charAt(0)))) {
+            return Character.isSurrogate(s.charAt(0)) ? findPrefixByRegex(s) : -1;
         }
         for (int length = 2; length <= Math.min(n, 70); length++) {
-            if (isLineTerminator(s.charAt(length - 1))) {
+            char last = s.charAt(length - 1);
+            if (isLineTerminator(last)) {
                 return -1;
+            }
+            if (Character.isSurrogate(last)) {
+                return findPrefixByRegex(s);
             }
             int i = length;
             while (i < n && isRegexSpace(s.charAt(i))) {
@@ -123,13 +167,20 @@ public final class DatelineParser {
         return -1;
     }
 
+    private static long findPrefixByRegex(String s) {
+        Matcher m = PREFIX.matcher(s);
+        return m.find() ? (long) m.end(1) << 32 | m.end() : -1;
+    }
+
+    // the character classes below answer for a letter, the usual character, in one or two comparisons
+
     private static boolean isDash(char c) {
-        return c == '-' || c == '–' || c == '—' || c == '\uFFFD';
+        return c == '-' || c >= '–' && (c == '–' || c == '—' || c == '\uFFFD');
     }
 
     /** The characters {@code .} does not match without DOTALL. */
     private static boolean isLineTerminator(char c) {
-        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        return c <= '\r' ? c == '\n' || c == '\r' : c >= '\u0085' && (c == '\u0085' || c == '\u2028' || c == '\u2029');
     }
 
     /** {@code WHITESPACE.matcher(text).replaceAll(" ")} without the regex: each run of {@code [\s\u00a0]} becomes one space. */
@@ -285,9 +336,9 @@ public final class DatelineParser {
         return true;
     }
 
-    /** The regex class {@code \s} (ASCII whitespace). */
+    /** The regex class {@code \s} (ASCII whitespace: space and 9 to 13, tab to carriage return). */
     static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     /**

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written string helpers of the byline and dateline parsers do what the regexes they replace did. */
@@ -447,5 +449,94 @@ class RegexFreePathsTest {
             found += expected == null ? 0 : 1;
         }
         assertThat(found).as("samples the pattern finds a relative date in").isGreaterThan(1_000);
+    }
+
+    /** {@link BylineParser#mayListAuthors} as it was, with {@code regionMatches} ignoring case: the reference for the character checks. */
+    private static boolean mayListAuthorsByRegionMatches(String value) {
+        if (value.indexOf(',') >= 0 || value.indexOf('&') >= 0 || value.indexOf('/') >= 0) {
+            return true;
+        }
+        for (int i = 0; i + 3 <= value.length(); i++) {
+            if (value.regionMatches(true, i, "dan", 0, 3) || value.regionMatches(true, i, "and", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void shouldTellListsOfAuthorsAsRegionMatchesIgnoringCaseDid() {
+        String[] pieces = {"Budi", "dan", "DAN", "dAn", "and", "AnD", "Dani", "sand", "d", "D", "a", "A", "n", "N", "an", "da", ",", "&", "/",
+            " ", "\u212A", "\u017F", "\u0130", "\u0131", "\u00e1", "\u00c5", "\u212B", "\u0100", "\u0144", "\u0064\u0301", "x", "D\u00e1n"};
+        Random random = new Random(29);
+        int lists = 0;
+        int others = 0;
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(7); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = s.toString();
+            boolean expected = mayListAuthorsByRegionMatches(value);
+            assertThat(BylineParser.mayListAuthors(value)).as(value).isEqualTo(expected);
+            lists += expected ? 1 : 0;
+            others += expected ? 0 : 1;
+        }
+        assertThat(lists).isGreaterThan(5_000);
+        assertThat(others).isGreaterThan(5_000);
+    }
+
+    @Test
+    void shouldTellNamesThatMayEndAsTheCharacterListDid() {
+        String alphabet = "Budi Sari\t\r)\u2012\u2015\u00ad\u0085|-\u2013\u2014,;(\n";
+        Random random = new Random(31);
+        int may = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sample = new StringBuilder();
+            for (int j = random.nextInt(6); j > 0; j--) {
+                sample.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sample.toString();
+            boolean expected = s.chars().anyMatch(c -> "|-\u2013\u2014,;(\n".indexOf(c) >= 0);
+            assertThat(BylineParser.mayEndName(s)).as(s).isEqualTo(expected);
+            may += expected ? 1 : 0;
+        }
+        assertThat(may).isBetween(5_000, 15_000);
+    }
+
+    @Test
+    void shouldCountTheWordsOfAPlaceAsSplitDid() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (String s : longSamples("  \tAB.'\u00a0", 30_000, 37)) {
+            String part = s.length() > 20 ? s.substring(0, 20) : s;
+            int expected = part.split(" ").length;
+            assertThat(DatelineParser.splitCount(part)).as("[" + part + "]").isEqualTo(expected);
+            counts.merge(expected, 1, Integer::sum);
+        }
+        // empty, all spaces, one word and several, with the spaces at either end or doubled
+        assertThat(counts).containsKeys(0, 1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void shouldTellUpperCasePlacesAsToUpperCaseDid() {
+        String[] pieces = {"PONTIANAK", "Pontianak", "SUNGAI RAYA", "a", "A", "z", "Z", " ", ".", "'", "\u00df", "\u1e9e", "\u0149", "\ufb00",
+            "\u00e9", "\u00c9", "\u0130", "\u0131", "i", "I", "\u01c5", "\u01c4", "\u03c2", "\u03a3", "\u00b5", "\u00ff", "\u0178", "\uD801\uDC28",
+            "\uD801\uDC00", "\u0345", "1"};
+        Random random = new Random(41);
+        int upper = 0;
+        int notUpper = 0;
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(5); j > 0; j--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String place = s.toString();
+            boolean expected = place.equals(place.toUpperCase(java.util.Locale.ROOT));
+            assertThat(DatelineParser.isUpperCase(place)).as(place).isEqualTo(expected);
+            upper += expected ? 1 : 0;
+            notUpper += expected ? 0 : 1;
+        }
+        assertThat(upper).isGreaterThan(3_000);
+        assertThat(notUpper).isGreaterThan(3_000);
     }
 }
