@@ -183,7 +183,8 @@ final class BodyText {
         return !previousSpace || length == 0;
     }
 
-    private static boolean isSpace(char c) {
+    /** Whether {@link #normalise} treats {@code c} as whitespace. */
+    static boolean isSpace(char c) {
         if (c > ' ') {
             // the common case, letters and punctuation, in one comparison
             return c >= '\u00a0' && (c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u200b'

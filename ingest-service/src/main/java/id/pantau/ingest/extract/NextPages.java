@@ -87,11 +87,14 @@ final class NextPages {
         return text == null || !mayBeLabel(text) || !PageScan.hasAttribute(a, "href") ? null : text;
     }
 
-    /** The anchor's text when it is short enough to be a pagination label, else null; cheap for long anchors. */
+    /**
+     * The anchor's text when it is short enough to be a pagination label, else null; cheap for long
+     * anchors, and for an anchor of plain text that cannot start a label (see {@link #mayBeLabel}).
+     */
     private static @Nullable String shortText(Element a) {
         if (a.childNodeSize() == 1 && a.childNode(0) instanceof TextNode only) {
             String whole = only.getWholeText();
-            if (whole.length() > MAX_LINK_TEXT * 2) {
+            if (whole.length() > MAX_LINK_TEXT * 2 || !mayStartLabel(whole)) {
                 return null;
             }
             String text = BodyText.normalise(whole);
@@ -111,12 +114,38 @@ final class NextPages {
      * most anchors of a page (menus, headlines) are dropped here without running the two patterns.
      */
     static boolean mayBeLabel(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = fold(text.charAt(0));
         for (String start : LABEL_STARTS) {
-            if (startsWithFolded(text, start)) {
+            if (start.charAt(0) == first && startsWithFolded(text, start)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the first character of {@code raw} that {@link BodyText#normalise} keeps may start a label. */
+    private static boolean mayStartLabel(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!BodyText.isSpace(c)) {
+                char first = fold(c);
+                for (String start : LABEL_STARTS) {
+                    if (start.charAt(0) == first) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code c} folded as {@code (?iu)} compares it. */
+    private static char fold(char c) {
+        return c >= 'a' && c <= 'z' ? c : Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /** Whether {@code text} starts with the lower-case {@code word}, each character folded as {@code (?iu)} folds it. */
@@ -126,7 +155,7 @@ final class NextPages {
         }
         for (int i = 0; i < word.length(); i++) {
             char c = text.charAt(i);
-            if (c != word.charAt(i) && Character.toLowerCase(Character.toUpperCase(c)) != word.charAt(i)) {
+            if (c != word.charAt(i) && fold(c) != word.charAt(i)) {
                 return false;
             }
         }

@@ -227,9 +227,7 @@ final class SelectorSet {
         }
         int[] tagged = NONE;
         if (!plan.tagIndex().isEmpty()) {
-            // normal names are lower case, as the compounds' tags are, so the index's case-blind compare is an exact one
-            String name = e.normalName();
-            int slot = plan.tagIndex().slot(name, 0, name.length(), name.hashCode());
+            int slot = plan.tagIndex().slotOf(e.normalName());
             tagged = slot < 0 ? NONE : plan.tagIndex().ids()[slot];
         }
         for (int id : tagged) {
@@ -306,8 +304,8 @@ final class SelectorSet {
 
     /**
      * The first-class index of the compounds and the marked class names, looked up with a class name
-     * still inside the element's {@code class} attribute (also the tag index, looked up with a normal
-     * tag name, which hashes as a plain name does): a plain ASCII name (letters, digits, '-',
+     * still inside the element's {@code class} attribute (also the tag index, looked up by {@link
+     * #slotOf} with a normal tag name): a plain ASCII name (letters, digits, '-',
      * '_') matches a key when the two are equal ignoring ASCII case, which is what folding it would
      * give, without copying it out.
      */
@@ -339,6 +337,17 @@ final class SelectorSet {
 
         boolean isEmpty() {
             return size == 0;
+        }
+
+        /** The slot of exactly {@code name}, else -1. */
+        int slotOf(String name) {
+            int hash = name.hashCode();
+            for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+                if (hashes[slot] == hash && keys[slot].equals(name)) {
+                    return slot;
+                }
+            }
+            return -1;
         }
 
         /** The slot of the name from {@code start} to {@code end} of {@code s}, whose lower-case hash is {@code hash}, else -1. */

@@ -52,4 +52,39 @@ class NextPagesTest {
         assertThat(NextPages.SHOW_ALL_TEXT.matcher("L\u0131hat semua").matches()).isTrue();
         assertThat(NextPages.mayBeLabel("Berita lainnya")).isFalse();
     }
+
+    /**
+     * An anchor's pagination text is its normalised text when that is short and may be a label: the
+     * check on the raw text's first kept character drops no anchor the label check on the normalised
+     * text would keep.
+     */
+    @Test
+    void shouldReadTheSamePaginationTextAsFromTheNormalisedAnchorText() {
+        List<String> parts = List.of(" ", "\u00a0", "\n", "\t", "\u2003", "\u200b", "Halaman", "selanjutnya", "\u00bb", "\u203a", "\u017Fhow",
+                "all", "Lihat", "semua", "Berita", "2", "next", "NEXT", "x");
+        Random random = new Random(11);
+        int kept = 0;
+        int dropped = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = 1 + random.nextInt(4); j > 0; j--) {
+                s.append(parts.get(random.nextInt(parts.size())));
+            }
+            org.jsoup.nodes.Element a = org.jsoup.Jsoup.parse("<a href=\"/2\"></a>").selectFirst("a");
+            a.appendChild(new org.jsoup.nodes.TextNode(s.toString()));
+            String normalised = BodyText.normalise(s.toString());
+            String expected = normalised.isEmpty() || normalised.length() > 40 || !NextPages.mayBeLabel(normalised) ? null : normalised;
+
+            String text = NextPages.paginationText(a);
+
+            assertThat(text).as(s.toString()).isEqualTo(expected);
+            if (text == null) {
+                dropped++;
+            } else {
+                kept++;
+            }
+        }
+        assertThat(kept).as("anchors kept").isGreaterThan(2_000);
+        assertThat(dropped).as("anchors dropped").isGreaterThan(2_000);
+    }
 }

@@ -197,7 +197,8 @@ public final class IndonesianDateParser {
                 case 'y' -> "yesterday";
                 default -> null;
             };
-            if (word != null && s.regionMatches(true, i, word, 0, word.length())) {
+            // the second letter first: most letters that may start a word do not start one of these
+            if (word != null && i + 1 < s.length() && (s.charAt(i + 1) | 0x20) == word.charAt(1) && s.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }
