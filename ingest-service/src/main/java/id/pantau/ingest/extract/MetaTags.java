@@ -88,13 +88,11 @@ final class MetaTags {
 
     /** The machine date of an element ({@code datetime}, {@code content}), else its text. */
     static String dateValue(Element e) {
-        for (String attr : new String[] {"datetime", "content"}) {
-            String value = PageScan.attribute(e, attr).strip();
-            if (!value.isEmpty()) {
-                return value;
-            }
+        String value = PageScan.attribute(e, "datetime").strip();
+        if (value.isEmpty()) {
+            value = PageScan.attribute(e, "content").strip();
         }
-        return BodyText.normalise(e.text());
+        return value.isEmpty() ? PageFields.normalisedText(e) : value;
     }
 
     /** Comma-separated keywords split into a list. */

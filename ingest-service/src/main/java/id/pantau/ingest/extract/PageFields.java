@@ -169,7 +169,7 @@ final class PageFields {
         Set<String> tags = new LinkedHashSet<>();
         if (profile.tags() != null) {
             for (Element e : scan.select(profile.tags())) {
-                String text = BodyText.normalise(e.text());
+                String text = normalisedText(e);
                 text = text.startsWith("#") ? text.substring(1).strip() : text;
                 if (!text.isEmpty()) {
                     tags.add(text);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -70,12 +71,17 @@ public final class JsonLd {
     public static @Nullable JsonNode firstArticle(List<Element> ldScripts) {
         List<JsonNode> articles = new ArrayList<>(1);
         for (Element script : ldScripts) {
-            read(script.data(), "", articles);
+            read(data(script), "", articles);
             if (!articles.isEmpty()) {
                 return articles.get(0);
             }
         }
         return null;
+    }
+
+    /** {@code script.data()}, without its copy when the script holds one data node, as it usually does. */
+    private static String data(Element script) {
+        return script.childNodeSize() == 1 && script.childNode(0) instanceof DataNode only ? only.getWholeData() : script.data();
     }
 
     private static void read(String data, String mustContain, List<JsonNode> articles) {
