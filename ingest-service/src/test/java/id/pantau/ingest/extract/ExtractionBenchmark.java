@@ -63,6 +63,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * as well as the ratio: a JVM with the slow parse reads a lower ratio. Same-JVM A/Bs with two class
  * loaders proved unreliable there (the same build against itself read 1.6x slower in the second loader).
  *
+ * <p>Fifth pass, 7 Dec 2026, the same machine (the parse at about three speeds per JVM: 77 to 89, 93
+ * to 112 or 120 to 144 us per article): before it 13 runs, median 1.66 (1.66 to 1.75 in fast-parse
+ * JVMs), after it 14 runs, median 1.57 (1.57 to 1.66 fast, 1.53 to 1.64 medium, 1.42 to 1.48 slow);
+ * the work on top of the parse in fast-parse JVMs 53 to 64 us before, 47 to 51 after. Target 1.5 met
+ * only in slow-parse JVMs. {@link ExtractionDump} shows the results unchanged.
+ *
  * <p>Not part of any test run. Run it with (add {@code cpu} after the class name for the CPU-time ratios alone):
  *
  * <pre>
