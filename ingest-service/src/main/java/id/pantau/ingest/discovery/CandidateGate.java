@@ -127,7 +127,7 @@ public final class CandidateGate {
             } else if (revisits.isEnabled()) {
                 // an item requested but never published waits longer each time (see RevisitSchedule)
                 Instant dueAt = known == null && before != null
-                        ? revisits.dueAtUnpublished(canonical, before.at(), before.unpublished())
+                        ? unpublishedDueAt(canonical, before)
                         : revisits.dueAt(canonical, lastRequestOrPublication(known, before));
                 if (!now.isBefore(dueAt)) {
                     admitted.put(canonical, candidate); // held in discovery order; dropped below when over the cap
@@ -159,6 +159,17 @@ public final class CandidateGate {
 
     private static String listedKey(Outlet outlet, CandidateUrl candidate) {
         return outlet.id() + " " + candidate.url();
+    }
+
+    /**
+     * When an item requested but never published is due again: later with each such request (see
+     * {@link RevisitSchedule#dueAtUnpublished}), but within one recent window of the last request, so
+     * the request is not forgotten first ({@link #evictOld}) and the item asked for again as new.
+     */
+    private Instant unpublishedDueAt(String canonical, Request before) {
+        Instant dueAt = revisits.dueAtUnpublished(canonical, before.at(), before.unpublished());
+        Instant latest = before.at().plus(window);
+        return dueAt.isAfter(latest) ? latest : dueAt;
     }
 
     /** Only called for an item that is not newer, so it was published or requested before. */

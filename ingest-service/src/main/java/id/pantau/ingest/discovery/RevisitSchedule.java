@@ -10,7 +10,9 @@ import java.util.Objects;
  * time taken from the hash of the URL; an item is due at the first of its slots at least half the
  * revisit time after it was last requested or published. So items requested together (a restart, a
  * sitemap read for the first time) come due spread over a whole revisit time instead of at one
- * moment, and stay spread; once revisited, an item comes due again exactly one revisit time later.
+ * moment, and stay spread; once revisited, an item comes due again exactly one revisit time later
+ * (later and later for an item requested again and again but never published, see {@link
+ * #dueAtUnpublished}).
  * The cap trickles out what is overdue all at once (after a restart, or when this instance takes
  * over a host), so that revisits never pile up in front of a host's new articles. Immutable.
  */

@@ -123,13 +123,47 @@ class CandidateGateTest {
             }
         }
 
-        // waits of about 1, 2, 4, 8 and 16 hours (each within an hour of its URL's slot), then at most 24 hours
+        // revisits after waits of about 2, 4, 8 and 16 hours (each within half an hour of the doubled wait); the next would be 24 h
+        // after the last (the cap), past the 48 h of the loop
         assertThat(requests).hasSize(5);
         for (int i = 1; i < requests.size(); i++) {
             Duration wait = Duration.between(requests.get(i - 1), requests.get(i));
             long hours = 1L << i;
             assertThat(wait).as("wait " + i).isGreaterThanOrEqualTo(Duration.ofHours(hours).minusMinutes(30)).isLessThan(Duration.ofHours(hours).plusMinutes(30));
         }
+    }
+
+    @Test
+    void shouldCapTheWaitOfAnItemNeverPublishedAtTwentyFourRevisitTimes() {
+        String url = "https://kalbaronline.com/2024/11/18/bukan-artikel/";
+
+        assertThat(hourly.dueAtUnpublished(url, NOW, 1)).isEqualTo(hourly.dueAt(url, NOW));
+        assertThat(hourly.dueAtUnpublished(url, NOW, 5)).isEqualTo(hourly.dueAt(url, NOW.plus(Duration.ofHours(15))));
+        assertThat(hourly.dueAtUnpublished(url, NOW, 6)).isEqualTo(hourly.dueAt(url, NOW.plus(Duration.ofHours(23))));
+        assertThat(hourly.dueAtUnpublished(url, NOW, 40)).isEqualTo(hourly.dueAt(url, NOW.plus(Duration.ofHours(23))));
+    }
+
+    // a longer wait would outlive the request (forgotten after two recent windows) and the item would come back as new
+    @Test
+    void shouldWaitNoLongerThanTheRecentWindowForAnItemNeverPublished() {
+        RevisitSchedule sixHourly = new RevisitSchedule(Duration.ofHours(6), 2);
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), sixHourly, seen, clock);
+        CandidateUrl undated = new CandidateUrl("https://kalbaronline.com/2024/11/18/tanpa-tanggal/", null);
+        revisiting.admit(outlet, List.of(undated));
+        List<Instant> requests = new java.util.ArrayList<>(List.of(NOW));
+
+        for (Instant end = NOW.plus(Duration.ofDays(20)); clock.instant().isBefore(end); clock.advance(Duration.ofMinutes(5))) {
+            if (!revisiting.admit(outlet, List.of(undated)).admitted().isEmpty()) {
+                requests.add(clock.instant());
+                revisiting.evictOld();
+            }
+        }
+
+        for (int i = 1; i < requests.size(); i++) {
+            assertThat(Duration.between(requests.get(i - 1), requests.get(i))).as("wait " + i).isLessThanOrEqualTo(Duration.ofHours(48));
+        }
+        assertThat(Duration.between(requests.get(requests.size() - 2), requests.get(requests.size() - 1))).as("the last waits")
+                .isGreaterThan(Duration.ofHours(47));
     }
 
     @Test
