@@ -114,8 +114,14 @@ public final class ExtractCli {
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return USAGE;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             out.println("cannot read " + parsed.input() + ": " + e.getMessage());
+            return IO_ERROR;
+        } catch (UncheckedIOException e) {
+            // a profile file names itself in the message; the cause says why
+            IOException cause = e.getCause();
+            boolean named = e.getMessage() != null && !e.getMessage().equals(cause.toString());
+            out.println((named ? e.getMessage() : "cannot read " + parsed.input()) + ": " + cause.getMessage());
             return IO_ERROR;
         }
     }

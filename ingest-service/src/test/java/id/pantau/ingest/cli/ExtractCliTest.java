@@ -275,7 +275,8 @@ class ExtractCliTest {
         Run run = run(tribunPage().toString(), "--outlet", "tribun-pontianak", "--profile-file", missing.toString());
 
         assertThat(run.exit()).isEqualTo(ExtractCli.IO_ERROR);
-        assertThat(run.out()).startsWith("cannot read " + tribunPage() + ": cannot read profile file " + missing);
+        // the message names the file that could not be read, not the page
+        assertThat(run.out()).startsWith("cannot read profile file " + missing + ": ");
     }
 
     private static String usage() {
