@@ -30,7 +30,7 @@ final class SelectorSet {
 
     /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. Immutable. */
     record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
-            Map<String, int[]> byClass, ClassIndex classIndex, ClassIndex tagIndex, Map<String, int[]> byId, int[] always,
+            Map<String, int[]> byClass, NameIndex classIndex, NameIndex tagIndex, Map<String, int[]> byId, int[] always,
             Evaluator[] jsoup, int[] jsoupOwner, @Nullable String[] jsoupTag) {
 
         static Plan of(List<String> selectors, List<String> markedClasses) {
@@ -79,8 +79,8 @@ final class SelectorSet {
             int[] compoundLevel = positions.stream().mapToInt(p -> p[1]).toArray();
             Map<String, int[]> classArrays = arrays(byClass);
             return new Plan(compounds.toArray(Compound[]::new), compoundChain, compoundLevel, chains.stream().mapToInt(c -> c[0]).toArray(),
-                    chains.stream().mapToInt(c -> c[1]).toArray(), classArrays, ClassIndex.of(classArrays, markedClasses),
-                    ClassIndex.of(arrays(byTag), List.of()), arrays(byId),
+                    chains.stream().mapToInt(c -> c[1]).toArray(), classArrays, NameIndex.of(classArrays, markedClasses),
+                    NameIndex.of(arrays(byTag), List.of()), arrays(byId),
                     always.stream().mapToInt(Integer::intValue).toArray(), jsoup.toArray(Evaluator[]::new),
                     jsoupOwner.stream().mapToInt(Integer::intValue).toArray(), jsoupTag.toArray(String[]::new));
         }
@@ -303,15 +303,15 @@ final class SelectorSet {
     }
 
     /**
-     * The first-class index of the compounds and the marked class names, looked up with a class name
-     * still inside the element's {@code class} attribute (also the tag index, looked up by {@link
-     * #slotOf} with a normal tag name): a plain ASCII name (letters, digits, '-',
-     * '_') matches a key when the two are equal ignoring ASCII case, which is what folding it would
-     * give, without copying it out.
+     * An index of names: the compounds by first class name, with the marked class names, looked up
+     * with a class name still inside the element's {@code class} attribute: a plain ASCII name
+     * (letters, digits, '-', '_') matches a key when the two are equal ignoring ASCII case, which is
+     * what folding it would give, without copying it out; and the compounds by tag, looked up by
+     * {@link #slotOf} with a normal tag name.
      */
-    private record ClassIndex(String[] keys, int[] hashes, int[][] ids, boolean[] marked, int mask, int size, boolean hasMarked) {
+    private record NameIndex(String[] keys, int[] hashes, int[][] ids, boolean[] marked, int mask, int size, boolean hasMarked) {
 
-        static ClassIndex of(Map<String, int[]> byClass, List<String> markedClasses) {
+        static NameIndex of(Map<String, int[]> byClass, List<String> markedClasses) {
             Map<String, int[]> entries = new HashMap<>(byClass);
             for (String name : markedClasses) {
                 if (!name.matches("[a-z0-9_-]+")) {
@@ -320,7 +320,7 @@ final class SelectorSet {
                 entries.putIfAbsent(name, NONE);
             }
             int size = Integer.highestOneBit(Math.max(1, entries.size()) * 4);
-            ClassIndex index = new ClassIndex(new String[size], new int[size], new int[size][], new boolean[size], size - 1, entries.size(),
+            NameIndex index = new NameIndex(new String[size], new int[size], new int[size][], new boolean[size], size - 1, entries.size(),
                     !markedClasses.isEmpty());
             entries.forEach((key, ids) -> {
                 int slot = key.hashCode() & index.mask;

@@ -216,9 +216,10 @@ class PageScanTest {
     }
 
     private static final String[] OPENERS = {"<div class=\"isi\">", "<p>", "<span>", "<figure>", "<script>var x;</script><div>", "<aside>",
-        "<div class=\"iklan\">", "<div class=\"baca\">", "<article>", "<b>", "<h2>", "<li>", "<div class=\"share\">", "<blockquote>"};
+        "<div class=\"iklan\">", "<div class=\"baca\">", "<article>", "<b>", "<h2>", "<li>", "<div class=\"share\">", "<blockquote>",
+        "<span class=\"isi\">", "<figure class=\"isi\">"};
     private static final String[] TEXTS = {"kata", " ", "  dua  kata ", "\n", "\t", "\u00a0", "\u200b", "Baca juga: tautan", "<br>", "x\u2003y",
-        "<img src=a.jpg>", "<!-- catatan -->", "&nbsp;", "Pontianak, InfoPublik \u2013 isi"};
+        "<img src=a.jpg>", "<!-- catatan -->", "&nbsp;", "<math><![CDATA[ x <  y ]]></math>", "Pontianak, InfoPublik \u2013 isi"};
 
     private static void randomContent(java.util.Random random, StringBuilder html, int depth) {
         int parts = 1 + random.nextInt(4);
