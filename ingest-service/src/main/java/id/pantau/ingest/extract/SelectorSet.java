@@ -30,7 +30,7 @@ final class SelectorSet {
 
     /** The compiled selectors: compounds with their chain and position, the index, and jsoup evaluators. Immutable. */
     record Plan(Compound[] compounds, int[] compoundChain, int[] compoundLevel, int[] chainOwner, int[] chainLength,
-            Map<String, int[]> byClass, NameIndex classIndex, NameIndex tagIndex, Map<String, int[]> byId, int[] always,
+            Map<String, int[]> byClass, NameIndex classIndex, NameIndex tagIndex, NameIndex idIndex, int[] always,
             Evaluator[] jsoup, int[] jsoupOwner, @Nullable String[] jsoupTag) {
 
         static Plan of(List<String> selectors, List<String> markedClasses) {
@@ -80,7 +80,7 @@ final class SelectorSet {
             Map<String, int[]> classArrays = arrays(byClass);
             return new Plan(compounds.toArray(Compound[]::new), compoundChain, compoundLevel, chains.stream().mapToInt(c -> c[0]).toArray(),
                     chains.stream().mapToInt(c -> c[1]).toArray(), classArrays, NameIndex.of(classArrays, markedClasses),
-                    NameIndex.of(arrays(byTag), List.of()), arrays(byId),
+                    NameIndex.of(arrays(byTag), List.of()), NameIndex.of(arrays(byId), List.of()),
                     always.stream().mapToInt(Integer::intValue).toArray(), jsoup.toArray(Evaluator[]::new),
                     jsoupOwner.stream().mapToInt(Integer::intValue).toArray(), jsoupTag.toArray(String[]::new));
         }
@@ -235,8 +235,9 @@ final class SelectorSet {
             matched |= lastMatch;
             lastMatch = 0;
         }
-        if (!plan.byId().isEmpty() && !elementId.isEmpty()) {
-            for (int id : plan.byId().getOrDefault(elementId, NONE)) {
+        if (!plan.idIndex().isEmpty() && !elementId.isEmpty()) {
+            int slot = plan.idIndex().slotOf(elementId);
+            for (int id : slot < 0 ? NONE : plan.idIndex().ids()[slot]) {
                 count = test(root, e, classes, elementId, id, count);
                 matched |= lastMatch;
                 lastMatch = 0;
@@ -256,12 +257,14 @@ final class SelectorSet {
             marks = Arrays.copyOf(marks, depth * 2);
             markSizes = Arrays.copyOf(markSizes, depth * 2);
         }
-        int[] mark = marks[depth];
-        if (mark == null || mark.length < count) {
-            mark = marks[depth] = new int[Math.max(count, 8)];
-        }
-        System.arraycopy(pending, 0, mark, 0, count);
         markSizes[depth] = count;
+        if (count > 0) { // most elements satisfy no prefix
+            int[] mark = marks[depth];
+            if (mark == null || mark.length < count) {
+                mark = marks[depth] = new int[Math.max(count, 8)];
+            }
+            System.arraycopy(pending, 0, mark, 0, count);
+        }
         return matched;
     }
 
@@ -306,8 +309,8 @@ final class SelectorSet {
      * An index of names: the compounds by first class name, with the marked class names, looked up
      * with a class name still inside the element's {@code class} attribute: a plain ASCII name
      * (letters, digits, '-', '_') matches a key when the two are equal ignoring ASCII case, which is
-     * what folding it would give, without copying it out; and the compounds by tag, looked up by
-     * {@link #slotOf} with a normal tag name.
+     * what folding it would give, without copying it out; and the compounds by tag or by id, looked
+     * up by {@link #slotOf} with a normal tag name or an id, exactly.
      */
     private record NameIndex(String[] keys, int[] hashes, int[][] ids, boolean[] marked, int mask, int size, boolean hasMarked) {
 
