@@ -1,5 +1,6 @@
 package id.pantau.ingest.extract;
 
+import id.pantau.ingest.extract.field.AsciiRegex;
 import java.util.regex.Pattern;
 
 /** Rejects input that is too large or not HTML before any parsing. Pure. */
@@ -55,7 +56,7 @@ final class InputCheck {
         if (i < end && html.charAt(i) == '!' && startsWithIgnoreCase(html, i + 1, end, "doctype")) {
             int j = i + 1 + "doctype".length();
             int spaces = j;
-            while (j < end && isRegexSpace(html.charAt(j))) {
+            while (j < end && AsciiRegex.isSpace(html.charAt(j))) {
                 j++;
             }
             return j > spaces && startsWithIgnoreCase(html, j, end, "html") && j + 4 < end && isTagEnd(html.charAt(j + 4));
@@ -71,26 +72,11 @@ final class InputCheck {
 
     /** Whether {@code lower} (lower-case letters and digits) starts at {@code i}, before {@code end}, in any ASCII case, as {@code (?i)} reads it. */
     private static boolean startsWithIgnoreCase(String s, int i, int end, String lower) {
-        if (end - i < lower.length()) {
-            return false;
-        }
-        for (int k = 0; k < lower.length(); k++) {
-            char c = s.charAt(i + k);
-            char wanted = lower.charAt(k);
-            if (c != wanted && !(wanted >= 'a' && wanted <= 'z' && c == wanted - ('a' - 'A'))) {
-                return false;
-            }
-        }
-        return true;
+        return end - i >= lower.length() && AsciiRegex.matchesIgnoreCase(s, i, lower);
     }
 
     private static boolean isTagEnd(char c) {
-        return isRegexSpace(c) || c == '>' || c == '/';
-    }
-
-    /** The regex class {@code \s}. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+        return AsciiRegex.isSpace(c) || c == '>' || c == '/';
     }
 
     static void check(String html, String url, int maxChars) throws ExtractionException {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,9 @@ final class NextPages {
     /** What a text must start with to match {@link #NEXT_TEXT} or {@link #SHOW_ALL_TEXT}: the first word of each alternative. */
     private static final List<String> LABEL_STARTS = List.of("halaman", "selanjutnya", "berikutnya", "next", "lanjut", "\u00bb", "\u203a",
             "tampilkan", "lihat", "show", "baca", "single");
+    /** The characters a label starts with: the first of each of {@link #LABEL_STARTS}. */
+    private static final String LABEL_FIRST_CHARACTERS = LABEL_STARTS.stream().map(start -> start.substring(0, 1)).distinct()
+            .collect(Collectors.joining());
     /** Link texts longer than this are headlines, not pagination. */
     private static final int MAX_LINK_TEXT = 40;
 
@@ -131,13 +135,7 @@ final class NextPages {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (!BodyText.isSpace(c)) {
-                char first = fold(c);
-                for (String start : LABEL_STARTS) {
-                    if (start.charAt(0) == first) {
-                        return true;
-                    }
-                }
-                return false;
+                return LABEL_FIRST_CHARACTERS.indexOf(fold(c)) >= 0;
             }
         }
         return false;

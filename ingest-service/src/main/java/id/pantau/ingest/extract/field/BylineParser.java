@@ -133,13 +133,13 @@ public final class BylineParser {
                 continue;
             }
             int end = i + LABELS[label].length();
-            while (end < n && isRegexSpace(s.charAt(end))) {
+            while (end < n && AsciiRegex.isSpace(s.charAt(end))) {
                 end++;
             }
             if (end < n && s.charAt(end) == ':') {
                 end++;
             }
-            while (end < n && isRegexSpace(s.charAt(end))) {
+            while (end < n && AsciiRegex.isSpace(s.charAt(end))) {
                 end++;
             }
             found.add(new int[] {i, end, label});
@@ -176,12 +176,6 @@ public final class BylineParser {
 
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    /** The regex class {@code \\s}. */
-    private static boolean isRegexSpace(char c) {
-        // a letter, the usual character, is told in one comparison; 9 to 13 are tab, line feed, vertical tab, form feed, carriage return
-        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     /**
@@ -294,7 +288,7 @@ public final class BylineParser {
         for (int k = 0; k < s.length(); k++) {
             if (endsNameAt(s, k)) {
                 int start = k;
-                while (start > 0 && isRegexSpace(s.charAt(start - 1))) {
+                while (start > 0 && AsciiRegex.isSpace(s.charAt(start - 1))) {
                     start--;
                 }
                 return start;
@@ -314,7 +308,7 @@ public final class BylineParser {
         }
         if (c == ',' || c == ';') {
             int j = k + 1;
-            while (j < n && isRegexSpace(s.charAt(j))) {
+            while (j < n && AsciiRegex.isSpace(s.charAt(j))) {
                 j++;
             }
             if (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
@@ -328,9 +322,9 @@ public final class BylineParser {
             }
             return false;
         }
-        if (isRegexSpace(c) && k + 1 < n && "-–—".indexOf(s.charAt(k + 1)) >= 0) {
+        if (AsciiRegex.isSpace(c) && k + 1 < n && "-–—".indexOf(s.charAt(k + 1)) >= 0) {
             int after = k + 2;
-            return after < n && isRegexSpace(s.charAt(after)) || isInputEnd(s, after);
+            return after < n && AsciiRegex.isSpace(s.charAt(after)) || isInputEnd(s, after);
         }
         return false;
     }

@@ -59,7 +59,7 @@ final class CalendarScan {
                 }
             }
             for (String word : COUNT_WORDS) {
-                if (matchesAsciiIgnoreCase(s, p, word)) {
+                if (AsciiRegex.matchesIgnoreCase(s, p, word)) {
                     String[] found = unitAndTail(s, p, p + word.length());
                     if (found != null) {
                         return found;
@@ -74,7 +74,7 @@ final class CalendarScan {
     private static String @Nullable [] unitAndTail(String s, int countStart, int countEnd) {
         int u = skipSpaces(s, countEnd);
         for (int i = 0; i < UNITS.length; i++) {
-            if (!matchesAsciiIgnoreCase(s, u, UNITS[i])) {
+            if (!AsciiRegex.matchesIgnoreCase(s, u, UNITS[i])) {
                 continue;
             }
             int end = u + UNITS[i].length();
@@ -94,13 +94,13 @@ final class CalendarScan {
         if (t == at) {
             return false;
         }
-        if (matchesAsciiIgnoreCase(s, t, "yang")) {
+        if (AsciiRegex.matchesIgnoreCase(s, t, "yang")) {
             int y = skipSpaces(s, t + 4);
-            if (y > t + 4 && (matchesAsciiIgnoreCase(s, y, "lalu") || matchesAsciiIgnoreCase(s, y, "ago"))) {
+            if (y > t + 4 && (AsciiRegex.matchesIgnoreCase(s, y, "lalu") || AsciiRegex.matchesIgnoreCase(s, y, "ago"))) {
                 return true;
             }
         }
-        return matchesAsciiIgnoreCase(s, t, "lalu") || matchesAsciiIgnoreCase(s, t, "ago");
+        return AsciiRegex.matchesIgnoreCase(s, t, "lalu") || AsciiRegex.matchesIgnoreCase(s, t, "ago");
     }
 
     /** {@code JUST_NOW.matcher(s).find()}: "baru saja", "just now" or "beberapa detik lalu" as a whole word. */
@@ -120,7 +120,7 @@ final class CalendarScan {
                 continue;
             }
             for (String word : words) {
-                if (matchesAsciiIgnoreCase(s, p, word) && isBoundary(s, p + word.length())) {
+                if (AsciiRegex.matchesIgnoreCase(s, p, word) && isBoundary(s, p + word.length())) {
                     return true;
                 }
             }
@@ -176,7 +176,7 @@ final class CalendarScan {
                 int q = skipSpaces(s, p + dayDigits);
                 for (int m = 0; m < MONTH_NAMES.length; m++) {
                     String name = MONTH_NAMES[m];
-                    if (!matchesAsciiIgnoreCase(s, q, name)) {
+                    if (!AsciiRegex.matchesIgnoreCase(s, q, name)) {
                         continue;
                     }
                     int r = q + name.length();
@@ -229,7 +229,7 @@ final class CalendarScan {
                 int h = skipSpaces(rest, end);
                 int half = 0;
                 for (int i = 0; i < HALVES.length; i++) {
-                    if (matchesAsciiIgnoreCase(rest, h, HALVES[i])) {
+                    if (AsciiRegex.matchesIgnoreCase(rest, h, HALVES[i])) {
                         half = HALVES[i].charAt(0) == 'a' ? 1 : 2;
                         break;
                     }
@@ -254,7 +254,7 @@ final class CalendarScan {
             boolean boundary = isBoundary(rest, p);
             if (boundary) {
                 for (String name : ZONE_NAMES) {
-                    if (matchesAsciiIgnoreCase(rest, p, name) && isBoundary(rest, p + name.length())) {
+                    if (AsciiRegex.matchesIgnoreCase(rest, p, name) && isBoundary(rest, p + name.length())) {
                         return switch (name) {
                             case "wita" -> ZoneOffset.ofHours(8);
                             case "wit" -> ZoneOffset.ofHours(9);
@@ -263,7 +263,7 @@ final class CalendarScan {
                     }
                 }
                 for (String name : UTC_NAMES) {
-                    if (!matchesAsciiIgnoreCase(rest, p, name)) {
+                    if (!AsciiRegex.matchesIgnoreCase(rest, p, name)) {
                         continue;
                     }
                     int q = skipSpaces(rest, p + name.length());
@@ -279,7 +279,7 @@ final class CalendarScan {
                     }
                 }
                 for (String name : UTC_NAMES) {
-                    if (matchesAsciiIgnoreCase(rest, p, name) && isBoundary(rest, p + name.length())) {
+                    if (AsciiRegex.matchesIgnoreCase(rest, p, name) && isBoundary(rest, p + name.length())) {
                         return ZoneOffset.UTC;
                     }
                 }
@@ -367,22 +367,5 @@ final class CalendarScan {
             value = value * 10 + (s.charAt(i) - '0');
         }
         return value;
-    }
-
-    /** Whether {@code s} holds {@code lower} (lower-case ASCII) at {@code at}, ASCII letters compared without case. */
-    private static boolean matchesAsciiIgnoreCase(String s, int at, String lower) {
-        if (at < 0 || at + lower.length() > s.length()) {
-            return false;
-        }
-        for (int i = 0; i < lower.length(); i++) {
-            char c = s.charAt(at + i);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + ('a' - 'A'));
-            }
-            if (c != lower.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

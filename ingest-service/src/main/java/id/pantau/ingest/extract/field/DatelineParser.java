@@ -79,7 +79,7 @@ public final class DatelineParser {
         }
         // the match ends in the \s+ after the dashes, which strip() would remove with a second copy
         int textEnd = matchEnd;
-        while (textEnd > 0 && isRegexSpace(s.charAt(textEnd - 1))) {
+        while (textEnd > 0 && AsciiRegex.isSpace(s.charAt(textEnd - 1))) {
             textEnd--;
         }
         String text = s.substring(0, textEnd).strip();
@@ -146,7 +146,7 @@ public final class DatelineParser {
                 return findPrefixByRegex(s);
             }
             int i = length;
-            while (i < n && isRegexSpace(s.charAt(i))) {
+            while (i < n && AsciiRegex.isSpace(s.charAt(i))) {
                 i++;
             }
             int dashes = i;
@@ -157,7 +157,7 @@ public final class DatelineParser {
                 continue;
             }
             int spaces = i;
-            while (i < n && isRegexSpace(s.charAt(i))) {
+            while (i < n && AsciiRegex.isSpace(s.charAt(i))) {
                 i++;
             }
             if (i > spaces && i < n) {
@@ -189,9 +189,9 @@ public final class DatelineParser {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (isRegexSpace(c) || c == '\u00a0') {
+            if (AsciiRegex.isSpace(c) || c == '\u00a0') {
                 int end = i + 1;
-                while (end < length && (isRegexSpace(text.charAt(end)) || text.charAt(end) == '\u00a0')) {
+                while (end < length && (AsciiRegex.isSpace(text.charAt(end)) || text.charAt(end) == '\u00a0')) {
                     end++;
                 }
                 if (c == ' ' && end == i + 1) {
@@ -294,17 +294,7 @@ public final class DatelineParser {
     }
 
     private static boolean asciiEqualsIgnoreCase(String s, int start, int end, String lowerAscii) {
-        if (end - start != lowerAscii.length()) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            char wanted = lowerAscii.charAt(i - start);
-            if (c != wanted && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == wanted)) {
-                return false;
-            }
-        }
-        return true;
+        return end - start == lowerAscii.length() && AsciiRegex.matchesIgnoreCase(s, start, lowerAscii);
     }
 
     /** {@code PLACE.matcher(part).matches()} without the regex: a letter, then 1 to 40 of letters, dots, apostrophes and spaces (code points). */
@@ -328,17 +318,12 @@ public final class DatelineParser {
     static boolean isCollapsed(String text, int end) {
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if ((isRegexSpace(c) || c == '\u00a0')
-                    && (c != ' ' || i + 1 < end && (isRegexSpace(text.charAt(i + 1)) || text.charAt(i + 1) == '\u00a0'))) {
+            if ((AsciiRegex.isSpace(c) || c == '\u00a0')
+                    && (c != ' ' || i + 1 < end && (AsciiRegex.isSpace(text.charAt(i + 1)) || text.charAt(i + 1) == '\u00a0'))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The regex class {@code \s} (ASCII whitespace: space and 9 to 13, tab to carriage return). */
-    static boolean isRegexSpace(char c) {
-        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     /**
@@ -353,10 +338,10 @@ public final class DatelineParser {
             if (i == prefix.length() || prefix.charAt(i) == ',' || prefix.charAt(i) == '(' || prefix.charAt(i) == ')') {
                 int from = start;
                 int to = i;
-                while (from < to && isRegexSpace(prefix.charAt(from))) {
+                while (from < to && AsciiRegex.isSpace(prefix.charAt(from))) {
                     from++;
                 }
-                while (to > from && isRegexSpace(prefix.charAt(to - 1))) {
+                while (to > from && AsciiRegex.isSpace(prefix.charAt(to - 1))) {
                     to--;
                 }
                 parts.add(prefix.substring(from, to));
