@@ -151,10 +151,7 @@ class IngestHandoverIT {
     }
 
     private static List<RawArticle> ours(List<ConsumerRecord<byte[], byte[]>> records, Set<String> urls) {
-        return records.stream()
-                .map(r -> Topics.RAW_ARTICLES.valueSerde().deserializer().deserialize(Topics.RAW_ARTICLES.name(), r.value()))
-                .filter(article -> urls.contains(article.getCanonicalUrl()))
-                .toList();
+        return IngestTopics.rawArticles(records, urls);
     }
 
     /** The URL of a requeued crawl request, else "" (also for records other tests left undecodable on purpose). */

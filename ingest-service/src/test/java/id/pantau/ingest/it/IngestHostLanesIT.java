@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,10 +59,7 @@ class IngestHostLanesIT {
     }
 
     private static List<RawArticle> articlesOf(List<ConsumerRecord<byte[], byte[]>> records, String url) {
-        return records.stream()
-                .map(r -> Topics.RAW_ARTICLES.valueSerde().deserializer().deserialize(Topics.RAW_ARTICLES.name(), r.value()))
-                .filter(article -> article.getCanonicalUrl().equals(url))
-                .toList();
+        return IngestTopics.rawArticles(records, Set.of(url));
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> deadLettersOf(List<ConsumerRecord<byte[], byte[]>> records, String url) {

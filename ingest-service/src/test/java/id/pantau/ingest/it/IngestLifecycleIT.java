@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,11 +53,11 @@ class IngestLifecycleIT {
     }
 
     private static RawArticle decode(ConsumerRecord<byte[], byte[]> record) {
-        return Topics.RAW_ARTICLES.valueSerde().deserializer().deserialize(Topics.RAW_ARTICLES.name(), record.value());
+        return IngestTopics.rawArticle(record);
     }
 
     private static List<RawArticle> articlesOf(List<ConsumerRecord<byte[], byte[]>> records, String canonicalUrl) {
-        return records.stream().map(IngestLifecycleIT::decode).filter(a -> a.getCanonicalUrl().equals(canonicalUrl)).toList();
+        return IngestTopics.rawArticles(records, Set.of(canonicalUrl));
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,10 +87,7 @@ class IngestRequeueIT {
     }
 
     private static List<RawArticle> articlesOf(List<ConsumerRecord<byte[], byte[]>> records, String url) {
-        return records.stream()
-                .map(r -> Topics.RAW_ARTICLES.valueSerde().deserializer().deserialize(Topics.RAW_ARTICLES.name(), r.value()))
-                .filter(article -> article.getCanonicalUrl().equals(url))
-                .toList();
+        return IngestTopics.rawArticles(records, Set.of(url));
     }
 
     private static ConsumerRecord<byte[], byte[]> recordOf(List<ConsumerRecord<byte[], byte[]>> records, String url) {

@@ -114,9 +114,6 @@ class IngestScaleOutIT {
     }
 
     private static List<RawArticle> ours(List<ConsumerRecord<byte[], byte[]>> records, Set<String> expected) {
-        return records.stream()
-                .map(r -> Topics.RAW_ARTICLES.valueSerde().deserializer().deserialize(Topics.RAW_ARTICLES.name(), r.value()))
-                .filter(article -> expected.contains(article.getCanonicalUrl()))
-                .toList();
+        return IngestTopics.rawArticles(records, expected);
     }
 }

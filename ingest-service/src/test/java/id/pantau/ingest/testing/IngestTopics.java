@@ -4,9 +4,15 @@ import id.pantau.ingest.crawl.CrawlWorker;
 import id.pantau.localstack.LocalStack;
 import id.pantau.schemas.Topic;
 import id.pantau.schemas.Topics;
+import id.pantau.schemas.avro.RawArticle;
+import java.util.Collection;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** What ingest's integration tests share: its topics on the local stack, and loopback hosts by crawl-request partition. */
+/**
+ * What ingest's integration tests share: its topics on the local stack, the articles of records read
+ * from {@code news.articles.raw}, and loopback hosts by crawl-request partition.
+ */
 public final class IngestTopics {
 
     private IngestTopics() {}
@@ -17,6 +23,16 @@ public final class IngestTopics {
             stack.createTopic(topic.name(), topic.partitions(), topic.compacted());
         }
         return stack.kafkaBootstrapServers();
+    }
+
+    /** The article of a record read from {@code news.articles.raw}. */
+    public static RawArticle rawArticle(ConsumerRecord<byte[], byte[]> record) {
+        return Topics.RAW_ARTICLES.valueSerde().deserializer().deserialize(Topics.RAW_ARTICLES.name(), record.value());
+    }
+
+    /** The articles of records read from {@code news.articles.raw} whose canonical URL is one of {@code urls}, in order. */
+    public static List<RawArticle> rawArticles(List<ConsumerRecord<byte[], byte[]>> records, Collection<String> urls) {
+        return records.stream().map(IngestTopics::rawArticle).filter(article -> urls.contains(article.getCanonicalUrl())).toList();
     }
 
     /**
