@@ -8,11 +8,13 @@ import id.pantau.ingest.extract.generic.GenericExtractor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,8 +42,7 @@ public final class ArticleExtractor {
 
     private final Clock clock;
     /** Date parsers by the zone a zone-less date is read in; three zones, so made once each. */
-    private final java.util.concurrent.ConcurrentHashMap<java.time.ZoneOffset, IndonesianDateParser> dates =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ZoneOffset, IndonesianDateParser> dates = new ConcurrentHashMap<>();
     private final GenericExtractor generic = new GenericExtractor();
     private final int maxChars;
 
@@ -81,7 +82,7 @@ public final class ArticleExtractor {
      * As {@link #extract(String, String, ExtractionProfile, PageLoader)}, reading dates printed without
      * a zone in {@code zone} (the outlet's, see {@code Outlet#timeZone}).
      */
-    public ExtractedArticle extract(String html, String url, @Nullable ExtractionProfile profile, PageLoader pages, java.time.ZoneOffset zone)
+    public ExtractedArticle extract(String html, String url, @Nullable ExtractionProfile profile, PageLoader pages, ZoneOffset zone)
             throws ExtractionException, TransientPageException {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(url, "url");
