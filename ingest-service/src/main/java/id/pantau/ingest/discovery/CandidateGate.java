@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * (to detect edits). Since most feeds never move an item's date when its article is edited, an item
  * still listed is also requested again, as a revisit, when its {@link RevisitSchedule} says it is
  * due (later and later for an item requested again and again but never published); each call
- * requests at most the schedule's cap of revisits, the most overdue first. Thread-safe.
+ * requests at most the schedule's cap of revisits, the most overdue first. Thread-safe, and safe for
+ * concurrent polls of one outlet's sources (its feed and its sitemap listing the same article): of
+ * calls that overlap, only one admits a URL.
  */
 public final class CandidateGate {
 
@@ -88,13 +90,15 @@ public final class CandidateGate {
      * candidates the outlet's {@code articleUrlPattern} refused. Admitted are: every newer
      * item, and of the items due for a revisit the most overdue ones (earliest due time first) up to
      * the schedule's cap, so that an item over the cap is among the first of the next calls and no
-     * item of a long listing waits for ever behind the ones listed before it.
+     * item of a long listing waits for ever behind the ones listed before it. An item that another
+     * call records as requested while this one runs is that call's to request, and left out here.
      */
     public Admission admit(Outlet outlet, List<CandidateUrl> candidates) {
         Instant now = clock.instant();
         @Nullable Predicate<String> isArticle = outlet.articleUrlPattern() == null ? null : outlet.articleUrls();
         int excluded = 0;
         Map<String, CandidateUrl> admitted = new LinkedHashMap<>(); // by canonical URL, in discovery order
+        Map<String, @Nullable Request> read = new HashMap<>(); // of the admitted: the request recorded when this call looked
         Map<String, Integer> unpublished = new HashMap<>(); // of the admitted: requests in a row without a publication
         List<DueRevisit> due = new ArrayList<>();
         Set<String> considered = new HashSet<>();
@@ -135,6 +139,7 @@ public final class CandidateGate {
                 }
             }
             if (admitted.containsKey(canonical)) {
+                read.put(canonical, before);
                 unpublished.put(canonical, known != null ? 0 : before == null ? 1 : before.unpublished() + 1);
             }
         }
@@ -147,12 +152,25 @@ public final class CandidateGate {
                 admitted.remove(due.get(i).canonical()); // stays due, and more overdue, for the next call
             }
         }
+        List<Admitted> recorded = new ArrayList<>();
         admitted.forEach((canonical, candidate) -> {
-            requested.put(canonical, new Request(candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified(), now,
-                    unpublished.get(canonical)));
-            canonicalByListedUrl.put(listedKey(outlet, candidate), canonical);
+            Request request = new Request(candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified(), now,
+                    unpublished.get(canonical));
+            if (record(canonical, read.get(canonical), request)) {
+                canonicalByListedUrl.put(listedKey(outlet, candidate), canonical);
+                recorded.add(new Admitted(canonical, revisiting.contains(canonical)));
+            }
         });
-        return new Admission(admitted.keySet().stream().map(url -> new Admitted(url, revisiting.contains(url))).toList(), excluded);
+        return new Admission(recorded, excluded);
+    }
+
+    /**
+     * Records {@code request} for {@code canonical} if the request recorded for it is still {@code before}
+     * (the very one, not an equal one); otherwise another call admitted the URL since this one looked,
+     * and it must not be requested twice.
+     */
+    private boolean record(String canonical, @Nullable Request before, Request request) {
+        return requested.compute(canonical, (url, current) -> current == before ? request : current) == request;
     }
 
     private record DueRevisit(String canonical, Instant dueAt) {}

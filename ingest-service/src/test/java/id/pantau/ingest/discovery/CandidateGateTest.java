@@ -7,6 +7,7 @@ import id.pantau.ingest.config.SourceConfig;
 import id.pantau.ingest.config.SourceType;
 import id.pantau.ingest.discovery.CandidateGate.Admitted;
 import id.pantau.ingest.seen.InMemorySeenStore;
+import id.pantau.ingest.seen.SeenStore;
 import id.pantau.ingest.testing.MutableClock;
 import id.pantau.schemas.avro.SeenArticle;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class CandidateGateTest {
@@ -298,6 +300,74 @@ class CandidateGateTest {
 
         assertThat(gate.evictOld()).isEqualTo(1);
         assertThat(gate.admit(outlet, List.of(new CandidateUrl("https://kalbaronline.com/a/", null))).admitted()).containsExactly(fresh("https://kalbaronline.com/a/"));
+    }
+
+    // the feed and the sitemap of one outlet are polled at once and both list the article: it was requested twice
+    @Test
+    void shouldAdmitANewItemOnceWhenAnotherCallRecordsItAfterThisOneReadIt() {
+        CandidateUrl both = new CandidateUrl("https://kalbaronline.com/2024/11/18/rakor/", NOW.minusSeconds(3600));
+        CandidateUrl feedOnly = new CandidateUrl("https://kalbaronline.com/2024/11/18/kades/", NOW.minusSeconds(3600));
+        InterleavingSeenStore interleaving = new InterleavingSeenStore(seen);
+        CandidateGate racing = new CandidateGate(Duration.ofHours(48), interleaving, clock);
+        List<Admitted> byTheOtherCall = new ArrayList<>();
+        // the outer call has read the state of `both` when it asks the seen-store about `feedOnly`
+        interleaving.beforeFirstGet(feedOnly.url(), () -> byTheOtherCall.addAll(racing.admit(outlet, List.of(both)).admitted()));
+
+        List<Admitted> byThisCall = racing.admit(outlet, List.of(both, feedOnly)).admitted();
+
+        assertThat(byTheOtherCall).containsExactly(fresh(both.url()));
+        assertThat(byThisCall).containsExactly(fresh(feedOnly.url()));
+        assertThat(racing.admit(outlet, List.of(both, feedOnly)).admitted()).as("both recorded").isEmpty();
+    }
+
+    @Test
+    void shouldAdmitADueRevisitOnceWhenAnotherCallRecordsItAfterThisOneReadIt() {
+        CandidateUrl both = new CandidateUrl("https://kalbaronline.com/2024/11/18/bukan-artikel/", NOW.minusSeconds(3600));
+        CandidateUrl feedOnly = new CandidateUrl("https://kalbaronline.com/2024/11/19/baru/", NOW);
+        InterleavingSeenStore interleaving = new InterleavingSeenStore(seen);
+        CandidateGate racing = new CandidateGate(Duration.ofHours(48), hourly, interleaving, clock);
+        racing.admit(outlet, List.of(both));
+        clock.set(hourly.dueAtUnpublished(both.url(), NOW, 1));
+        List<Admitted> byTheOtherCall = new ArrayList<>();
+        interleaving.beforeFirstGet(feedOnly.url(), () -> byTheOtherCall.addAll(racing.admit(outlet, List.of(both)).admitted()));
+
+        List<Admitted> byThisCall = racing.admit(outlet, List.of(both, feedOnly)).admitted();
+
+        assertThat(byTheOtherCall).containsExactly(revisit(both.url()));
+        assertThat(byThisCall).containsExactly(fresh(feedOnly.url()));
+    }
+
+    /** A seen-store that lets another call of the gate run in the middle of one, when it is first asked about a URL. */
+    private static final class InterleavingSeenStore implements SeenStore {
+        private final SeenStore store;
+        private final Map<String, Runnable> beforeFirstGet = new HashMap<>();
+
+        InterleavingSeenStore(SeenStore store) {
+            this.store = store;
+        }
+
+        void beforeFirstGet(String url, Runnable interleaved) {
+            beforeFirstGet.put(url, interleaved);
+        }
+
+        @Override
+        public @Nullable SeenArticle get(String canonicalUrl) {
+            Runnable interleaved = beforeFirstGet.remove(canonicalUrl);
+            if (interleaved != null) {
+                interleaved.run();
+            }
+            return store.get(canonicalUrl);
+        }
+
+        @Override
+        public void put(SeenArticle article) {
+            store.put(article);
+        }
+
+        @Override
+        public int size() {
+            return store.size();
+        }
     }
 
     private static Duration max(Duration a, Duration b) {
