@@ -51,9 +51,15 @@ public final class CandidateGate {
 
     /**
      * A request made: the item's source date, when, and how many requests in a row (this one included)
-     * were made while the seen-store had no publication of it.
+     * were made while the seen-store had no publication of it; and the request it replaced, for when
+     * this one cannot be sent (kept without its own previous, so each URL holds at most two).
      */
-    private record Request(Instant sourceDate, Instant at, int unpublished) {}
+    private record Request(Instant sourceDate, Instant at, int unpublished, @Nullable Request previous) {
+
+        Request withoutPrevious() {
+            return previous == null ? this : new Request(sourceDate, at, unpublished, null);
+        }
+    }
 
     /** A canonical URL to request, and whether it is a revisit (handled before, asked again only to catch an edit). */
     public record Admitted(String url, boolean isRevisit) {}
@@ -154,9 +160,10 @@ public final class CandidateGate {
         }
         List<Admitted> recorded = new ArrayList<>();
         admitted.forEach((canonical, candidate) -> {
+            @Nullable Request before = read.get(canonical);
             Request request = new Request(candidate.lastModified() == null ? Instant.EPOCH : candidate.lastModified(), now,
-                    unpublished.get(canonical));
-            if (record(canonical, read.get(canonical), request)) {
+                    unpublished.get(canonical), before == null ? null : before.withoutPrevious());
+            if (record(canonical, before, request)) {
                 canonicalByListedUrl.put(listedKey(outlet, candidate), canonical);
                 recorded.add(new Admitted(canonical, revisiting.contains(canonical)));
             }
@@ -196,9 +203,13 @@ public final class CandidateGate {
         return before != null && before.at().isAfter(last) ? before.at() : last;
     }
 
-    /** Forgets that {@code canonicalUrl} was requested (its request could not be sent). */
+    /**
+     * Forgets the last request of {@code canonicalUrl} (it could not be sent): the one before it, if any,
+     * is the last again, so the item is due again at once, and one never published keeps its count of
+     * requests (and its wait) instead of starting over.
+     */
     public void forget(String canonicalUrl) {
-        requested.remove(canonicalUrl);
+        requested.computeIfPresent(canonicalUrl, (url, request) -> request.previous());
     }
 
     /**

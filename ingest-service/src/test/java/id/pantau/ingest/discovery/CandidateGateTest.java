@@ -185,6 +185,29 @@ class CandidateGateTest {
         assertThat(revisiting.admit(outlet, List.of(item)).admitted()).containsExactly(revisit(item.url()));
     }
 
+    // a request that could not be sent was forgotten with the count before it: the next wait was 1 h again, not 8 h
+    @Test
+    void shouldKeepCountingTheRequestsOfAnItemNeverPublishedWhenOneCouldNotBeSent() {
+        CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
+        CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/bukan-artikel/", NOW.minusSeconds(3600));
+        revisiting.admit(outlet, List.of(item));
+        for (int i = 0; i < 3; i++) { // four requests without a publication, the last one not sent
+            clock.set(hourly.dueAtUnpublished(item.url(), clock.instant(), i + 1));
+            assertThat(revisiting.admit(outlet, List.of(item)).admitted()).containsExactly(revisit(item.url()));
+        }
+        revisiting.forget(item.url());
+
+        List<Admitted> again = revisiting.admit(outlet, List.of(item)).admitted();
+        Instant due = hourly.dueAtUnpublished(item.url(), clock.instant(), 4); // 8 revisit times later
+
+        assertThat(again).as("due again at once").extracting(Admitted::url).containsExactly(item.url());
+        clock.set(due.minusMillis(1));
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).as("before the wait after a fourth request").isEmpty();
+        clock.set(due);
+        assertThat(revisiting.admit(outlet, List.of(item)).admitted()).containsExactly(revisit(item.url()));
+        assertThat(again).as("asked again as the revisit it was").containsExactly(revisit(item.url()));
+    }
+
     // after a restart the gate has no requests in memory: the seen-store's publication time counts
     @Test
     void shouldRevisitFromTheLastPublicationAfterARestart() {
