@@ -173,8 +173,9 @@ public final class CandidateGate {
 
     /**
      * Records {@code request} for {@code canonical} if the request recorded for it is still {@code before}
-     * (the very one, not an equal one); otherwise another call admitted the URL since this one looked,
-     * and it must not be requested twice.
+     * (the very one, not an equal one); otherwise another call has changed it since this one looked
+     * (admitted the URL, mostly, which must not be requested twice; or forgot or evicted its request),
+     * and the next call decides on what is recorded now.
      */
     private boolean record(String canonical, @Nullable Request before, Request request) {
         return requested.compute(canonical, (url, current) -> current == before ? request : current) == request;
