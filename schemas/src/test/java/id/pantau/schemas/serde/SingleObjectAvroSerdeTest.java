@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.pantau.schemas.avro.CrawlRequest;
 import id.pantau.schemas.avro.RawArticle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -34,9 +37,9 @@ class SingleObjectAvroSerdeTest {
     void shouldWriteTheCrc64FingerprintOfTheSchemaAfterTheMarker() {
         byte[] bytes = serde.serialize("t", Records.rawArticle());
 
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
 
-        assertThat(fingerprint).isEqualTo(org.apache.avro.SchemaNormalization.parsingFingerprint64(RawArticle.getClassSchema()));
+        assertThat(fingerprint).isEqualTo(SchemaNormalization.parsingFingerprint64(RawArticle.getClassSchema()));
     }
 
     @Test
@@ -89,7 +92,7 @@ class SingleObjectAvroSerdeTest {
 
     @Test
     void shouldRejectPayloadWithoutTheSingleObjectMarker() {
-        byte[] json = "{\"title\":\"bukan avro\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = "{\"title\":\"bukan avro\"}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> serde.deserialize("news.articles.raw", json))
                 .isInstanceOfSatisfying(PayloadDecodingException.class,
