@@ -1,5 +1,7 @@
 package id.pantau.localstack;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         // A CLI may print its output to stdout.
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
             out.println("usage: LocalStackMain [dataDir]   (default ./data/local-stack)");

@@ -1,6 +1,7 @@
 package id.pantau.localstack;
 
 import id.pantau.localstack.testcontainers.TestcontainersLocalStack;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,8 @@ public final class LocalStacks {
     public static LocalStack forTests() {
         LocalStackMode requested = LocalStackMode.fromEnvironment();
         LocalStackMode mode = requested.resolve(requested == LocalStackMode.AUTO && TestcontainersLocalStack.isDockerAvailable());
-        LOG.info("local stack chosen mode={} requested={}", mode.name().toLowerCase(java.util.Locale.ROOT),
-                requested.name().toLowerCase(java.util.Locale.ROOT));
+        LOG.info("local stack chosen mode={} requested={}", mode.name().toLowerCase(Locale.ROOT),
+                requested.name().toLowerCase(Locale.ROOT));
         return mode == LocalStackMode.TESTCONTAINERS ? new TestcontainersLocalStack() : EmbeddedLocalStack.temporary();
     }
 }

@@ -2,13 +2,16 @@ package id.pantau.localstack.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.CopyOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /** File helpers the JDK lacks. Stateless. */
@@ -63,9 +66,9 @@ public final class MoreFiles {
     }
 
     /** Copies the tree under {@code from} to {@code to}, replacing files; {@code options} add e.g. COPY_ATTRIBUTES. */
-    public static void copyTree(Path from, Path to, java.nio.file.CopyOption... options) throws IOException {
-        java.nio.file.CopyOption[] copyOptions = java.util.Arrays.copyOf(options, options.length + 1);
-        copyOptions[options.length] = java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+    public static void copyTree(Path from, Path to, CopyOption... options) throws IOException {
+        CopyOption[] copyOptions = Arrays.copyOf(options, options.length + 1);
+        copyOptions[options.length] = StandardCopyOption.REPLACE_EXISTING;
         try (var paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 Path dest = to.resolve(from.relativize(source).toString());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,7 +228,7 @@ public final class KafkaBroker implements AutoCloseable {
     static boolean isPortClash(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
-            if (t instanceof java.net.BindException || message.contains("Address already in use")
+            if (t instanceof BindException || message.contains("Address already in use")
                     || message.contains("failed to bind")) {
                 return true;
             }
