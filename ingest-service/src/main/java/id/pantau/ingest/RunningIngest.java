@@ -8,6 +8,7 @@ import id.pantau.ingest.seen.KafkaSeenStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ public final class RunningIngest implements AutoCloseable {
     }
 
     /** Crawl-request partitions (and so hosts) this instance owns now; empty until the group has settled. */
-    public java.util.Set<Integer> ownedPartitions() {
+    public Set<Integer> ownedPartitions() {
         return worker.ownedPartitions();
     }
 

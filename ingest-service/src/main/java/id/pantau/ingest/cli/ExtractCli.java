@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -168,9 +169,9 @@ public final class ExtractCli {
      * The outlet's zone for zone-less dates: from the outlets file given with {@code --profile-file}
      * when it lists the outlet, else from the bundled registry; WIB for an outlet known to neither, or none.
      */
-    private static java.time.ZoneOffset zoneOf(Arguments args, @Nullable String profileYaml) {
+    private static ZoneOffset zoneOf(Arguments args, @Nullable String profileYaml) {
         if (args.outlet() == null) {
-            return java.time.ZoneOffset.ofHours(7);
+            return ZoneOffset.ofHours(7);
         }
         Outlet outlet = null;
         if (profileYaml != null) {
@@ -184,7 +185,7 @@ public final class ExtractCli {
         if (outlet == null) {
             outlet = OutletRegistry.bundled().get(args.outlet());
         }
-        return outlet == null ? java.time.ZoneOffset.ofHours(7) : outlet.timeZone();
+        return outlet == null ? ZoneOffset.ofHours(7) : outlet.timeZone();
     }
 
     /**

@@ -1,6 +1,7 @@
 package id.pantau.ingest.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class ConfigValues {
                 throw new IllegalArgumentException(key + ": expected an absolute http(s) URL, got '" + text + "'");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException(key + ": expected an absolute http(s) URL, got '" + text + "'", e);
         }
     }

@@ -3,6 +3,8 @@ package id.pantau.ingest.config;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import id.pantau.ingest.extract.ExtractionProfile;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -156,7 +158,7 @@ public record Outlet(
                 throw new IllegalArgumentException(key + ": expected an absolute http(s) URL, got '" + text + "'");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // No cause on purpose: Jackson reports the root cause, and this message is the useful one.
             throw new IllegalArgumentException(key + ": expected an absolute http(s) URL, got '" + text + "'");
         }
@@ -167,12 +169,12 @@ public record Outlet(
      * Bali, Nusa Tenggara, South, East and North Kalimantan or Sulawesi, WIT for Maluku and Papua, else
      * WIB (national outlets and the western provinces). Decided by the first region.
      */
-    public java.time.ZoneOffset timeZone() {
+    public ZoneOffset timeZone() {
         String first = regions.isEmpty() ? "national" : regions.getFirst();
         return switch (first) {
-            case "51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76" -> java.time.ZoneOffset.ofHours(8);
-            case "81", "82", "91", "92", "93", "94", "95", "96" -> java.time.ZoneOffset.ofHours(9);
-            default -> java.time.ZoneOffset.ofHours(7);
+            case "51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76" -> ZoneOffset.ofHours(8);
+            case "81", "82", "91", "92", "93", "94", "95", "96" -> ZoneOffset.ofHours(9);
+            default -> ZoneOffset.ofHours(7);
         };
     }
 }

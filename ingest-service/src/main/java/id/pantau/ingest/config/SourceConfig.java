@@ -1,5 +1,6 @@
 package id.pantau.ingest.config;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -30,7 +31,7 @@ public record SourceConfig(SourceType type, @Nullable String url, @Nullable Stri
             throw new IllegalArgumentException("linkPattern: only allowed on a section source, got it on a " + type + " source " + url);
         }
         if (url == null && type != SourceType.ROBOTS) {
-            throw new IllegalArgumentException("url: required for a " + type.name().toLowerCase(java.util.Locale.ROOT) + " source");
+            throw new IllegalArgumentException("url: required for a " + type.name().toLowerCase(Locale.ROOT) + " source");
         }
     }
 

@@ -1,6 +1,7 @@
 package id.pantau.ingest.extract;
 
 import id.pantau.ingest.extract.field.AsciiRegex;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Rejects input that is too large or not HTML before any parsing. Pure. */
@@ -111,7 +112,7 @@ final class InputCheck {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "starts with '" + html.charAt(start) + "', not markup");
         }
         if (startsWith(html, start, headLength, "<?xml")
-                && !html.substring(0, Math.min(html.length(), PROLOG_CHARS)).toLowerCase(java.util.Locale.ROOT).contains("<html")) {
+                && !html.substring(0, Math.min(html.length(), PROLOG_CHARS)).toLowerCase(Locale.ROOT).contains("<html")) {
             throw new ExtractionException(ExtractionException.Cause.NOT_HTML, url, "XML document without <html>");
         }
         if (!hasHtmlTag(html, Math.min(html.length(), SNIFF_CHARS))) {

@@ -2,6 +2,7 @@ package id.pantau.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -69,7 +70,7 @@ final class StreamingSelector {
         if (end == 0 || end < last.length() && ".#:".indexOf(last.charAt(end)) < 0) {
             return null;
         }
-        return last.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        return last.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -132,11 +133,11 @@ final class StreamingSelector {
                     return new Compound(null, null, NO_CLASSES, false, PageFields.evaluator(compound));
                 }
                 if (kind == '.') {
-                    classes.add(name.toLowerCase(java.util.Locale.ROOT));
+                    classes.add(name.toLowerCase(Locale.ROOT));
                 } else if (kind == '#') {
                     id = name;
                 } else {
-                    tag = name.toLowerCase(java.util.Locale.ENGLISH);
+                    tag = name.toLowerCase(Locale.ENGLISH);
                 }
                 i = end;
             }

@@ -1,5 +1,6 @@
 package id.pantau.ingest.publish;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ final class ArticleTransactions implements AutoCloseable {
 
     private static PublishException failure(List<ProducerRecord<byte[], byte[]>> records, Throwable cause) {
         ProducerRecord<byte[], byte[]> first = records.getFirst();
-        return new PublishException(first.topic(), first.key() == null ? "" : new String(first.key(), java.nio.charset.StandardCharsets.UTF_8),
+        return new PublishException(first.topic(), first.key() == null ? "" : new String(first.key(), StandardCharsets.UTF_8),
                 cause);
     }
 

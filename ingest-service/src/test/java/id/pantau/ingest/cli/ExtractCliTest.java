@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,7 +230,7 @@ class ExtractCliTest {
                 .replace("<meta charset=\"utf-8\">", "<meta charset=\"windows-1252\">")
                 .replace("menggelar apel kesiapsiagaan",
                         "menggelar apel kesiapsiagaan \u2013 juga di kafe \u201cCaf\u00e9 Kapuas\u201d \u2013");
-        Files.write(dir.resolve("tribun_page2.html"), page2.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(dir.resolve("tribun_page2.html"), page2.getBytes(Charset.forName("windows-1252")));
 
         Run run = run(page1.toString(), "--outlet", "tribun-pontianak", "--url", TRIBUN);
 

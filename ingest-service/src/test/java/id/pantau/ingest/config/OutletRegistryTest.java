@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +33,9 @@ class OutletRegistryTest {
     void shouldGiveEachSeedOutletTheTimeZoneOfItsProvince() {
         OutletRegistry registry = OutletRegistry.bundled();
 
-        assertThat(registry.get("suara-borneo").timeZone()).as("Kalimantan Utara: WITA").isEqualTo(java.time.ZoneOffset.ofHours(8));
-        assertThat(registry.get("kalbaronline").timeZone()).as("Kalimantan Barat: WIB").isEqualTo(java.time.ZoneOffset.ofHours(7));
-        assertThat(registry.get("infopublik").timeZone()).as("national: WIB").isEqualTo(java.time.ZoneOffset.ofHours(7));
+        assertThat(registry.get("suara-borneo").timeZone()).as("Kalimantan Utara: WITA").isEqualTo(ZoneOffset.ofHours(8));
+        assertThat(registry.get("kalbaronline").timeZone()).as("Kalimantan Barat: WIB").isEqualTo(ZoneOffset.ofHours(7));
+        assertThat(registry.get("infopublik").timeZone()).as("national: WIB").isEqualTo(ZoneOffset.ofHours(7));
     }
 
     @Test

@@ -2,7 +2,9 @@ package id.pantau.ingest.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import com.sun.net.httpserver.HttpExchange;
 import id.pantau.ingest.config.FetchConfig;
 import id.pantau.ingest.config.Outlet;
 import id.pantau.ingest.config.OutletRegistry;
@@ -22,6 +24,7 @@ import id.pantau.schemas.avro.CrawlKind;
 import id.pantau.schemas.avro.CrawlRequest;
 import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.avro.SeenArticle;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -299,7 +302,7 @@ class CrawlProcessorTest {
         processor.process(stray, null);
 
         assertThat(publisher.deadLetters).extracting(DeadLetter::reason, DeadLetter::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("UNKNOWN_OUTLET", "no outlet 'hilang' in the registry"));
+                .containsExactly(tuple("UNKNOWN_OUTLET", "no outlet 'hilang' in the registry"));
     }
 
     private static final String TWO_PAGES = "/2024/11/18/dua-halaman";
@@ -332,11 +335,11 @@ class CrawlProcessorTest {
         });
     }
 
-    private static void sendPageTwo(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
+    private static void sendPageTwo(HttpExchange ex) throws IOException {
         TestSite.send(ex, 200, "text/html; charset=utf-8", PAGE_TWO.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void sendBusy(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
+    private static void sendBusy(HttpExchange ex) throws IOException {
         TestSite.send(ex, 503, "text/html", "<h1>Sibuk</h1>".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -636,7 +639,7 @@ class CrawlProcessorTest {
 
         assertThat(result).isEqualTo(CrawlResult.DEAD_LETTER);
         assertThat(publisher.deadLetters).extracting(DeadLetter::reason, DeadLetter::message, DeadLetter::exception)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("INTERNAL_ERROR", "store bug", "java.lang.IllegalStateException"));
+                .containsExactly(tuple("INTERNAL_ERROR", "store bug", "java.lang.IllegalStateException"));
     }
 
     @Test
@@ -645,12 +648,12 @@ class CrawlProcessorTest {
         id.pantau.ingest.publish.ArticlePublisher down = new RecordingPublisher() {
             @Override
             public void publish(RawArticle article, id.pantau.schemas.avro.SeenArticle seenArticle) {
-                throw new id.pantau.ingest.publish.PublishException("news.articles.raw", article.getArticleId(), new java.io.IOException("broker down"));
+                throw new id.pantau.ingest.publish.PublishException("news.articles.raw", article.getArticleId(), new IOException("broker down"));
             }
         };
         CrawlProcessor withBrokerDown = new CrawlProcessor(OutletRegistry.of(List.of(outlet)), fetcher, new ArticleExtractor(clock), seen, down, clock);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withBrokerDown.process(request(ARTICLE), null))
+        assertThatThrownBy(() -> withBrokerDown.process(request(ARTICLE), null))
                 .isInstanceOf(id.pantau.ingest.publish.PublishException.class)
                 .hasMessageStartingWith("cannot publish to news.articles.raw key ");
         assertThat(seen.size()).isZero();

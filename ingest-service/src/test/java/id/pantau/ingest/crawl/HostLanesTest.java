@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,7 @@ class HostLanesTest {
         first.countDown();
 
         awaitFinished("a20");
-        assertThat(finished).containsExactly(java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "a" + i).toArray(String[]::new));
+        assertThat(finished).containsExactly(IntStream.rangeClosed(1, 20).mapToObj(i -> "a" + i).toArray(String[]::new));
         assertThat(overlaps).isEmpty();
     }
 

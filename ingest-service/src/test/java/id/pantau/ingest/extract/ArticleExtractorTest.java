@@ -192,7 +192,7 @@ class ArticleExtractorTest {
                 + "<meta property=\"article:published_time\" content=\"2024-11-19 10:25\">";
         String html = article(head, "<article><p>Isi berita yang cukup panjang di sini.</p></article>");
 
-        ExtractedArticle inWita = extractor.extract(html, URL, null, PageLoader.NONE, java.time.ZoneOffset.ofHours(8));
+        ExtractedArticle inWita = extractor.extract(html, URL, null, PageLoader.NONE, ZoneOffset.ofHours(8));
         ExtractedArticle byDefault = extractor.extract(html, URL, null, PageLoader.NONE);
 
         assertThat(inWita.publishedAt()).isEqualTo(Instant.parse("2024-11-19T02:25:00Z"));

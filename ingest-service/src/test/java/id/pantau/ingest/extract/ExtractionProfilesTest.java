@@ -3,6 +3,8 @@ package id.pantau.ingest.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +79,7 @@ class ExtractionProfilesTest {
 
     @Test
     void shouldRoundTripThroughYaml() throws IOException {
-        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var yaml = new ObjectMapper(new YAMLFactory());
         ExtractionProfile profile = Fixtures.profile("tribun-pontianak");
 
         assertThat(yaml.readValue(yaml.writeValueAsString(profile), ExtractionProfile.class)).isEqualTo(profile);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public record Fixtures(String outletId, String name, String url, String html, Ma
         JsonNode expected = JSON.readTree(json.toFile());
         String name = json.getFileName().toString().replaceFirst("\\.json$", "");
         String html = Files.readString(json.resolveSibling(name + ".html"), StandardCharsets.UTF_8);
-        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        Map<String, String> pages = new LinkedHashMap<>();
         JsonNode pageNode = expected.get("pages");
         if (pageNode != null) {
             for (Map.Entry<String, JsonNode> page : pageNode.properties()) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
 class NextPagesTest {
@@ -70,8 +73,8 @@ class NextPagesTest {
             for (int j = 1 + random.nextInt(4); j > 0; j--) {
                 s.append(parts.get(random.nextInt(parts.size())));
             }
-            org.jsoup.nodes.Element a = org.jsoup.Jsoup.parse("<a href=\"/2\"></a>").selectFirst("a");
-            a.appendChild(new org.jsoup.nodes.TextNode(s.toString()));
+            Element a = Jsoup.parse("<a href=\"/2\"></a>").selectFirst("a");
+            a.appendChild(new TextNode(s.toString()));
             String normalised = BodyText.normalise(s.toString());
             String expected = normalised.isEmpty() || normalised.length() > 40 || !NextPages.mayBeLabel(normalised) ? null : normalised;
 

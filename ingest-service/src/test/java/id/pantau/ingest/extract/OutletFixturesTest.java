@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +83,7 @@ class OutletFixturesTest {
         for (Fixtures f : fixtures) {
             expected.add(extractor.extract(f.html(), f.url(), Fixtures.profile(f.outletId()), f.loader()));
         }
-        List<java.util.concurrent.Callable<List<ExtractedArticle>>> tasks = new ArrayList<>();
+        List<Callable<List<ExtractedArticle>>> tasks = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             tasks.add(() -> {
                 List<ExtractedArticle> out = new ArrayList<>();
@@ -95,7 +97,7 @@ class OutletFixturesTest {
             });
         }
 
-        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+        try (var executor = Executors.newFixedThreadPool(4)) {
             for (var result : executor.invokeAll(tasks)) {
                 assertThat(result.get()).isEqualTo(expected);
             }

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,12 +77,12 @@ class PageScanTest {
                 + "<div class=\"a\u2003share\">11</div><div class=\"a\u00a0share\">12</div><div class=\"share\u0001\">13</div>"
                 + "<div class=\"x Comments\">14</div><div class=\"shar\u00e9 comments\">15</div><div class=\"\tshare\">16</div>", URL);
 
-        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+        for (Element e : doc.getAllElements()) {
             assertThat(DefaultNoise.isNoise(e)).as(e.outerHtml()).isEqualTo(isNoiseBySplitting(e));
         }
         // the walk's way: class names compared by the selector set, the rest by tag and id
         SelectorSet set = SelectorSet.of(List.of(".x", "div.share"), DefaultNoise.CLASS_NAMES);
-        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+        for (Element e : doc.getAllElements()) {
             set.head(doc, e, 1);
             boolean noise = switch (set.classMark()) {
                 case SelectorSet.MARKED -> true;
@@ -93,7 +98,7 @@ class PageScanTest {
     }
 
     /** The default noise rule as first written: tag, id, or a name of {@code className()} split into strings. */
-    private static boolean isNoiseBySplitting(org.jsoup.nodes.Element e) {
+    private static boolean isNoiseBySplitting(Element e) {
         Set<String> tags = Set.of("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "aside", "footer");
         Set<String> classes = Set.of("adsbygoogle", "share", "social-share", "sharedaddy", "comments", "comment-respond", "related-posts",
                 "author-box", "author-bio", "about-author", "saboxplugin-wrap");
@@ -133,7 +138,7 @@ class PageScanTest {
                 + "<BODY><DIV CLASS=\"Isi\" ID=\"Utama\"><P>Paragraf satu yang cukup panjang.</P><P>Paragraf dua yang cukup panjang.</P></DIV>"
                 + "<A HREF=\"/berita?page=2\" REL=\"NEXT\">2</A></BODY></HTML>";
         ExtractionProfile profile = new ExtractionProfile(null, null, null, null, "div#Utama.isi", List.of(), null, null, null, null);
-        java.util.Map<String, String> asked = new java.util.HashMap<>();
+        Map<String, String> asked = new HashMap<>();
         PageLoader loader = url -> {
             asked.put(url, url);
             return null;
@@ -180,7 +185,7 @@ class PageScanTest {
      */
     @Test
     void shouldReadTheSameBodyInTheWalkOnRandomPages() {
-        java.util.Random random = new java.util.Random(20261207);
+        Random random = new Random(20261207);
         ExtractionProfile profile = new ExtractionProfile(null, null, null, null, ".isi, article p", List.of(".iklan", "div.baca figure"),
                 null, null, null, null);
         int compared = 0;
@@ -198,8 +203,8 @@ class PageScanTest {
             Document removedDoc = Jsoup.parse(html.toString(), URL);
 
             List<String> walked = PageScan.of(walkedDoc, profile, true).bodyBlocks();
-            List<String> removed = new java.util.ArrayList<>();
-            for (org.jsoup.nodes.Element container : PageScan.of(removedDoc, profile, true).removeNoiseAndGetBody()) {
+            List<String> removed = new ArrayList<>();
+            for (Element container : PageScan.of(removedDoc, profile, true).removeNoiseAndGetBody()) {
                 removed.addAll(BodyText.blocks(container));
             }
             if (walked == null) {
@@ -221,7 +226,7 @@ class PageScanTest {
     private static final String[] TEXTS = {"kata", " ", "  dua  kata ", "\n", "\t", "\u00a0", "\u200b", "Baca juga: tautan", "<br>", "x\u2003y",
         "<img src=a.jpg>", "<!-- catatan -->", "&nbsp;", "<math><![CDATA[ x <  y ]]></math>", "Pontianak, InfoPublik \u2013 isi"};
 
-    private static void randomContent(java.util.Random random, StringBuilder html, int depth) {
+    private static void randomContent(Random random, StringBuilder html, int depth) {
         int parts = 1 + random.nextInt(4);
         for (int i = 0; i < parts; i++) {
             if (depth < 5 && random.nextInt(3) == 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -111,7 +112,7 @@ class StreamingSelectorTest {
 
     @Test
     void shouldTellClassesInAnAttributeAsElementHasClassDoes() {
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         String alphabet = "aAbB- \t\n\u00a0\u2003";
         for (int i = 0; i < 5000; i++) {
             StringBuilder classes = new StringBuilder();

@@ -2,6 +2,8 @@ package id.pantau.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,7 +45,7 @@ class UrlsTest {
 
     @Test
     void shouldResolveMetaUrlsLikeUriResolve() {
-        List<String> urls = new java.util.ArrayList<>(HREFS);
+        List<String> urls = new ArrayList<>(HREFS);
         urls.addAll(List.of("  https://a.example.id/x  ", "HTTP://A.example.id/x", "http://", "https://", "http:// spasi", "https://a.example.id/%zz",
                 "http\u017F://a.example.id", "httpx://a", "gambar/1.jpg", " ../a.jpg", "http:relatif", "https:/satu-garis"));
         for (String base : List.of("https://kalbar.example.id/2024/11/20/berita", "not a url", "mailto:x@example.id")) {
@@ -56,13 +58,13 @@ class UrlsTest {
 
     @Test
     void shouldReadThePlainHostAsUriDoes() {
-        List<String> urls = new java.util.ArrayList<>(HREFS);
+        List<String> urls = new ArrayList<>(HREFS);
         urls.addAll(List.of("https://a-.example.id/x", "https://a..b/x", "https://a.1b/x", "https://127.0.0.1/x", "https://1a.b2/x",
                 "https://a.b-c/x", "https://x/", "https://a.example.id.", "https://a.example.id./x"));
         int read = 0;
         for (String url : urls) {
             if (Urls.isPlainAbsolute(url) && Urls.plainHost(url) != null) {
-                assertThat(Urls.plainHost(url)).as(url).isEqualTo(java.net.URI.create(url).getHost());
+                assertThat(Urls.plainHost(url)).as(url).isEqualTo(URI.create(url).getHost());
                 read++;
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.ingest.testing.FakeSleeper;
 import id.pantau.ingest.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -77,7 +78,7 @@ class HostPacerTest {
 
     @Test
     void shouldAllowOneRequestAtATimePerHost() throws Exception {
-        HostPacer realTime = new HostPacer(java.time.Clock.systemUTC(), Sleeper.SYSTEM);
+        HostPacer realTime = new HostPacer(Clock.systemUTC(), Sleeper.SYSTEM);
         HostPacer.Permit first = realTime.acquire("infopublik.id", Duration.ZERO);
         CountDownLatch secondHasPermit = new CountDownLatch(1);
         AtomicBoolean acquiredWhileHeld = new AtomicBoolean();

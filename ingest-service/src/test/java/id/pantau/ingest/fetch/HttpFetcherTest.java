@@ -6,6 +6,7 @@ import id.pantau.ingest.testing.TestConfigs;
 import id.pantau.ingest.testing.TestSite;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -261,7 +262,7 @@ class HttpFetcherTest {
 
     @Test
     void shouldRefuseLoopbackWhenPrivateAddressesAreNotAllowed() {
-        var strict = new id.pantau.ingest.config.HttpConfig("pantau-ingest/0.1", java.net.URI.create("https://pantau.example/crawler"),
+        var strict = new id.pantau.ingest.config.HttpConfig("pantau-ingest/0.1", URI.create("https://pantau.example/crawler"),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1024 * 1024, 5, false);
         try (HttpFetcher guarded = new HttpFetcher(strict, Clock.systemUTC())) {
             site.html("/ok", "<p>x</p>");

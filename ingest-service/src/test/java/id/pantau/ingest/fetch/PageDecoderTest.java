@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.pantau.ingest.testing.TestSite;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PageDecoderTest {
@@ -54,7 +55,7 @@ class PageDecoderTest {
 
     @Test
     void shouldReadWindows1252PageWithoutAnyLabelAsWindows1252() {
-        byte[] body = "<p>Kopi di caf\u00e9 \u2013 Pontianak</p>".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] body = "<p>Kopi di caf\u00e9 \u2013 Pontianak</p>".getBytes(Charset.forName("windows-1252"));
 
         assertThat(PageDecoder.decode(body, "text/html")).isEqualTo("<p>Kopi di caf\u00e9 \u2013 Pontianak</p>");
     }
@@ -62,7 +63,7 @@ class PageDecoderTest {
     @Test
     void shouldKeepUtf8PageWithAFewStrayBytesAsUtf8() {
         byte[] good = "<p>Wali Kota \u2013 \u201Cdamai\u201D, caf\u00e9</p>".getBytes(StandardCharsets.UTF_8);
-        byte[] body = java.util.Arrays.copyOf(good, good.length + 1);
+        byte[] body = Arrays.copyOf(good, good.length + 1);
         body[good.length] = (byte) 0x96; // one stray windows-1252 dash at the end
 
         assertThat(PageDecoder.decode(body, "text/html; charset=utf-8")).isEqualTo("<p>Wali Kota \u2013 \u201Cdamai\u201D, caf\u00e9</p>\uFFFD");

@@ -7,6 +7,7 @@ import id.pantau.ingest.testing.FakeSleeper;
 import id.pantau.ingest.testing.MutableClock;
 import id.pantau.ingest.testing.TestConfigs;
 import id.pantau.ingest.testing.TestSite;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class PoliteFetcherTest {
         fetcher.fetch(site.url("/b.html"), outlet, null);
 
         assertThat(site.hits("/robots.txt")).isEqualTo(1);
-        assertThat(fetcher.robots().sitemapsFor(java.net.URI.create(site.url("/")))).containsExactly(site.url("/sitemap-index.xml"));
+        assertThat(fetcher.robots().sitemapsFor(URI.create(site.url("/")))).containsExactly(site.url("/sitemap-index.xml"));
     }
 
     @Test

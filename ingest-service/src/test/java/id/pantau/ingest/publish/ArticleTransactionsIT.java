@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -178,7 +179,7 @@ class ArticleTransactionsIT {
     /** Hex digits of random bytes: zstd cannot shrink them below half. */
     private static String incompressible(int length) {
         StringBuilder hex = new StringBuilder(length);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         while (hex.length() < length) {
             hex.append(Integer.toHexString(random.nextInt(16)));
         }

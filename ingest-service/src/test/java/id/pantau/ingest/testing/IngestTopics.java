@@ -5,8 +5,11 @@ import id.pantau.localstack.LocalStack;
 import id.pantau.schemas.Topic;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.RawArticle;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -58,8 +61,8 @@ public final class IngestTopics {
      */
     public static List<String> loopbackHostsOnePerPartition(int from, int step) {
         int partitions = Topics.CRAWL_REQUESTS.partitions();
-        List<String> hosts = new java.util.ArrayList<>();
-        java.util.Set<Integer> covered = new java.util.HashSet<>();
+        List<String> hosts = new ArrayList<>();
+        Set<Integer> covered = new HashSet<>();
         for (int i = from; i >= 1 && i < 255 && covered.size() < partitions; i += step) {
             String host = "127.0.0." + i;
             if (covered.add(CrawlWorker.partitionOf(host, partitions))) {

@@ -11,6 +11,7 @@ import id.pantau.ingest.config.SourceType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Config records for tests, built directly: fast timeouts, no host delay, loopback allowed. */
 public final class TestConfigs {
@@ -43,7 +44,7 @@ public final class TestConfigs {
     }
 
     /** An outlet on the test site with one source. */
-    public static Outlet outlet(String id, TestSite site, SourceType type, String sourcePath, @org.jspecify.annotations.Nullable String linkPattern) {
+    public static Outlet outlet(String id, TestSite site, SourceType type, String sourcePath, @Nullable String linkPattern) {
         SourceConfig source = new SourceConfig(type, type == SourceType.ROBOTS ? null : site.url(sourcePath), linkPattern);
         return new Outlet(id, "Test " + id, site.url("/"), List.of("61"), List.of(), List.of(source), null, null);
     }

@@ -1,6 +1,7 @@
 package id.pantau.ingest.extract.evaluation;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -41,6 +42,6 @@ public record Score(double f1, double precision, double recall, int pages) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "F1 %.3f  P %.3f  R %.3f  (%d pages)", f1, precision, recall, pages);
+        return String.format(Locale.ROOT, "F1 %.3f  P %.3f  R %.3f  (%d pages)", f1, precision, recall, pages);
     }
 }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Deterministic split of benchmark page ids into a development part and a held-out part: the ids
@@ -50,7 +51,7 @@ public record Split(Set<String> dev, Set<String> heldOut) {
         return switch (part) {
             case "dev" -> dev;
             case "held-out" -> heldOut;
-            case "all" -> java.util.stream.Stream.concat(dev.stream(), heldOut.stream()).collect(Collectors.toSet());
+            case "all" -> Stream.concat(dev.stream(), heldOut.stream()).collect(Collectors.toSet());
             default -> throw new IllegalArgumentException("part must be all, dev or held-out, was " + part);
         };
     }

@@ -246,7 +246,7 @@ final class CalendarScan {
      * \b(WIB|WITA|WIT)\b}, {@code \b(?:UTC|GMT)\s*([+-]\d{1,2})(?::?(\d{2}))?}, {@code \b(UTC|GMT)\b},
      * {@code (?<=\d)\s*([+-]\d{2}):?(\d{2})\b}, ASCII case-insensitive.
      *
-     * @throws java.time.DateTimeException for an offset out of range, as the parser's reading throws
+     * @throws DateTimeException for an offset out of range, as the parser's reading throws
      */
     static @Nullable ZoneOffset zone(String rest) {
         int length = rest.length();

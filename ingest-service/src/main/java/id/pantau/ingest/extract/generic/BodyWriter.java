@@ -1,6 +1,7 @@
 package id.pantau.ingest.extract.generic;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -73,7 +74,7 @@ final class BodyWriter {
         private final boolean useClassHints;
         private final List<String> paragraphs = new ArrayList<>();
         /** Indexes (in {@link #paragraphs}) of the paragraphs that are headings. */
-        private final Set<Integer> headings = new java.util.HashSet<>();
+        private final Set<Integer> headings = new HashSet<>();
         private int headingDepth;
         private final StringBuilder current = new StringBuilder();
         private int currentLinkChars;

@@ -2,6 +2,7 @@ package id.pantau.ingest.extract.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +43,7 @@ class DatelineParserTest {
         String[] pieces = {"PONTIANAK", "Pontianak", "TANJUNG SELOR", "Suaraborneo.id", "KalbarOnline", "TRIBUNPONTIANAK.CO.ID", "antara",
             "InfoPublik", ",", ", ", " ", "-", " - ", " – ", "—", "\uFFFD", "(", ")", " (SINGKAWANG) ", "Warga", "berkumpul di", "x".repeat(30),
             "Kota", "'", ".", "\u00e9", "\uD83D\uDE00", "- -", "--"};
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         int found = 0;
         for (int i = 0; i < 30_000; i++) {
             StringBuilder s = new StringBuilder();

@@ -2,11 +2,22 @@ package id.pantau.ingest.extract.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written string helpers of the byline and dateline parsers do what the regexes they replace did. */
@@ -32,7 +43,7 @@ class RegexFreePathsTest {
     }
 
     private static Iterable<String> all() {
-        List<String> all = new java.util.ArrayList<>(SAMPLES);
+        List<String> all = new ArrayList<>(SAMPLES);
         all.addAll(randomSamples());
         return all;
     }
@@ -59,7 +70,7 @@ class RegexFreePathsTest {
     /** Longer random strings for the dateline prefix (up to 90 characters, past the 70 of group 1) and bylines. */
     private static List<String> longSamples(String alphabet, int count, long seed) {
         Random random = new Random(seed);
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             StringBuilder s = new StringBuilder();
             for (int j = random.nextInt(90); j > 0; j--) {
@@ -72,14 +83,14 @@ class RegexFreePathsTest {
 
     @Test
     void shouldFindTheDatelinePrefixLikeTheRegex() {
-        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        List<String> samples = new ArrayList<>(SAMPLES);
         samples.addAll(List.of("PONTIANAK - Isi", "TRIBUNPONTIANAK.CO.ID, MEMPAWAH - Warga", "a -b", "ab -- c", "ab - ", "ab -\n\nc", "a\nb - c",
                 "x".repeat(69) + " - y", "x".repeat(70) + " - y", "x".repeat(71) + " - y", "\uD83D\uDE00" + "x".repeat(68) + " - y",
                 "\uD83D\uDE00" + "x".repeat(69) + " - y", "ab \uFFFD c", "ab\u2028- c", "Kota – \u00a0Isi"));
         samples.addAll(longSamples(" \t\n\r\u000b\f\u00a0\u0085\u2028-–—\uFFFDabAB.,", 20_000, 7));
         samples.addAll(longSamples(" -–ab\uD83D\uDE00", 3_000, 8));
         for (String s : samples) {
-            java.util.regex.Matcher m = DatelineParser.PREFIX.matcher(s);
+            Matcher m = DatelineParser.PREFIX.matcher(s);
             long expected = m.find() ? (long) m.end(1) << 32 | m.end() : -1;
             assertThat(DatelineParser.findPrefix(s)).as(s).isEqualTo(expected);
         }
@@ -87,7 +98,7 @@ class RegexFreePathsTest {
 
     @Test
     void shouldFindBylineLabelsInAsciiTextLikeTheUnicodePattern() {
-        java.util.regex.Pattern unicode = java.util.regex.Pattern.compile("(?iu)" + BylineParser.LABEL_ASCII.pattern().substring(4));
+        Pattern unicode = Pattern.compile("(?iu)" + BylineParser.LABEL_ASCII.pattern().substring(4));
         List<String> words = List.of("penulis", "REPORTER", "Pewarta", "wartawan", "kontributor", "laporan wartawan", "oleh", "published by",
                 "Written By", "author", "by", "editor", "redaktur", "penyunting", "editing", "xoleh", "olehx", ":", " ", "|", "-", "Budi", "1", "\t");
         Random random = new Random(9);
@@ -97,8 +108,8 @@ class RegexFreePathsTest {
                 s.append(words.get(random.nextInt(words.size())));
             }
             String text = s.toString();
-            java.util.regex.Matcher a = BylineParser.LABEL_ASCII.matcher(text);
-            java.util.regex.Matcher b = unicode.matcher(text);
+            Matcher a = BylineParser.LABEL_ASCII.matcher(text);
+            Matcher b = unicode.matcher(text);
             while (true) {
                 boolean found = a.find();
                 assertThat(b.find()).as(text).isEqualTo(found);
@@ -127,7 +138,7 @@ class RegexFreePathsTest {
             "editor", "Editor", "editors", "redaktur", "penyunting", "editing", "Editing", ":", " : ", " ", "  ", "\t", "\n", "|", "-", ",",
             "Budi", "Sari", "x", "1", "_", "aby", "by:", "(", "."};
         Random random = new Random(5);
-        List<String> samples = new java.util.ArrayList<>(SAMPLES.stream().filter(BylineParser::isAscii).toList());
+        List<String> samples = new ArrayList<>(SAMPLES.stream().filter(BylineParser::isAscii).toList());
         samples.addAll(List.of("Oleh MC PROV KALIMANTAN BARAT, Selasa | Redaktur: Tri Antoro", "By Budi", "Budi by Sari", "Editor:yati",
                 "Penulis : A | Editor : B", "xPenulis: A", "Penulis1: A", "penulis_: a"));
         for (int i = 0; i < 20_000; i++) {
@@ -138,15 +149,15 @@ class RegexFreePathsTest {
             samples.add(s.toString());
         }
         for (String s : samples) {
-            java.util.regex.Matcher m = BylineParser.LABEL_ASCII.matcher(s);
+            Matcher m = BylineParser.LABEL_ASCII.matcher(s);
             StringBuilder expected = new StringBuilder();
             while (m.find()) {
-                expected.append(m.start()).append('-').append(m.end()).append(':').append(m.group(1).toLowerCase(java.util.Locale.ROOT)).append(' ');
+                expected.append(m.start()).append('-').append(m.end()).append(':').append(m.group(1).toLowerCase(Locale.ROOT)).append(' ');
             }
             StringBuilder actual = new StringBuilder();
             for (int[] label : BylineParser.findAsciiLabels(s)) {
                 actual.append(label[0]).append('-').append(label[1]).append(':')
-                        .append(s.substring(label[0], label[0] + BylineParser.labelLength(label[2])).toLowerCase(java.util.Locale.ROOT)).append(' ');
+                        .append(s.substring(label[0], label[0] + BylineParser.labelLength(label[2])).toLowerCase(Locale.ROOT)).append(' ');
             }
             assertThat(actual.toString()).as(s).isEqualTo(expected.toString());
         }
@@ -157,7 +168,7 @@ class RegexFreePathsTest {
         String[] pieces = {"2024", "11", "1", "-", "--", "T", ":", " ", "lalu", "LALU", "ago", "Ago", "baru saja", "Baru Saja", "just now",
             "kemarin", "KEMARIN", "yesterday", "\u0130", "\u212A", "k", "\u212Aemarin", "kemar\u0130n", "x", "\u00e9"};
         Random random = new Random(9);
-        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        List<String> samples = new ArrayList<>(SAMPLES);
         samples.addAll(List.of("2024-11-20", "2024-11-2", "x2024-11-20T10:00", "2024-1-20", "12024-11-20", "Selasa, 19 November 2024"));
         for (int i = 0; i < 20_000; i++) {
             StringBuilder s = new StringBuilder();
@@ -168,7 +179,7 @@ class RegexFreePathsTest {
         }
         for (String s : samples) {
             assertThat(IndonesianDateParser.hasIsoDate(s)).as(s).isEqualTo(IndonesianDateParser.ISO.matcher(s).find());
-            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            String lower = s.toLowerCase(Locale.ROOT);
             boolean expected = lower.contains("lalu") || lower.contains("ago") || lower.contains("baru saja") || lower.contains("just now")
                     || lower.contains("kemarin") || lower.contains("yesterday");
             assertThat(IndonesianDateParser.mayBeRelative(s)).as(s).isEqualTo(expected);
@@ -198,7 +209,7 @@ class RegexFreePathsTest {
             "Senin", "SELASA", "rabu", "Kamis", "\u212Aamis", "jumat", "Jum'at", "jum at", "\u017Fabtu", "minggu", "Minggu", "sen", "1", "2024",
             "Budi", "x", "\u00e9", "\u0130"};
         Random random = new Random(17);
-        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        List<String> samples = new ArrayList<>(SAMPLES);
         for (int i = 0; i < 40_000; i++) {
             StringBuilder s = new StringBuilder();
             for (int j = random.nextInt(9); j > 0; j--) {
@@ -208,7 +219,7 @@ class RegexFreePathsTest {
         }
         samples.addAll(longSamples(" \t\n\r|-–—,;()ab1SeninKamis'", 20_000, 11));
         for (String s : samples) {
-            java.util.regex.Matcher m = BylineParser.NAME_END.matcher(s);
+            Matcher m = BylineParser.NAME_END.matcher(s);
             assertThat(BylineParser.nameEnd(s)).as(s).isEqualTo(m.find() ? m.start() : -1);
         }
     }
@@ -219,7 +230,7 @@ class RegexFreePathsTest {
             "news", "tribun", "TRIBUN", "Tribun", "\u212Aalbar", "tr\u0130bun", "\u00c9", "\u00e9", "\u01c5", "\uD835\uDC00", "\uD835\uDC1A", "\uD835", "1", "-",
             " ", "'", "x", "Pontianak", "SUNGAI RAYA", "\u0661"};
         Random random = new Random(19);
-        List<String> samples = new java.util.ArrayList<>(SAMPLES);
+        List<String> samples = new ArrayList<>(SAMPLES);
         samples.addAll(List.of("PONTIANAK", "Suaraborneo.id", "KalbarOnline", "InfoPublik", "TRIBUNPONTIANAK.CO.ID", "a".repeat(41), "a".repeat(42),
                 "A" + "\uD835\uDC1A".repeat(40), "A" + "\uD835\uDC1A".repeat(41)));
         for (int i = 0; i < 40_000; i++) {
@@ -237,19 +248,19 @@ class RegexFreePathsTest {
 
     @Test
     void shouldReadThePlainIsoFormByPositionAsJavaTimeAndThePatternDo() {
-        IndonesianDateParser byPattern = new IndonesianDateParser(java.time.Clock.systemUTC());
+        IndonesianDateParser byPattern = new IndonesianDateParser(Clock.systemUTC());
         Random random = new Random(11);
         for (int i = 0; i < 3000; i++) {
-            java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2000 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28),
-                    random.nextInt(24), random.nextInt(60), random.nextInt(60), 0, java.time.ZoneOffset.ofTotalSeconds((random.nextInt(37) - 18) * 1800));
-            String written = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
+            OffsetDateTime at = OffsetDateTime.of(2000 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), 0, ZoneOffset.ofTotalSeconds((random.nextInt(37) - 18) * 1800));
+            String written = at.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
             assertThat(CalendarScan.plainIso(written)).as(written).isEqualTo(at.toInstant())
                     .isEqualTo(byPattern.parseIsoByPattern(written));
-            String compact = at.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx"));
+            String compact = at.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx"));
             assertThat(CalendarScan.plainIso(compact)).as(compact).isEqualTo(at.toInstant());
         }
         // near misses of the form: each gives what the pattern's reading gives, an instant, null or an exception
-        IndonesianDateParser parser = new IndonesianDateParser(java.time.Clock.systemUTC());
+        IndonesianDateParser parser = new IndonesianDateParser(Clock.systemUTC());
         for (String edge : List.of("2024-08-26T14:12:09+07:60", "2024-08-26T14:12:09+0799", "2024-08-26T14:12:09+19:00", "2024-08-26T14:12:09-18:00",
                 "2024-02-30T14:12:09Z", "2024-08-26T24:00:00Z", "2024-08-26T23:59:60Z", "2024-13-01T00:00:00+07:00", "0000-01-01T00:00:00Z")) {
             assertThat(outcome(() -> CalendarScan.plainIso(edge))).as(edge).isEqualTo(outcome(() -> parser.parseIsoByPattern(edge)));
@@ -268,7 +279,7 @@ class RegexFreePathsTest {
             "agt", "Ags", "des", "december", "maret", "Marett", "WIB", "wita", "WIT", "WITAx", "UTC", "gmt", "+07:00", "+0700", "-7", "+7",
             "-03:30", "am", "PM", "p.m.", "a.m", "13", "39", "13:39", "10.25", "09:05:07", "1:2", "12"};
         Random random = new Random(19);
-        List<String> out = new java.util.ArrayList<>(List.of("Selasa, 19 November 2024 | 13:39 WIB", "Kamis, 17 Oktober 2024 - 15:01 WIB",
+        List<String> out = new ArrayList<>(List.of("Selasa, 19 November 2024 | 13:39 WIB", "Kamis, 17 Oktober 2024 - 15:01 WIB",
                 "Rabu, 2 Oktober 2024 10:25 WITA", "Senin 18 November 2024", ": Oleh MC KAB MEMPAWAH, Senin, 18 November 2024 | 20:15 WIB - Redaktur: X - 87",
                 "November 18, 2024 2:05 PM", "18/11/2024 14:05 GMT+7", "2024-11-18 14:05 UTC", "19Nov2024 13:39WIB", "12:00 a.m. UTC+07:30"));
         for (int i = 0; i < 40_000; i++) {
@@ -315,7 +326,7 @@ class RegexFreePathsTest {
         int found = 0;
         for (String s : calendarSamples()) {
             for (int from : new int[] {0, firstDigitOf(s)}) {
-                java.util.regex.Matcher m = ReplacedDatePatterns.DAY_MONTH_YEAR.matcher(s);
+                Matcher m = ReplacedDatePatterns.DAY_MONTH_YEAR.matcher(s);
                 int[] expected = m.find(from)
                         ? new int[] {Integer.parseInt(m.group(1)), IndonesianDateParser.month(m.group(2)), Integer.parseInt(m.group(3)), m.end()}
                         : null;
@@ -331,7 +342,7 @@ class RegexFreePathsTest {
         int found = 0;
         for (String s : calendarSamples()) {
             for (int from : new int[] {0, firstDigitOf(s)}) {
-                java.util.regex.Matcher m = ReplacedDatePatterns.TIME.matcher(s);
+                Matcher m = ReplacedDatePatterns.TIME.matcher(s);
                 int[] expected = null;
                 if (m.find(from)) {
                     int half = m.group(4) == null ? 0 : Character.toLowerCase(m.group(4).charAt(0)) == 'a' ? 1 : 2;
@@ -346,13 +357,13 @@ class RegexFreePathsTest {
 
     /** The zone the pattern finds, read the way the parser read it before the scan; "throws" when that reading throws. */
     private static String zoneByPattern(String s) {
-        java.util.regex.Matcher m = ReplacedDatePatterns.ZONE.matcher(s);
+        Matcher m = ReplacedDatePatterns.ZONE.matcher(s);
         try {
             if (!m.find()) {
                 return "none";
             }
             if (m.group(1) != null) {
-                return switch (m.group(1).toUpperCase(java.util.Locale.ROOT)) {
+                return switch (m.group(1).toUpperCase(Locale.ROOT)) {
                     case "WITA" -> "+08:00";
                     case "WIT" -> "+09:00";
                     default -> "+07:00";
@@ -361,31 +372,31 @@ class RegexFreePathsTest {
             if (m.group(2) != null) {
                 int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
                 int hours = Integer.parseInt(m.group(2));
-                return java.time.ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes).getId();
+                return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes).getId();
             }
             if (m.group(4) != null) {
                 return "Z";
             }
             int hours = Integer.parseInt(m.group(5));
             int minutes = Integer.parseInt(m.group(6));
-            return java.time.ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes).getId();
-        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes).getId();
+        } catch (DateTimeException e) {
             return "throws";
         }
     }
 
     private static String zoneByScan(String s) {
         try {
-            java.time.ZoneOffset zone = CalendarScan.zone(s);
+            ZoneOffset zone = CalendarScan.zone(s);
             return zone == null ? "none" : zone.getId();
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return "throws";
         }
     }
 
     @Test
     void shouldFindTheZoneLikeThePattern() {
-        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
         for (String s : calendarSamples()) {
             assertThat(zoneByScan(s)).as("[" + s + "]").isEqualTo(zoneByPattern(s));
             outcomes.merge(zoneByPattern(s), 1, Integer::sum);
@@ -394,11 +405,11 @@ class RegexFreePathsTest {
         assertThat(outcomes).containsKeys("none", "throws", "Z", "+07:00", "+08:00", "+09:00", "-03:30");
     }
 
-    /** The instant as text, or "throws" when reading throws a {@link java.time.DateTimeException}. */
-    private static String outcome(java.util.function.Supplier<java.time.Instant> reading) {
+    /** The instant as text, or "throws" when reading throws a {@link DateTimeException}. */
+    private static String outcome(Supplier<Instant> reading) {
         try {
             return String.valueOf(reading.get());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return "throws";
         }
     }
@@ -411,7 +422,7 @@ class RegexFreePathsTest {
             "ago", "Ago", "laluan", "agoo", "baru saja", "Baru Saja", "baru  saja", "just now", "beberapa detik lalu", "kemarin", "Yesterday",
             "kemarinnya", "2"};
         Random random = new Random(23);
-        List<String> out = new java.util.ArrayList<>(List.of("3 jam yang lalu", "4 hours ago", "an hour ago", "sejam lalu", "5 menit lalu", "kemarin",
+        List<String> out = new ArrayList<>(List.of("3 jam yang lalu", "4 hours ago", "an hour ago", "sejam lalu", "5 menit lalu", "kemarin",
                 "Baru saja", "2 Jam Yang Lalu", "3jam lalu", "a minute  ago", "12 minggu yang  lalu"));
         for (int i = 0; i < 40_000; i++) {
             StringBuilder s = new StringBuilder();
@@ -441,7 +452,7 @@ class RegexFreePathsTest {
     void shouldFindRelativeDatesLikeThePatterns() {
         int found = 0;
         for (String s : relativeSamples()) {
-            java.util.regex.Matcher m = ReplacedDatePatterns.RELATIVE.matcher(s);
+            Matcher m = ReplacedDatePatterns.RELATIVE.matcher(s);
             String[] expected = m.find() ? new String[] {m.group(1), m.group(2)} : null;
             assertThat(CalendarScan.relative(s)).as("[" + s + "]").isEqualTo(expected);
             assertThat(CalendarScan.justNow(s)).as("just now [" + s + "]").isEqualTo(ReplacedDatePatterns.JUST_NOW.matcher(s).find());
@@ -531,7 +542,7 @@ class RegexFreePathsTest {
                 s.append(pieces[random.nextInt(pieces.length)]);
             }
             String place = s.toString();
-            boolean expected = place.equals(place.toUpperCase(java.util.Locale.ROOT));
+            boolean expected = place.equals(place.toUpperCase(Locale.ROOT));
             assertThat(DatelineParser.isUpperCase(place)).as(place).isEqualTo(expected);
             upper += expected ? 1 : 0;
             notUpper += expected ? 0 : 1;
