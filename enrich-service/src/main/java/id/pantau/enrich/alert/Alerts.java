@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Builds {@link Alert} records. Stateless. */
@@ -47,7 +48,7 @@ public final class Alerts {
 
     static String reason(TopicTag topic, EnrichedArticle article) {
         StringBuilder reason = new StringBuilder("topic ").append(topic.getTopic())
-                .append(String.format(java.util.Locale.ROOT, " (score %.3f)", topic.getScore()));
+                .append(String.format(Locale.ROOT, " (score %.3f)", topic.getScore()));
         String regions = article.getRegions().stream().map(RegionTag::getName).distinct().collect(Collectors.joining(", "));
         if (!regions.isEmpty()) {
             reason.append("; regions: ").append(regions);

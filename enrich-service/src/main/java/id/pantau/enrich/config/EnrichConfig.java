@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration of enrich-service; immutable. Built by {@link EnrichConfigLoader} from
@@ -119,7 +120,7 @@ public record EnrichConfig(Kafka kafka, Rules rules, Officials officials, Story 
     }
 
     /** Province code of an outlet's region focus, or null. */
-    public @org.jspecify.annotations.Nullable String provinceOf(String outletId) {
+    public @Nullable String provinceOf(String outletId) {
         return outletProvinces.get(outletId);
     }
 

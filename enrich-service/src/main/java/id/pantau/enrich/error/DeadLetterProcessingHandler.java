@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                 context.sourceRawKey(), context.sourceRawValue())));
     }
 
-    private static @org.jspecify.annotations.Nullable PayloadDecodingException decodingCause(Throwable error) {
+    private static @Nullable PayloadDecodingException decodingCause(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof PayloadDecodingException decoding) {
                 return decoding;
@@ -51,7 +52,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         return null;
     }
 
-    private static @org.jspecify.annotations.Nullable TaggingException taggingCause(Throwable error) {
+    private static @Nullable TaggingException taggingCause(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof TaggingException tagging) {
                 return tagging;

@@ -1,6 +1,7 @@
 package id.pantau.enrich.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class StoryClusterer {
      */
     public String assign(String articleId, List<String> parts, String[] places, long timestamp) {
         String[] sortedPlaces = places.clone();
-        java.util.Arrays.sort(sortedPlaces);
+        Arrays.sort(sortedPlaces);
         int[] features = shingles.of(parts);
         StoryMember previous = members.get(articleId);
         String[] bucketKeys = features.length == 0 ? new String[0] : minHash.bandKeys(minHash.signature(features));

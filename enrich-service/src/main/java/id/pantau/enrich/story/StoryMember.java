@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the story store keeps per article: its story cluster, its shingle set (to verify LSH
@@ -97,7 +98,7 @@ public record StoryMember(String clusterId, int[] shingles, String[] places) {
     }
 
     @Override
-    public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof StoryMember other && clusterId.equals(other.clusterId) && Arrays.equals(shingles, other.shingles)
                 && Arrays.equals(places, other.places);
     }

@@ -8,6 +8,7 @@ import id.pantau.enrich.story.StoryMember;
 import id.pantau.schemas.avro.EnrichedArticle;
 import id.pantau.schemas.avro.RegionLevel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,7 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
         List<String> expired = ExpiredEntries.purge(members, stored -> stored.timestamp() < oldest);
         expired.forEach(cache::remove);
         if (!expired.isEmpty()) {
-            LOG.info("event=story_members_purged count={} olderThan={}", expired.size(), java.time.Instant.ofEpochMilli(oldest));
+            LOG.info("event=story_members_purged count={} olderThan={}", expired.size(), Instant.ofEpochMilli(oldest));
         }
     }
 

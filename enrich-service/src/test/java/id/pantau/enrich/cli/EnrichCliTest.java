@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,6 @@ class EnrichCliTest {
     void shouldTakeTheArticleDate() {
         EnrichCli.Args args = EnrichCli.Args.parse(new String[] {"enrich", "-", "--date", "2024-11-18"});
 
-        assertThat(args.date()).isEqualTo(java.time.LocalDate.of(2024, 11, 18));
+        assertThat(args.date()).isEqualTo(LocalDate.of(2024, 11, 18));
     }
 }

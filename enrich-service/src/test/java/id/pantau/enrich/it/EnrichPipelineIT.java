@@ -1,6 +1,7 @@
 package id.pantau.enrich.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import id.pantau.enrich.EnrichApp;
 import id.pantau.enrich.config.EnrichConfig;
@@ -86,7 +87,7 @@ class EnrichPipelineIT {
             }).containsExactly(first + "->" + first, copy + "->" + first);
             assertThat(alerts).extracting(r -> decode(Topics.ALERTS.valueSerde().deserializer(), r))
                     .extracting(Alert::getRuleId, Alert::getArticleId, Alert::getStoryClusterId)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("neutrality-appeal-kalimantan", first, first));
+                    .containsExactly(tuple("neutrality-appeal-kalimantan", first, first));
             assertThat(dead).hasSize(1);
             assertThat(DeadLetterHeaders.read(dead.get(0).headers(), DeadLetterHeaders.REASON)).isEqualTo("DESERIALIZATION_BAD_HEADER");
             assertThat(DeadLetterHeaders.read(dead.get(0).headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.RAW_ARTICLES.name());

@@ -8,9 +8,11 @@ import id.pantau.localstack.LocalStack;
 import id.pantau.localstack.junit.LocalStackExtension;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.Official;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,7 +28,7 @@ class OfficialsSeederIT {
     void shouldProduceOnlyMissingSeedsAndKeepEditsMadeOnTheTopic(LocalStack stack) throws Exception {
         stack.createTopic(Topics.OFFICIALS.name(), Topics.OFFICIALS.partitions(), Topics.OFFICIALS.compacted());
         // ids unique to this run: the broker is shared with the other integration tests of the module
-        String run = "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String run = "-" + UUID.randomUUID().toString().substring(0, 8);
         List<Official> seeds = OfficialSeed.loadDefault().stream()
                 .map(o -> Official.newBuilder(o).setId(o.getId() + run).build())
                 .toList();
@@ -43,8 +45,8 @@ class OfficialsSeederIT {
         assertThat(second).isZero();
         Map<String, Official> latest = new HashMap<>();
         EnrichPipelineIT.readUntil(stack, Topics.OFFICIALS.name(), seeds.size(),
-                        r -> new String(r.key(), java.nio.charset.StandardCharsets.UTF_8).endsWith(run))
-                .forEach(r -> latest.put(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+                        r -> new String(r.key(), StandardCharsets.UTF_8).endsWith(run))
+                .forEach(r -> latest.put(new String(r.key(), StandardCharsets.UTF_8),
                         Topics.OFFICIALS.valueSerde().deserializer().deserialize(r.topic(), r.value())));
         assertThat(latest).hasSize(seeds.size());
         assertThat(latest.get(edited.getId()).getAliases()).containsExactly("Pak Edit");

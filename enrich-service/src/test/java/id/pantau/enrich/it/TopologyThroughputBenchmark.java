@@ -13,6 +13,9 @@ import id.pantau.localstack.LocalStacks;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.serde.AvroSerdes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +23,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -193,9 +199,9 @@ public final class TopologyThroughputBenchmark {
 
     /** CPU time of the stream threads of the application, summed. */
     private static long streamThreadsCpuNanos(String applicationId) {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
         long total = 0;
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith(applicationId) && info.getThreadName().contains("StreamThread")) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
@@ -204,7 +210,7 @@ public final class TopologyThroughputBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Starts {@code topology} on the pre-loaded input and measures it. */
@@ -245,7 +251,7 @@ public final class TopologyThroughputBenchmark {
         // measure only the new articles: start at the end of news.articles.raw, not at the pre-loaded ones
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
         var serde = AvroSerdes.rawArticle();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         payloads.forEach(p -> ids.add(serde.deserialize("", p).getArticleId()));
         try (KafkaStreams streams = new KafkaStreams(topology, props); var consumer = consumer(bootstrap)) {
             consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES.name()));
@@ -259,7 +265,7 @@ public final class TopologyThroughputBenchmark {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (latencies.size() < payloads.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                    if (ids.contains(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    if (ids.contains(new String(record.key(), StandardCharsets.UTF_8))) {
                         latencies.add(System.currentTimeMillis() - record.timestamp());
                     }
                 }
@@ -288,11 +294,11 @@ public final class TopologyThroughputBenchmark {
                     long due = start + i * 1_000_000_000L / ratePerSecond;
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        LockSupport.parkNanos(wait);
                     }
                 }
                 RawArticle article = AvroSerdes.rawArticle().deserialize(topic, payloads.get(i));
-                producer.send(new ProducerRecord<>(topic, article.getArticleId().getBytes(java.nio.charset.StandardCharsets.UTF_8), payloads.get(i)));
+                producer.send(new ProducerRecord<>(topic, article.getArticleId().getBytes(StandardCharsets.UTF_8), payloads.get(i)));
             }
             producer.flush();
         }

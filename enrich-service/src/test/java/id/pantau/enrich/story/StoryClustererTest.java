@@ -3,9 +3,11 @@ package id.pantau.enrich.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class StoryClustererTest {
@@ -129,7 +131,7 @@ class StoryClustererTest {
 
     @Test
     void shouldPickTheSameCandidatesAsSortingAllByCountThenId() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         for (int round = 0; round < 200; round++) {
             Map<String, Integer> shared = new HashMap<>();
             int n = random.nextInt(80);
@@ -184,7 +186,7 @@ class StoryClustererTest {
     void shouldKeepPlacesThroughTheStoredFormAndReadMembersStoredWithoutThem() {
         StoryMember member = new StoryMember("c-1", new int[] {3, 7, 11}, new String[] {"61.04", "61.71"});
         StoryMember firstForm = new StoryMember("c-2", new int[] {5});
-        byte[] withoutPlaces = java.util.Arrays.copyOf(firstForm.toBytes(), firstForm.toBytes().length - 4); // as written before places were kept
+        byte[] withoutPlaces = Arrays.copyOf(firstForm.toBytes(), firstForm.toBytes().length - 4); // as written before places were kept
 
         assertThat(StoryMember.fromBytes(member.toBytes())).isEqualTo(member);
         assertThat(StoryMember.fromBytes(withoutPlaces)).isEqualTo(firstForm);

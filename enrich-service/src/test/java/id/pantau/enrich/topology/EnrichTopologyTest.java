@@ -1,6 +1,7 @@
 package id.pantau.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import id.pantau.enrich.alert.AlertRule;
 import id.pantau.enrich.alert.Alerts;
@@ -17,6 +18,8 @@ import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.avro.TopicTag;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -27,6 +30,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,9 +169,9 @@ class EnrichTopologyTest {
 
         List<EnrichedArticle> out = enriched.readValuesToList();
         assertThat(out.get(0).getOfficials()).extracting(OfficialTag::getName, OfficialTag::getKnown)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Budi Santoso", false));
+                .containsExactly(tuple("Budi Santoso", false));
         assertThat(out.get(1).getOfficials()).extracting(OfficialTag::getOfficialId, OfficialTag::getName, OfficialTag::getKnown)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("budi-santoso-pj-bupati-sambas", "Budi Santoso", true));
+                .containsExactly(tuple("budi-santoso-pj-bupati-sambas", "Budi Santoso", true));
     }
 
     @Test
@@ -186,7 +190,7 @@ class EnrichTopologyTest {
 
     @Test
     void shouldForgetStoryMembersAndRaisedAlertsOlderThanTheRetention() {
-        java.time.Instant start = java.time.Instant.parse("2024-11-18T03:00:00Z");
+        Instant start = Instant.parse("2024-11-18T03:00:00Z");
         raw.pipeInput("a1", Articles.meetingByFirstOutlet("a1", 1), start);
         assertThat(alerts.readRecordsToList()).hasSize(1);
         var members = driver.<String, byte[]>getTimestampedKeyValueStore(StoryProcessor.MEMBERS_STORE);
@@ -196,10 +200,10 @@ class EnrichTopologyTest {
 
         // 29 days later the story is still remembered; 31 days later (retention 30 days) it is not
         raw.pipeInput("s1", Articles.raw("s1", 1, "tribun-pontianak", "Pasar Murah di Sambas", "Warga antre minyak goreng."),
-                start.plus(java.time.Duration.ofDays(29)));
+                start.plus(Duration.ofDays(29)));
         assertThat(members.get("a1")).isNotNull();
         raw.pipeInput("s2", Articles.raw("s2", 1, "tribun-pontianak", "Jembatan Baru di Sintang", "Jembatan kayu diganti beton."),
-                start.plus(java.time.Duration.ofDays(31)));
+                start.plus(Duration.ofDays(31)));
 
         assertThat(members.get("a1")).isNull();
         assertThat(members.get("s1")).isNotNull();
@@ -207,7 +211,7 @@ class EnrichTopologyTest {
         assertThat(count(raised)).isZero();
     }
 
-    private static long count(org.apache.kafka.streams.state.KeyValueStore<String, Long> store) {
+    private static long count(KeyValueStore<String, Long> store) {
         try (var all = store.all()) {
             long n = 0;
             while (all.hasNext()) {

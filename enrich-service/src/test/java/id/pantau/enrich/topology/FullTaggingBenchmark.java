@@ -15,11 +15,14 @@ import id.pantau.schemas.avro.Official;
 import id.pantau.schemas.avro.RawArticle;
 import id.pantau.schemas.avro.Region;
 import id.pantau.schemas.avro.RegionLevel;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -185,7 +188,7 @@ public class FullTaggingBenchmark {
                     .mapToDouble(r -> r.getPrimaryResult().getScore())
                     .sorted()
                     .toArray();
-            System.out.printf(java.util.Locale.ROOT, "%s: median articles/s over %d iterations: %.1f%n",
+            System.out.printf(Locale.ROOT, "%s: median articles/s over %d iterations: %.1f%n",
                     result.getParams().getBenchmark(), scores.length, scores[scores.length / 2]);
         }
     }
@@ -214,15 +217,15 @@ public class FullTaggingBenchmark {
         Arrays.sort(topicsAlone);
         double medianFull = full[full.length / 2];
         double medianTopics = topicsAlone[topicsAlone.length / 2];
-        System.out.printf(java.util.Locale.ROOT, "enrichFullArticle: median articles per CPU-second over %d rounds: %.1f (%.0f us per article)%n",
+        System.out.printf(Locale.ROOT, "enrichFullArticle: median articles per CPU-second over %d rounds: %.1f (%.0f us per article)%n",
                 full.length, medianFull, 1e6 / medianFull);
-        System.out.printf(java.util.Locale.ROOT, "topicsOnly (Lucene Monitor): median articles per CPU-second: %.1f (%.0f us per article; %d tags seen)%n",
+        System.out.printf(Locale.ROOT, "topicsOnly (Lucene Monitor): median articles per CPU-second: %.1f (%.0f us per article; %d tags seen)%n",
                 medianTopics, 1e6 / medianTopics, tags[0]);
     }
 
     /** Articles per second of this thread's CPU time over about one second of {@code work}. */
-    private static double cpuRate(List<RawArticle> articles, java.util.function.Consumer<RawArticle> work) {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static double cpuRate(List<RawArticle> articles, Consumer<RawArticle> work) {
+        var threads = ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
         int done = 0;
         while (threads.getCurrentThreadCpuTime() - start < 1_000_000_000L) {

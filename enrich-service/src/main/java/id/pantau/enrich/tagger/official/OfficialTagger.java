@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -135,7 +136,7 @@ public final class OfficialTagger {
         }
         List<OfficialMention> mentions = new ArrayList<>(mentions(people, nt));
         mentions.addAll(officeMentions(all, people, text));
-        mentions.sort(java.util.Comparator.comparingInt(OfficialMention::start));
+        mentions.sort(Comparator.comparingInt(OfficialMention::start));
         return new OfficialTagging(tags(people, mentions), mentions);
     }
 

@@ -6,7 +6,9 @@ import id.pantau.schemas.avro.Region;
 import id.pantau.schemas.avro.RegionLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +42,7 @@ final class TitlePatternExtractor {
             "bacalon", "balon", "kandidat", "mantan", "eks", "bekas", "purnawirawan");
 
     /** A word after a place that says which of a regency/city pair it is ("Bekasi Kota"). */
-    private static final java.util.Map<String, RegionLevel> DESIGNATORS = java.util.Map.of("kota", RegionLevel.CITY, "kabupaten", RegionLevel.REGENCY);
+    private static final Map<String, RegionLevel> DESIGNATORS = Map.of("kota", RegionLevel.CITY, "kabupaten", RegionLevel.REGENCY);
 
     private final OfficeLexicon lexicon;
     private final RegionNames regions;
@@ -51,12 +53,12 @@ final class TitlePatternExtractor {
     TitlePatternExtractor(OfficeLexicon lexicon, RegionNames regions) {
         this.lexicon = lexicon;
         this.regions = regions;
-        Set<String> words = new java.util.HashSet<>();
+        Set<String> words = new HashSet<>();
         for (OfficeLexicon.Entry e : lexicon.offices()) {
             words.addAll(Arrays.asList(OfficeLexicon.key(e.written()).split(" ")));
         }
         this.officeWords = Set.copyOf(words);
-        Set<String> starts = new java.util.HashSet<>();
+        Set<String> starts = new HashSet<>();
         for (OfficeLexicon.Entry e : lexicon.offices()) {
             starts.add(OfficeLexicon.key(e.written()).split(" ")[0]);
         }

@@ -6,8 +6,10 @@ import id.pantau.enrich.tagger.official.OfficialTagging;
 import id.pantau.schemas.avro.OfficialTag;
 import id.pantau.schemas.avro.Quote;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +51,7 @@ public final class QuoteTagger {
                     + "|peserta|ibu|bapak|pemuda|dosen|penduduk|pemilik|pekerja|penumpang)\\b)"
                     + "|\\b(?:bernama|namanya)\\s+(?<named>" + NAME + ")");
     /** Capitalised words that open sentences or name places and bodies, never a person introduced above. */
-    private static final java.util.Set<String> NOT_PERSON = java.util.Set.of(
+    private static final Set<String> NOT_PERSON = Set.of(
             "sebelumnya", "sementara", "selain", "namun", "kemudian", "menurut", "saat", "di", "ke", "dari", "dalam", "sejak",
             "hingga", "akibatnya", "karena", "meski", "sedangkan", "adapun", "bahkan", "kini", "kemarin", "senin", "selasa",
             "rabu", "kamis", "jumat", "sabtu", "minggu", "pagi", "siang", "sore", "malam", "selanjutnya", "sebab", "oleh",
@@ -133,7 +135,7 @@ public final class QuoteTagger {
             int start = m.start(group);
             int end = m.end(group);
             String name = m.group(group);
-            boolean isWord = java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).split("\\s+")).anyMatch(NOT_PERSON::contains);
+            boolean isWord = Arrays.stream(name.toLowerCase(Locale.ROOT).split("\\s+")).anyMatch(NOT_PERSON::contains);
             boolean official = officials.mentions().stream().anyMatch(o -> o.start() < end && o.end() > start);
             if (!isWord && !official) {
                 OfficialTag byName = tagNamed(name, officials.tags());

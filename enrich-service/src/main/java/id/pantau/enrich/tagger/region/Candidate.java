@@ -1,6 +1,7 @@
 package id.pantau.enrich.tagger.region;
 
 import id.pantau.schemas.avro.Region;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A region a surface form may name.
@@ -10,4 +11,4 @@ import id.pantau.schemas.avro.Region;
  * @param exactCase the alias as written when it must match in exactly that case, else null
  * @param ambiguous true when the bare name is also a common word, river, island or person name
  */
-record Candidate(Region region, boolean viaAlias, @org.jspecify.annotations.Nullable String exactCase, boolean ambiguous) {}
+record Candidate(Region region, boolean viaAlias, @Nullable String exactCase, boolean ambiguous) {}

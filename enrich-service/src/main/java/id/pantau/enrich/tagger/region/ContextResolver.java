@@ -4,6 +4,7 @@ import id.pantau.enrich.tagger.text.NormalizedText;
 import id.pantau.schemas.avro.Region;
 import id.pantau.schemas.avro.RegionLevel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +49,7 @@ final class ContextResolver {
         // districts last, so that a regency resolved by one of its districts ("Ngabang, Landak") lets the
         // district be read against it in turn
         List<Deferred> ordered = new ArrayList<>(deferred);
-        ordered.sort(java.util.Comparator.comparing(Deferred::districtOnly));
+        ordered.sort(Comparator.comparing(Deferred::districtOnly));
         for (Deferred d : ordered) {
             Region pick = null;
             String evidence = "context";

@@ -2,8 +2,10 @@ package id.pantau.enrich.tagger.region;
 
 import id.pantau.enrich.tagger.text.NormalizedText;
 import id.pantau.schemas.avro.RegionLevel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +64,7 @@ record Cue(@Nullable RegionLevel level, String evidence) {
             e("sekda", null, INSTITUTION),
             e("forkopimda", null, INSTITUTION));
 
-    private static final java.util.Set<String> BLOCKERS = java.util.Set.of(
+    private static final Set<String> BLOCKERS = Set.of(
             "alun", "sungai", "taman", "jalan", "jl", "jln", "hotel", "praja", "operasi", "gang", "gg", "desa", "dusun",
             "kampung", "kelurahan", "universitas", "bandara", "pelabuhan", "masjid", "gereja", "pasar", "gunung",
             "danau", "pulau", "teluk", "bukit", "stadion", "gedung", "lapangan", "kompleks", "komplek", "perumahan",
@@ -80,7 +82,7 @@ record Cue(@Nullable RegionLevel level, String evidence) {
 
     /** The cue ending just before normalised offset {@code start}, skipping code numbers ("Kodim 1202/"), or null. */
     static @Nullable Cue before(NormalizedText text, int start) {
-        List<String> tokens = new java.util.ArrayList<>(text.tokensBefore(start, 4));
+        List<String> tokens = new ArrayList<>(text.tokensBefore(start, 4));
         while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).chars().allMatch(Character::isDigit)) {
             tokens.remove(tokens.size() - 1);
         }

@@ -7,6 +7,8 @@ import id.pantau.schemas.avro.RegionLevel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +27,7 @@ public final class RegionNames {
     private final KeywordMatcher<List<Candidate>> matcher;
 
     RegionNames(RegionGazetteer gazetteer) {
-        Set<String> ambiguous = new java.util.HashSet<>();
+        Set<String> ambiguous = new HashSet<>();
         RegionAliases.ambiguousNames().forEach(n -> ambiguous.add(NormalizedText.normalize(n)));
         Map<String, List<Candidate>> forms = new HashMap<>();
         for (Region r : gazetteer.all()) {
@@ -142,7 +144,7 @@ public final class RegionNames {
     private static final Map<String, RegionLevel> PREFIXES;
 
     static {
-        Map<String, RegionLevel> p = new java.util.LinkedHashMap<>();
+        Map<String, RegionLevel> p = new LinkedHashMap<>();
         p.put("provinsi", RegionLevel.PROVINCE);
         p.put("prov", RegionLevel.PROVINCE);
         p.put("kabupaten", RegionLevel.REGENCY);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds normalised keywords in a {@link NormalizedText} with one Aho-Corasick automaton (a double-array
@@ -72,7 +73,7 @@ public final class KeywordMatcher<V> {
     }
 
     /** The longest keyword that starts exactly at normalised offset {@code start}, or null. */
-    public @org.jspecify.annotations.Nullable Match<V> longestAt(NormalizedText text, int start) {
+    public @Nullable Match<V> longestAt(NormalizedText text, int start) {
         if (empty || start >= text.normalized().length()) {
             return null;
         }

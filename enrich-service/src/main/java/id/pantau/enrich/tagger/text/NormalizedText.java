@@ -1,6 +1,7 @@
 package id.pantau.enrich.tagger.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,7 +52,7 @@ public final class NormalizedText {
                 pendingSpace = true;
             }
         }
-        return new NormalizedText(original, new String(out, 0, len), java.util.Arrays.copyOf(map, len));
+        return new NormalizedText(original, new String(out, 0, len), Arrays.copyOf(map, len));
     }
 
     /** Lower-case form of each ASCII letter or digit; 0 for every other ASCII character. */

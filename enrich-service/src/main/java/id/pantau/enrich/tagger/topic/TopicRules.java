@@ -1,6 +1,7 @@
 package id.pantau.enrich.tagger.topic;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -55,7 +56,7 @@ public final class TopicRules {
         RuleFile parsed;
         try {
             parsed = YAML.readValue(in, RuleFile.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             Throwable cause = e.getCause();
             String detail = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
             throw new IllegalArgumentException("topic rules " + source + ": " + detail, e);

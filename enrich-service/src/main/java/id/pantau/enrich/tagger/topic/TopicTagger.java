@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -165,7 +167,7 @@ public final class TopicTagger implements AutoCloseable {
         List<int[]> sorted = hits.stream()
                 .filter(hit -> hit.startOffset() >= 0 && hit.endOffset() <= textLength && hit.startOffset() < hit.endOffset())
                 .map(hit -> new int[] {hit.startOffset(), hit.endOffset()})
-                .sorted(java.util.Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]))
+                .sorted(Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]))
                 .toList();
         List<int[]> merged = new ArrayList<>();
         for (int[] span : sorted) {
@@ -199,7 +201,7 @@ public final class TopicTagger implements AutoCloseable {
         }
 
         void addEvidence(int offset, String term, int sentenceStart, int sentenceEnd) {
-            String key = term.toLowerCase(java.util.Locale.ROOT) + '@' + sentenceStart;
+            String key = term.toLowerCase(Locale.ROOT) + '@' + sentenceStart;
             if (seen.add(key)) {
                 evidenceByOffset.putIfAbsent(offset, new TopicEvidence(term, sentenceStart, sentenceEnd));
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.pantau.enrich.tagger.region.RegionGazetteer;
 import id.pantau.schemas.avro.Official;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,6 @@ class OfficialSeedTest {
                 .hasMessage("officials seed: duplicate id 'a'");
         assertThat(OfficialSeed.parse(yaml.readTree("officials: [{id: a, name: A, office: Bupati, validFrom: 2024-09-25}]"))
                         .get(0).getValidFrom())
-                .isEqualTo(java.time.LocalDate.of(2024, 9, 25));
+                .isEqualTo(LocalDate.of(2024, 9, 25));
     }
 }

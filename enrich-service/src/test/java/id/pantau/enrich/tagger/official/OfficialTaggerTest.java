@@ -1,11 +1,16 @@
 package id.pantau.enrich.tagger.official;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import id.pantau.enrich.tagger.ArticleText;
 import id.pantau.enrich.tagger.region.RegionGazetteer;
 import id.pantau.schemas.avro.OfficialTag;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,9 +100,9 @@ class OfficialTaggerTest {
     void shouldGiveTheSameTagsFromManyThreads() throws Exception {
         ArticleText article = new ArticleText("", "Kapolda Kalbar Irjen Pol Pipit Rismanto hadir. Semua siap, ujar Pipit.", null, "test", null);
         OfficialTagging expected = TAGGER.tag(article);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<OfficialTagging>> results = new java.util.ArrayList<>();
+            List<Future<OfficialTagging>> results = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 results.add(pool.submit(() -> TAGGER.tag(article)));
             }
@@ -150,19 +155,19 @@ class OfficialTaggerTest {
         var ismail = id.pantau.schemas.avro.Official.newBuilder()
                 .setId("ismail-pj-bupati-mempawah").setName("Ismail").setAliases(List.of())
                 .setOffice("Penjabat Bupati Mempawah").setJurisdictionCode("61.02")
-                .setValidFrom(java.time.LocalDate.parse("2024-05-01")).setValidTo(java.time.LocalDate.parse("2024-12-31")).build();
+                .setValidFrom(LocalDate.parse("2024-05-01")).setValidTo(LocalDate.parse("2024-12-31")).build();
         OfficialTagger tagger = OfficialTagger.of(List.of(ismail), RegionGazetteer.loadDefault());
         String body = "Penjabat Bupati Mempawah, Ismail, mengingatkan ASN agar netral. Menurut Ismail, ASN harus profesional.";
 
-        List<OfficialTag> inTerm = tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-11-18"))).tags();
-        List<OfficialTag> before = tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-04-30"))).tags();
-        List<OfficialTag> after = tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2025-01-01"))).tags();
+        List<OfficialTag> inTerm = tagger.tag(new ArticleText("", body, null, "test", "61", LocalDate.parse("2024-11-18"))).tags();
+        List<OfficialTag> before = tagger.tag(new ArticleText("", body, null, "test", "61", LocalDate.parse("2024-04-30"))).tags();
+        List<OfficialTag> after = tagger.tag(new ArticleText("", body, null, "test", "61", LocalDate.parse("2025-01-01"))).tags();
         List<OfficialTag> undated = tagger.tag(new ArticleText("", body, null, "test", "61", null)).tags();
 
         assertThat(inTerm).extracting(OfficialTag::getOfficialId, OfficialTag::getKnown)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ismail-pj-bupati-mempawah", true));
+                .containsExactly(tuple("ismail-pj-bupati-mempawah", true));
         assertThat(before).extracting(OfficialTag::getName, OfficialTag::getKnown, OfficialTag::getMentionCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ismail", false, 2));
+                .containsExactly(tuple("Ismail", false, 2));
         assertThat(after).extracting(OfficialTag::getKnown).containsExactly(false);
         assertThat(undated).extracting(OfficialTag::getOfficialId).containsExactly("ismail-pj-bupati-mempawah");
     }
@@ -172,12 +177,12 @@ class OfficialTaggerTest {
         var rion = id.pantau.schemas.avro.Official.newBuilder()
                 .setId("rion-sardi-anggota-dprd-ketapang").setName("Rion Sardi").setAliases(List.of())
                 .setOffice("Anggota Dewan Perwakilan Rakyat Daerah Kabupaten Ketapang").setJurisdictionCode("61.04")
-                .setValidTo(java.time.LocalDate.parse("2024-08-31")).build();
+                .setValidTo(LocalDate.parse("2024-08-31")).build();
         OfficialTagger tagger = OfficialTagger.of(List.of(rion), RegionGazetteer.loadDefault());
         String body = "Rion Sardi menemui warga di balai desa.";
 
-        assertThat(tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-08-20"))).tags())
+        assertThat(tagger.tag(new ArticleText("", body, null, "test", "61", LocalDate.parse("2024-08-20"))).tags())
                 .extracting(OfficialTag::getOfficialId).containsExactly("rion-sardi-anggota-dprd-ketapang");
-        assertThat(tagger.tag(new ArticleText("", body, null, "test", "61", java.time.LocalDate.parse("2024-09-02"))).tags()).isEmpty();
+        assertThat(tagger.tag(new ArticleText("", body, null, "test", "61", LocalDate.parse("2024-09-02"))).tags()).isEmpty();
     }
 }

@@ -1,12 +1,14 @@
 package id.pantau.enrich.tagger.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import id.pantau.enrich.tagger.ArticleText;
 import id.pantau.enrich.tagger.official.OfficialMention;
 import id.pantau.enrich.tagger.official.OfficialTagging;
 import id.pantau.schemas.avro.OfficialTag;
 import id.pantau.schemas.avro.Quote;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class QuoteTaggerTest {
     private final QuoteTagger tagger = new QuoteTagger();
 
     private static OfficialTagging officials(String text, String... mentionsAsIdAndName) {
-        List<OfficialMention> mentions = new java.util.ArrayList<>();
+        List<OfficialMention> mentions = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < mentionsAsIdAndName.length; i += 2) {
             int start = text.indexOf(mentionsAsIdAndName[i + 1], from);
@@ -49,7 +51,7 @@ class QuoteTaggerTest {
         List<Quote> quotes = tagger.tag(text, officials(body, "pipit", "Pipit Rismanto", "harisson", "Harisson", "pipit", "Pipit"));
 
         assertThat(quotes).extracting(Quote::getText, Quote::getSpeaker, Quote::getSpeakerOfficialId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Anggota kami berjaga sampai suara selesai dihitung", "Pipit Rismanto", "pipit"));
+                .containsExactly(tuple("Anggota kami berjaga sampai suara selesai dihitung", "Pipit Rismanto", "pipit"));
     }
 
     @Test
@@ -71,8 +73,8 @@ class QuoteTaggerTest {
         List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson", "harisson", "Harisson"));
 
         assertThat(quotes).extracting(Quote::getText, Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Lapak kami sekarang jauh lebih bersih", "Rahmat", null),
-                org.assertj.core.groups.Tuple.tuple("Jangan ada pungutan liar lagi", "Harisson", "harisson"));
+                tuple("Lapak kami sekarang jauh lebih bersih", "Rahmat", null),
+                tuple("Jangan ada pungutan liar lagi", "Harisson", "harisson"));
     }
 
     @Test
@@ -84,10 +86,10 @@ class QuoteTaggerTest {
         List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson", "harisson", "Harisson"));
 
         assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Yanti", null),
-                org.assertj.core.groups.Tuple.tuple("Udin Saputra", null),
-                org.assertj.core.groups.Tuple.tuple("Joko", null),
-                org.assertj.core.groups.Tuple.tuple("Joko", null));
+                tuple("Yanti", null),
+                tuple("Udin Saputra", null),
+                tuple("Joko", null),
+                tuple("Joko", null));
     }
 
     @Test
@@ -99,7 +101,7 @@ class QuoteTaggerTest {
         List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson"));
 
         assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Harisson", "harisson"));
+                .containsExactly(tuple("Harisson", "harisson"));
     }
 
     @Test
@@ -109,7 +111,7 @@ class QuoteTaggerTest {
 
         List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson"));
 
-        assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(org.assertj.core.groups.Tuple.tuple(null, null));
+        assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(tuple(null, null));
     }
 
     @Test
@@ -120,8 +122,8 @@ class QuoteTaggerTest {
         List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "harisson", "Harisson"));
 
         assertThat(quotes).extracting(Quote::getText, Quote::getSpeaker, Quote::getSpeakerOfficialId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Pelayanan publik tidak boleh berhenti karena pilkada.", "Harisson", "harisson"),
-                org.assertj.core.groups.Tuple.tuple("Setiap TPS dijaga dua personel.", "Pipit Rismanto", "pipit"));
+                tuple("Pelayanan publik tidak boleh berhenti karena pilkada.", "Harisson", "harisson"),
+                tuple("Setiap TPS dijaga dua personel.", "Pipit Rismanto", "pipit"));
     }
 
     @Test
@@ -131,7 +133,7 @@ class QuoteTaggerTest {
         List<Quote> quotes = tagger.tag(new ArticleText("", body, null, "", null), officials(body, "pipit", "Pipit Rismanto"));
 
         assertThat(quotes).extracting(Quote::getSpeaker, Quote::getSpeakerOfficialId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Pipit Rismanto", "pipit"));
+                .containsExactly(tuple("Pipit Rismanto", "pipit"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package id.pantau.enrich.tagger.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import id.pantau.enrich.tagger.ArticleText;
 import id.pantau.schemas.avro.RegionTag;
@@ -136,8 +137,8 @@ class RegionTaggerTest {
 
         assertThat(tags).extracting(RegionTag::getCode, RegionTag::getFirstOffset)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("61", 8),
-                        org.assertj.core.groups.Tuple.tuple("61.02", article.bodyOffset() + 7));
+                        tuple("61", 8),
+                        tuple("61.02", article.bodyOffset() + 7));
         assertThat(article.text().substring(8, 14)).isEqualTo("Kalbar");
     }
 }
