@@ -13,6 +13,8 @@ import id.pantau.localstack.junit.LocalStackExtension;
 import id.pantau.schemas.DeadLetterHeaders;
 import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.EnrichedArticle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,10 +118,10 @@ class ArticleIndexingIT {
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
         await(WAIT, () -> {
             dead.addAll(deadLetters(ItSupport.class.getSimpleName()));
-            return dead.stream().anyMatch(r -> id.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)));
+            return dead.stream().anyMatch(r -> id.equals(new String(r.key(), StandardCharsets.UTF_8)));
         });
 
-        ConsumerRecord<byte[], byte[]> letter = dead.stream().filter(r -> id.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)))
+        ConsumerRecord<byte[], byte[]> letter = dead.stream().filter(r -> id.equals(new String(r.key(), StandardCharsets.UTF_8)))
                 .findFirst().orElseThrow();
         assertThat(DeadLetterHeaders.read(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("MAPPING_REJECTED");
         assertThat(DeadLetterHeaders.read(letter.headers(), DeadLetterHeaders.SERVICE)).isEqualTo("index");
@@ -141,10 +143,10 @@ class ArticleIndexingIT {
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
         await(WAIT, () -> {
             dead.addAll(deadLetters("garbage"));
-            return dead.stream().anyMatch(r -> key.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)));
+            return dead.stream().anyMatch(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)));
         });
 
-        ConsumerRecord<byte[], byte[]> letter = dead.stream().filter(r -> key.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)))
+        ConsumerRecord<byte[], byte[]> letter = dead.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
                 .findFirst().orElseThrow();
         assertThat(DeadLetterHeaders.read(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("BAD_HEADER");
         assertThat(letter.value()).containsExactly(1, 2, 3);
@@ -198,7 +200,7 @@ class ArticleIndexingIT {
     }
 
     private static long deadLetterCount(String key) {
-        return deadLetters("count").stream().filter(r -> r.key() != null && key.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)))
+        return deadLetters("count").stream().filter(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8)))
                 .count();
     }
 
@@ -206,7 +208,7 @@ class ArticleIndexingIT {
         try {
             es.indices().refresh(r -> r.index("dead-letters"));
             return es.count(c -> c.index("dead-letters").query(q -> q.term(t -> t.field(field).value(value)))).count();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }
@@ -247,7 +249,7 @@ class ArticleIndexingIT {
     private static boolean exists(String id) {
         try {
             return es.exists(e -> e.index("articles").id(id)).value();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

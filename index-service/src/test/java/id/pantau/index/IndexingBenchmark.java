@@ -14,13 +14,17 @@ import id.pantau.schemas.avro.EnrichedArticle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -196,7 +200,7 @@ public final class IndexingBenchmark {
 
     /** CPU time so far in ms: [this JVM, the Elasticsearch node (a child process)]. */
     private static double[] cpuMs() {
-        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e6;
         double es = ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("org.elasticsearch"))
@@ -207,7 +211,7 @@ public final class IndexingBenchmark {
     /** utime + stime of {@code pid} from /proc, ms (clock ticks of 10 ms); 0 where /proc is not there. */
     private static double procCpuMs(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
         } catch (IOException | RuntimeException e) {
@@ -309,7 +313,7 @@ public final class IndexingBenchmark {
     @SuppressWarnings("SystemOut")
     private void latency(String how, Sender sender) throws Exception {
         long[] micros = new long[LATENCY_SAMPLES];
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (int i = 0; i < LATENCY_SAMPLES; i++) {
             // A random pause, so that samples do not lock onto the 1 s refresh (each send landing just after one).
             Thread.sleep(random.nextInt(1000));
@@ -388,7 +392,7 @@ public final class IndexingBenchmark {
     }
 
     private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private void close() throws IOException {

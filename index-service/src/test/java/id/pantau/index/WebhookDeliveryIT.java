@@ -12,6 +12,7 @@ import id.pantau.schemas.Topics;
 import id.pantau.schemas.avro.Alert;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class WebhookDeliveryIT {
             if (status == 200 && accepted.merge(key, 1, Integer::sum) > 1) {
                 status = 208; // a duplicate: acknowledged, not processed again
             }
-            received.add(new Received(key, exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER), new String(body, java.nio.charset.StandardCharsets.UTF_8), status));
+            received.add(new Received(key, exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER), new String(body, StandardCharsets.UTF_8), status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -77,7 +78,7 @@ class WebhookDeliveryIT {
         assertThat(mine).extracting(Received::answered).containsExactly(503, 503, 200);
         assertThat(accepted).containsExactly(Map.entry(alertId, 1));
         WebhookSigner signer = new WebhookSigner(SECRET);
-        assertThat(mine).allMatch(r -> signer.verify(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), r.signature()));
+        assertThat(mine).allMatch(r -> signer.verify(r.body().getBytes(StandardCharsets.UTF_8), r.signature()));
         assertThat(mine.get(2).body()).contains("\"alert_id\":\"" + alertId + "\"").contains("\"rule_id\":\"" + rule + "\"");
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -71,7 +72,7 @@ public final class FeedHub {
         @Override
         public int compareTo(Position o) {
             int c = Long.compare(indexedAt, o.indexedAt);
-            if (c != 0 || java.util.Objects.equals(articleId, o.articleId)) {
+            if (c != 0 || Objects.equals(articleId, o.articleId)) {
                 return c;
             }
             return articleId == null ? 1 : o.articleId == null ? -1 : articleId.compareTo(o.articleId);

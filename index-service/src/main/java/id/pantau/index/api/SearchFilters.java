@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public record SearchFilters(
     }
 
     private static List<String> list(List<String> raw) {
-        return raw.stream().flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        return raw.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 
     private static @Nullable Instant date(String name, List<String> raw, boolean endOfDay) {

@@ -17,7 +17,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ public final class SearchService {
             throw new ApiException(400, "histogram: give official= or region=");
         }
         boolean bounded = filters.from() != null && filters.to() != null;
-        if (bounded && java.time.Duration.between(filters.from(), filters.to()).toDays() >= MAX_HISTOGRAM_DAYS) {
+        if (bounded && Duration.between(filters.from(), filters.to()).toDays() >= MAX_HISTOGRAM_DAYS) {
             throw new ApiException(400, "histogram: from..to may span at most " + MAX_HISTOGRAM_DAYS + " days");
         }
         SearchResponse<Void> response = es.search(s -> s.index(articlesAlias).query(query(filters)).size(0)
@@ -166,7 +168,7 @@ public final class SearchService {
                     .sort(o -> o.field(f -> f.field("article_id").order(SortOrder.Asc)));
             return after.articleId() == null ? s : s.searchAfter(FieldValue.of(after.indexedAt()), FieldValue.of(after.articleId()));
         }, Map.class);
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Map<String, Object> doc = (Map<String, Object>) hit.source();
             if (FeedHub.event(doc).position().compareTo(upTo) <= 0) {
@@ -238,6 +240,6 @@ public final class SearchService {
         facets.put("official", "official_ids");
         facets.put("organisation", "organisation_ids");
         facets.put("topic", "topics");
-        return java.util.Collections.unmodifiableMap(facets);
+        return Collections.unmodifiableMap(facets);
     }
 }

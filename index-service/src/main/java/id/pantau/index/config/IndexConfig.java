@@ -3,6 +3,7 @@ package id.pantau.index.config;
 import java.net.URI;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -132,7 +133,7 @@ public record IndexConfig(Kafka kafka, Elasticsearch elasticsearch, Bulk bulk, A
         public Api {
             Checks.notBlank("index.api.host", host);
             Checks.range("index.api.port", port, 0, 65_535);
-            keySha256 = keySha256.stream().map(k -> k.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+            keySha256 = keySha256.stream().map(k -> k.strip().toLowerCase(Locale.ROOT)).toList();
             for (String hash : keySha256) {
                 if (hash.length() != 64 || !hash.chars().allMatch(HexFormat::isHexDigit)) {
                     throw new IllegalArgumentException(

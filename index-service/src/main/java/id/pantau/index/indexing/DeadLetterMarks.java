@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,7 +37,7 @@ final class DeadLetterMarks {
             return "record:" + pending.partition().topic() + ":" + pending.partition().partition() + ":" + pending.offset() + ":"
                     + (pending.value() == null ? "null" : hex(sha256(pending.value())));
         }
-        String kind = pending.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String kind = pending.kind().name().toLowerCase(Locale.ROOT);
         Long version = op.isIndex() ? op.index().version() : null;
         return kind + ":" + pending.docId() + (version == null ? "" : ":v" + version);
     }

@@ -189,7 +189,7 @@ public final class IndexAdmin {
     }
 
     private static List<String> positional(String[] args) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        ArrayList<String> out = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config")) {
                 i++;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -74,7 +75,7 @@ public final class IndexMetrics {
     }
 
     private void countDocument(Pending.Kind kind, String result, double amount) {
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        String name = kind.name().toLowerCase(Locale.ROOT);
         counters.computeIfAbsent("doc." + name + "." + result, k -> Counter.builder("pantau.index.documents")
                 .description("Bulk item outcomes by document kind and result")
                 .tag("kind", name)
@@ -118,7 +119,7 @@ public final class IndexMetrics {
 
     /** Count of bulk items with {@code result} of {@code kind} so far. */
     public long documents(Pending.Kind kind, String result) {
-        Counter counter = counters.get("doc." + kind.name().toLowerCase(java.util.Locale.ROOT) + "." + result);
+        Counter counter = counters.get("doc." + kind.name().toLowerCase(Locale.ROOT) + "." + result);
         return counter == null ? 0 : (long) counter.count();
     }
 

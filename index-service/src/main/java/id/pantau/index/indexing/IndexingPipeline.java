@@ -3,6 +3,7 @@ package id.pantau.index.indexing;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.transport.BackoffPolicy;
 import id.pantau.index.config.IndexConfig;
 import id.pantau.schemas.DeadLetterHeaders;
 import id.pantau.schemas.Topics;
@@ -129,7 +130,7 @@ public final class IndexingPipeline implements AutoCloseable {
                 .flushInterval(bulk.flushIntervalMs(), TimeUnit.MILLISECONDS)
                 // Retries are ours (IndexingPipeline), so that they also cover connection errors and 5xx
                 // and hold back the offsets of the records they concern.
-                .backoffPolicy(co.elastic.clients.transport.BackoffPolicy.noBackoff())
+                .backoffPolicy(BackoffPolicy.noBackoff())
                 .listener(new BulkOutcomeListener(events, metrics::recordBulkLatency)));
         this.thread = new Thread(this::run, "index-pipeline");
         metrics.registerPipelineGauges(offsets::inFlight, () -> paused ? 1 : 0);

@@ -1,6 +1,7 @@
 package id.pantau.index.indexing;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import org.jspecify.annotations.Nullable;
 
 /** What one bulk item's response means for its Kafka record. */
 public enum ItemOutcome {
@@ -19,7 +20,7 @@ public enum ItemOutcome {
     }
 
     /** Classifies an HTTP status and Elasticsearch error type. */
-    public static ItemOutcome of(int status, @org.jspecify.annotations.Nullable String errorType) {
+    public static ItemOutcome of(int status, @Nullable String errorType) {
         if (status >= 200 && status < 300) {
             return INDEXED;
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.elasticsearch.client.RequestOptions;
@@ -73,7 +74,7 @@ final class FakeBulkTransport implements ElasticsearchTransport {
             TransportOptions options) throws IOException {
         try {
             return performRequestAsync(request, endpoint, options).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }

@@ -13,15 +13,20 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -90,7 +95,7 @@ class IndexingPipelineTest {
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
         // a2 v1 was dead-lettered by an earlier run (its marker exists); a4 v1 was not.
         String a2Marker = DeadLetterMarks.id("article:a2:v1");
-        List<String> markersWritten = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> markersWritten = Collections.synchronizedList(new ArrayList<>());
         FakeBulkTransport transport = new FakeBulkTransport(request -> {
             request.operations().stream().filter(op -> op.isCreate() && op.create().index().equals("dead-letters"))
                     .forEach(op -> markersWritten.add(op.create().id()));
@@ -106,7 +111,7 @@ class IndexingPipelineTest {
         assertThat(dead).extracting(r -> DeadLetterHeaders.read(r.headers(), DeadLetterHeaders.SOURCE_OFFSET)).containsExactlyInAnyOrder("2", "3");
         assertThat(metrics.deadLettersSkipped("MAPPING_REJECTED")).isEqualTo(1);
         assertThat(metrics.deadLetters("MAPPING_REJECTED")).isEqualTo(1);
-        String garbageKey = "record:" + P0.topic() + ":0:3:" + java.util.HexFormat.of().formatHex(sha256(garbage));
+        String garbageKey = "record:" + P0.topic() + ":0:3:" + HexFormat.of().formatHex(sha256(garbage));
         assertThat(markersWritten).containsExactlyInAnyOrder(DeadLetterMarks.id("article:a4:v1"), DeadLetterMarks.id(garbageKey));
     }
 
@@ -174,7 +179,7 @@ class IndexingPipelineTest {
         TopicPartition alerts = new TopicPartition(Topics.ALERTS.name(), 0);
         List<String> ids = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong committedWhenRetried = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+        AtomicLong committedWhenRetried = new AtomicLong(Long.MIN_VALUE);
         FakeBulkTransport transport = new FakeBulkTransport(request -> {
             request.operations().forEach(op -> ids.add(op.create().index() + "/" + op.create().id()));
             // First answer: the alert is written but its delivery state hits a 429, so the offset must wait.
@@ -239,8 +244,8 @@ class IndexingPipelineTest {
 
     private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
