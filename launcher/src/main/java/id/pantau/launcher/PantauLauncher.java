@@ -3,6 +3,7 @@ package id.pantau.launcher;
 import id.pantau.ingest.config.ConfigLoader;
 import id.pantau.ingest.config.IngestConfig;
 import id.pantau.launcher.LauncherOptions.Source;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class PantauLauncher {
             return OutletProbe.decide(options, List.of(), url -> false, Duration.ZERO);
         }
         IngestConfig ingest = ConfigLoader.load(List.of(), environment);
-        List<java.net.URI> homes = OutletProbe.homes(ingest);
+        List<URI> homes = OutletProbe.homes(ingest);
         LOG.info("outlets=probing count={} deadlineMs={} hint=\"--live or --demo skip this check\"", homes.size(), OutletProbe.DEADLINE.toMillis());
         HttpClient client = OutletProbe.client(OutletProbe.DEADLINE);
         OutletProbe.Decision decision;

@@ -11,6 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +89,7 @@ class DemoPipelineIT {
     }
 
     /** Polls {@code path} until {@code extract} finds something, or fails after {@link #WAIT} naming {@code what} and the last answer. */
-    private static JsonNode await(String what, String path, java.util.function.Function<JsonNode, JsonNode> extract) throws Exception {
+    private static JsonNode await(String what, String path, Function<JsonNode, JsonNode> extract) throws Exception {
         long begin = System.nanoTime();
         long deadline = begin + WAIT.toNanos();
         String last = "(no answer yet)";
@@ -120,8 +123,8 @@ class DemoPipelineIT {
         return null;
     }
 
-    private static java.util.List<String> texts(JsonNode array) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
         array.forEach(node -> out.add(node.asText()));
         return out;
     }

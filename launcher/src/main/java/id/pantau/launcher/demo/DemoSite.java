@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -254,7 +255,7 @@ public final class DemoSite implements AutoCloseable {
 
     private List<Publication> newestOf(String outletId) {
         List<Publication> mine = new ArrayList<>(published.stream().filter(p -> p.outletId().equals(outletId)).toList());
-        java.util.Collections.reverse(mine);
+        Collections.reverse(mine);
         return mine.subList(0, Math.min(FEED_ITEMS, mine.size()));
     }
 

@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +55,7 @@ class DemoSiteTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException("fixed to UTC");
         }
 
@@ -184,7 +186,7 @@ class DemoSiteTest {
     void shouldServeTheEditedArticleUnderTheSameUrlWithALaterFeedDate() throws Exception {
         DemoSite.Publication first = site.published().getFirst();
         DemoContent.DemoArticle article = first.article();
-        List<String> paragraphs = new java.util.ArrayList<>(article.paragraphs());
+        List<String> paragraphs = new ArrayList<>(article.paragraphs());
         paragraphs.add("Pembaruan: rapat itu juga dihadiri camat se-Kabupaten Mempawah.");
         DemoContent.DemoArticle edited = new DemoContent.DemoArticle(article.outlet(), article.slug(), article.title(), article.author(),
                 article.section(), article.tags(), paragraphs);

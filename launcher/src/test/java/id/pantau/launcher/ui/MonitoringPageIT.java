@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -216,7 +219,7 @@ class MonitoringPageIT {
 
         assertThat(favicon).isEqualTo("200 image/svg+xml");
         assertThat(console).as("console messages: 404s, CSP refusals and script errors would show here")
-                .filteredOn(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).isEmpty();
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
     }
 
     private static ChromeDriver startChromium(Path profile) {
@@ -284,11 +287,11 @@ class MonitoringPageIT {
     }
 
     /** Polls {@code condition} every 500 ms; fails after {@code wait} naming {@code what} and the page's message line. */
-    private static void waitUntil(Duration wait, String what, java.util.function.BooleanSupplier condition) {
+    private static void waitUntil(Duration wait, String what, BooleanSupplier condition) {
         long begin = System.nanoTime();
         new WebDriverWait(driver, wait, Duration.ofMillis(500))
                 .withMessage(() -> what + " (page message: '" + text("message") + "', feed: '" + text("feed-status") + "')")
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
         LOG.info("it=seen what=\"{}\" afterMs={}", what, (System.nanoTime() - begin) / 1_000_000);
     }
