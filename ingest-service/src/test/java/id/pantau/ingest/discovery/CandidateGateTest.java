@@ -117,7 +117,7 @@ class CandidateGateTest {
         CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), hourly, seen, clock);
         CandidateUrl item = new CandidateUrl("https://kalbaronline.com/2024/11/18/bukan-artikel/", NOW.minusSeconds(3600));
         revisiting.admit(outlet, List.of(item));
-        List<Instant> requests = new java.util.ArrayList<>();
+        List<Instant> requests = new ArrayList<>();
 
         for (Instant end = NOW.plus(Duration.ofHours(48)); clock.instant().isBefore(end); clock.advance(Duration.ofSeconds(30))) {
             if (!revisiting.admit(outlet, List.of(item)).admitted().isEmpty()) {
@@ -152,7 +152,7 @@ class CandidateGateTest {
         CandidateGate revisiting = new CandidateGate(Duration.ofHours(48), sixHourly, seen, clock);
         CandidateUrl undated = new CandidateUrl("https://kalbaronline.com/2024/11/18/tanpa-tanggal/", null);
         revisiting.admit(outlet, List.of(undated));
-        List<Instant> requests = new java.util.ArrayList<>(List.of(NOW));
+        List<Instant> requests = new ArrayList<>(List.of(NOW));
 
         for (Instant end = NOW.plus(Duration.ofDays(20)); clock.instant().isBefore(end); clock.advance(Duration.ofMinutes(5))) {
             if (!revisiting.admit(outlet, List.of(undated)).admitted().isEmpty()) {

@@ -13,6 +13,7 @@ import id.pantau.ingest.fetch.HostPacer;
 import id.pantau.ingest.fetch.HttpFetcher;
 import id.pantau.ingest.fetch.PoliteFetcher;
 import id.pantau.ingest.publish.DeadLetter;
+import id.pantau.ingest.publish.PublishException;
 import id.pantau.ingest.seen.InMemorySeenStore;
 import id.pantau.ingest.testing.FakeSleeper;
 import id.pantau.ingest.testing.MutableClock;
@@ -21,6 +22,7 @@ import id.pantau.ingest.testing.TestConfigs;
 import id.pantau.ingest.testing.TestSite;
 import id.pantau.schemas.avro.CrawlKind;
 import id.pantau.schemas.avro.CrawlRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -265,7 +267,7 @@ class DiscoverySchedulerTest {
         AtomicBoolean brokerDown = new AtomicBoolean(true);
         id.pantau.ingest.publish.CrawlRequestSink flaky = (host, request) -> {
             if (brokerDown.get()) {
-                throw new id.pantau.ingest.publish.PublishException("ingest.crawl.requests", host, new java.io.IOException("broker down"));
+                throw new PublishException("ingest.crawl.requests", host, new IOException("broker down"));
             }
             publisher.request(host, request);
         };
@@ -311,7 +313,7 @@ class DiscoverySchedulerTest {
     // an outlet whose feed goes away must not go quiet unnoticed: one dead letter per outage, not one per poll
     @Test
     void shouldDeadLetterAnUnavailableFeedOncePerOutage() {
-        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean down = new AtomicBoolean(true);
         byte[] feed = site.resourceText("feed.xml").getBytes(StandardCharsets.UTF_8);
         site.route("/feed/", (ex, hit) -> {
             if (down.get()) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -318,7 +319,7 @@ class SourcePollerTest {
     @Test
     void shouldFindArticleLinksOnSectionPage() {
         site.html("/category/pontianak/", site.resourceText("section.html"));
-        String pattern = java.util.regex.Pattern.quote(site.base()) + "/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/";
+        String pattern = Pattern.quote(site.base()) + "/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/";
         Outlet outlet = TestConfigs.outlet("kalbaronline", site, SourceType.SECTION, "/category/pontianak/", pattern);
 
         SourcePoller.Poll poll = poller.poll(outlet, outlet.sources().getFirst());

@@ -1,5 +1,7 @@
 package id.pantau.ingest.extract;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -181,7 +183,7 @@ public class ExtractionBenchmark {
         ExtractionBenchmark bench = new ExtractionBenchmark();
         bench.setUp();
         Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<Runnable> tasks = List.of(() -> bench.parseOnly(bh), () -> uncheck(() -> bench.extractWithProfile(bh)),
                 () -> uncheck(() -> bench.extractGenericOnly(bh)));
         List<double[]> rounds = new ArrayList<>();
