@@ -12,6 +12,7 @@ import id.pantau.ingest.extract.ExtractionException;
 import id.pantau.ingest.extract.ExtractionProfile;
 import id.pantau.ingest.extract.ExtractionProfiles;
 import id.pantau.ingest.extract.PageLoader;
+import id.pantau.ingest.extract.UnreadableProfileFileException;
 import id.pantau.ingest.extract.generic.BatchExtraction;
 import id.pantau.ingest.fetch.PageDecoder;
 import id.pantau.ingest.publish.RawArticleMapper;
@@ -118,11 +119,11 @@ public final class ExtractCli {
         } catch (IOException e) {
             out.println("cannot read " + parsed.input() + ": " + e.getMessage());
             return IO_ERROR;
+        } catch (UnreadableProfileFileException e) {
+            out.println(e.getMessage() + ": " + e.getCause().getMessage());
+            return IO_ERROR;
         } catch (UncheckedIOException e) {
-            // a profile file names itself in the message; the cause says why
-            IOException cause = e.getCause();
-            boolean named = e.getMessage() != null && !e.getMessage().equals(cause.toString());
-            out.println((named ? e.getMessage() : "cannot read " + parsed.input()) + ": " + cause.getMessage());
+            out.println("cannot read " + parsed.input() + ": " + e.getCause().getMessage());
             return IO_ERROR;
         }
     }
@@ -191,7 +192,7 @@ public final class ExtractCli {
     /**
      * The text of the {@code --profile-file}, when an {@code --outlet} is given to use it for; else null.
      *
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws UnreadableProfileFileException when the file cannot be read
      */
     private static @Nullable String profileYaml(Arguments args) {
         if (args.outlet() == null || args.profileFile() == null) {
@@ -200,7 +201,7 @@ public final class ExtractCli {
         try {
             return Files.readString(Path.of(args.profileFile()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read profile file " + args.profileFile(), e);
+            throw new UnreadableProfileFileException(Path.of(args.profileFile()), e);
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -55,14 +54,14 @@ public final class ExtractionProfiles {
      * The profiles of a YAML file, by outlet id, in file order.
      *
      * @throws IllegalArgumentException when the file is not a map of profiles nor an outlets list
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws UnreadableProfileFileException when the file cannot be read
      */
     public static Map<String, ExtractionProfile> fromFile(Path file) {
         String yaml;
         try {
             yaml = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read profile file " + file, e);
+            throw new UnreadableProfileFileException(file, e);
         }
         return fromYaml(yaml, file);
     }
@@ -71,14 +70,14 @@ public final class ExtractionProfiles {
      * The profiles of the YAML text of {@code file}, already read, as {@link #fromFile} gives them.
      *
      * @throws IllegalArgumentException when the text is not a map of profiles nor an outlets list
-     * @throws UncheckedIOException when the text is not YAML
+     * @throws UnreadableProfileFileException when the text is not YAML
      */
     public static Map<String, ExtractionProfile> fromYaml(String yaml, Path file) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read profile file " + file, e);
+            throw new UnreadableProfileFileException(file, e);
         }
         Map<String, ExtractionProfile> profiles = new LinkedHashMap<>();
         if (root != null && root.has("outlets") && root.get("outlets").isArray()) {

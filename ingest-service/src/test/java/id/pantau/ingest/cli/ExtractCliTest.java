@@ -280,6 +280,16 @@ class ExtractCliTest {
         assertThat(run.out()).startsWith("cannot read profile file " + missing + ": ");
     }
 
+    @Test
+    void shouldNameAProfileFileThatIsNotYaml(@TempDir Path dir) throws IOException {
+        Path broken = Files.writeString(dir.resolve("rusak.yaml"), "outlets: [ {id: tribun-pontianak, profile: {title: h1}\n");
+
+        Run run = run(tribunPage().toString(), "--outlet", "tribun-pontianak", "--profile-file", broken.toString());
+
+        assertThat(run.exit()).isEqualTo(ExtractCli.IO_ERROR);
+        assertThat(run.out()).startsWith("cannot read profile file " + broken + ": ").doesNotContain(tribunPage().toString());
+    }
+
     private static String usage() {
         return "usage: extract <file-or-url-or-folder> [--outlet ID] [--url URL] [--profile-file outlets.yaml]\n";
     }
