@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -24,12 +23,12 @@ final class Evidence {
     private static final double LEAD_COVERAGE = 0.6;
     private static final double LEAD_WEIGHT = 2;
 
-    private final Set<String> words;
-    private final Set<String> lead;
+    private final WordTable words;
+    private final WordTable lead;
 
     private Evidence(Set<String> words, Set<String> lead) {
-        this.words = words;
-        this.lead = lead;
+        this.words = new WordTable(words);
+        this.lead = new WordTable(lead);
     }
 
     /** The evidence of {@code document}; {@link #NONE} when it has neither. */
@@ -67,15 +66,23 @@ final class Evidence {
             return 0.25 + 1.75 * share(text);
         }
         if (!lead.isEmpty() && text.length() >= lead.size() * 3) {
-            Set<String> found = new HashSet<>();
-            forEachWord(text, word -> {
-                if (lead.contains(word)) {
-                    found.add(word);
-                }
-            });
-            return found.size() >= LEAD_COVERAGE * lead.size() ? LEAD_WEIGHT : 1;
+            return holdsLead(text) ? LEAD_WEIGHT : 1;
         }
         return 1;
+    }
+
+    /** True when {@code text} holds at least {@value #LEAD_COVERAGE} of the description's distinct words. */
+    private boolean holdsLead(String text) {
+        boolean[] found = new boolean[lead.slots()];
+        int[] distinct = {0};
+        forEachWord(text, (start, end) -> {
+            int slot = lead.slotOf(text, start, end);
+            if (slot >= 0 && !found[slot]) {
+                found[slot] = true;
+                distinct[0]++;
+            }
+        });
+        return distinct[0] >= LEAD_COVERAGE * lead.size();
     }
 
     /** Share of {@code text}'s words found in the {@code articleBody} (1 when there is none). */
@@ -84,9 +91,9 @@ final class Evidence {
             return 1;
         }
         int[] counts = new int[2];
-        forEachWord(text, word -> {
+        forEachWord(text, (start, end) -> {
             counts[0]++;
-            if (words.contains(word)) {
+            if (words.slotOf(text, start, end) >= 0) {
                 counts[1]++;
             }
         });
@@ -95,19 +102,24 @@ final class Evidence {
 
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
-        forEachWord(text, words::add);
+        forEachWord(text, (start, end) -> words.add(text.substring(start, end).toLowerCase(Locale.ROOT)));
         return words;
     }
 
-    /** Calls {@code action} with each lower-cased run of letters and digits of {@code text}. */
-    private static void forEachWord(String text, Consumer<String> action) {
+    /** Where a word sits in a text: {@code [start, end)}. */
+    private interface WordAction {
+        void accept(int start, int end);
+    }
+
+    /** Calls {@code action} with the bounds of each run of letters, digits and underscores of {@code text}. */
+    private static void forEachWord(String text, WordAction action) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean wordChar = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
-                action.accept(text.substring(start, i).toLowerCase(Locale.ROOT));
+                action.accept(start, i);
                 start = -1;
             }
         }
