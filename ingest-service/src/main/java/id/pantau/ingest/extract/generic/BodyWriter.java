@@ -157,16 +157,19 @@ final class BodyWriter {
                 current.append(text);
                 return;
             }
+            // whitespace runs become one space; the words between are copied whole
+            int word = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Character.isWhitespace(c) || c == '\u00a0') {
+                    current.append(text, word, i);
+                    word = i + 1;
                     if (!current.isEmpty() && current.charAt(current.length() - 1) != ' ') {
                         current.append(' ');
                     }
-                } else {
-                    current.append(c);
                 }
             }
+            current.append(text, word, text.length());
         }
 
         void flush() {
