@@ -1,8 +1,10 @@
 package id.pantau.ingest.extract.generic;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -22,6 +24,8 @@ final class TextStats {
             "sup", "sub", "mark", "abbr", "cite", "q", "code", "s", "del", "ins", "time", "big", "kbd", "var", "label");
 
     private final Map<Element, int[]> counts = new IdentityHashMap<>();
+    /** The elements walked so far; all their descendants are in {@link #counts} too. */
+    private final List<Element> walked = new ArrayList<>();
 
     /** True for inline formatting elements. */
     static boolean isInline(Element element) {
@@ -40,6 +44,8 @@ final class TextStats {
         if (cached != null) {
             return cached;
         }
+        List<Element> walkedInside = walkedInside(root);
+        walked.add(root);
         Deque<int[]> stack = new ArrayDeque<>();
         int[] linkDepth = {0};
         NodeTraversor.filter(new NodeFilter() {
@@ -57,7 +63,7 @@ final class TextStats {
                 if (!(node instanceof Element element)) {
                     return FilterResult.CONTINUE;
                 }
-                int[] known = element == root ? null : counts.get(element);
+                int[] known = element != root && isOneOf(element, walkedInside) ? counts.get(element) : null;
                 if (known != null) {
                     int[] top = stack.peek();
                     if (top != null) {
@@ -91,6 +97,33 @@ final class TextStats {
             }
         }, root);
         return counts.get(root);
+    }
+
+    /**
+     * The elements walked before that lie inside {@code root}: the walk of {@code root} reuses their
+     * counts. All other elements it meets are unknown (a known one is inside one of these, which the
+     * walk skips), so they are not looked up.
+     */
+    private List<Element> walkedInside(Element root) {
+        List<Element> inside = new ArrayList<>();
+        for (Element element : walked) {
+            for (Element ancestor = element.parent(); ancestor != null; ancestor = ancestor.parent()) {
+                if (ancestor == root) {
+                    inside.add(element);
+                    break;
+                }
+            }
+        }
+        return inside;
+    }
+
+    private static boolean isOneOf(Element element, List<Element> elements) {
+        for (Element candidate : elements) {
+            if (candidate == element) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int nonSpace(String text) {
