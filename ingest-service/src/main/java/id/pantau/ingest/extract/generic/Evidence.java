@@ -106,13 +106,8 @@ final class Evidence {
         return words;
     }
 
-    /** Where a word sits in a text: {@code [start, end)}. */
-    private interface WordAction {
-        void accept(int start, int end);
-    }
-
     /** Calls {@code action} with the bounds of each run of letters, digits and underscores of {@code text}. */
-    private static void forEachWord(String text, WordAction action) {
+    private static void forEachWord(String text, WordBounds action) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean wordChar = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
