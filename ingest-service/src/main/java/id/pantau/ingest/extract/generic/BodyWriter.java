@@ -3,6 +3,7 @@ package id.pantau.ingest.extract.generic;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -24,13 +25,22 @@ final class BodyWriter {
     private static final Set<String> LINK_LIST_TAGS = Set.of("ul", "ol", "div", "section", "table", "dl");
 
     /** Lines that are page furniture wherever they appear. */
-    private static final Pattern NOISE_LINE = Pattern.compile(
+    static final Pattern NOISE_LINE = Pattern.compile(
             "(?i)^\\W*(?:(?:baca|lihat|simak)\\s+(?:juga|pula|selengkapnya|berita)\\b.*"
                     + "|advertisement|advertisment|iklan|scroll to (?:resume|continue)(?: with)? content"
                     + "|(?:read|see) (?:more|also)\\s*:.*|related\\s*:.*|also read\\s*:.*|berita terkait\\s*:?.*"
                     + "|share (?:this|on)\\b.*|bagikan\\b.*|follow us\\b.*|ikuti (?:kami|berita)\\b.*"
                     + "|(?:penulis|editor|reporter|wartawan|pewarta|redaktur|kontributor|fotografer|foto)\\s*:.{0,120}"
                     + "|halaman (?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|halaman \\d+ dari \\d+)\\W*$");
+
+    /**
+     * The words a {@link #NOISE_LINE} starts with, after its non-word prefix: a line whose first word
+     * starts with none of them cannot match, so the regex is not run.
+     */
+    private static final String[] NOISE_LINE_STARTS = {"baca", "lihat", "simak", "advertisement", "advertisment",
+        "iklan", "scroll to ", "read ", "see ", "related", "also read", "berita terkait", "share ", "bagikan", "follow us",
+        "ikuti ", "penulis", "editor", "reporter", "wartawan", "pewarta", "redaktur", "kontributor", "foto",
+        "halaman ", "selanjutnya"};
 
     /** A line that is only a date and / or a time ("20 Nov, 2019 05:47", "Senin, 18/11/2024 13:39 WIB"). */
     private static final Pattern DATE_LINE = Pattern.compile(
@@ -43,12 +53,19 @@ final class BodyWriter {
     private static final Pattern SHORTCODE_LINE = Pattern.compile("^\\[\\w+[^\\]]*\\].*\\[/\\w+\\]$");
 
     /** A call to subscribe, sign up, follow or download, in English or Indonesian. */
-    private static final Pattern PROMO = Pattern.compile(
+    static final Pattern PROMO = Pattern.compile(
             "(?i)\\b(?:subscribe|newsletters?|sign up|signup|follow (?:us|him|her|them)|download (?:our|the) app"
                     + "|follow\\b.{0,60}\\bon (?:twitter|facebook|instagram|youtube|tiktok)"
                     + "|^\\(?(?:additional )?(?:reporting|writing|editing) by\\b|contributed (?:reporting )?to this report"
                     + "|langganan|berlangganan|ikuti (?:kami|kanal|akun|berita)|unduh aplikasi|dapatkan (?:update|informasi)"
                     + "|gabung(?:lah)? (?:di|ke|dengan) (?:grup|kanal|channel))\\b");
+
+    /**
+     * Every match of {@link #PROMO} holds one of these (in any ASCII case): a paragraph without them
+     * cannot match, so the regex is not run.
+     */
+    private static final String[] PROMO_WORDS = {"subscribe", "newsletter", "sign up", "signup", "follow",
+        "download ", "ing by", "contributed", "langganan", "ikuti ", "unduh aplikasi", "dapatkan ", "gabung"};
 
     /** Furniture lines are short; a longer paragraph is never dropped as one. */
     private static final int MAX_NOISE_CHARS = 400;
@@ -210,17 +227,54 @@ final class BodyWriter {
     private static List<String> withoutPromoTail(List<String> paragraphs) {
         int end = paragraphs.size();
         while (end > 0 && paragraphs.size() - end < 3 && paragraphs.get(end - 1).length() < 300
-                && PROMO.matcher(paragraphs.get(end - 1)).find()) {
+                && isPromo(paragraphs.get(end - 1))) {
             end--;
         }
         return end == paragraphs.size() ? paragraphs : paragraphs.subList(0, end);
+    }
+
+    static boolean isPromo(String paragraph) {
+        return mayBePromo(paragraph) && PROMO.matcher(paragraph).find();
+    }
+
+    /** False when {@code paragraph} holds none of the {@link #PROMO_WORDS}, so {@link #PROMO} finds nothing in it. */
+    static boolean mayBePromo(String paragraph) {
+        String lower = paragraph.toLowerCase(Locale.ROOT);
+        for (String word : PROMO_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * False when the first word character of {@code line} (ASCII letter, digit or underscore, as
+     * {@code \\W} does not match) starts none of the {@link #NOISE_LINE_STARTS}, so {@link #NOISE_LINE}
+     * does not match it.
+     */
+    static boolean mayBeNoiseLine(String line) {
+        int start = 0;
+        while (start < line.length() && !isAsciiWordChar(line.charAt(start))) {
+            start++;
+        }
+        for (String word : NOISE_LINE_STARTS) {
+            if (line.regionMatches(true, start, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     static boolean isNoise(String text, int linkChars, int chars) {
         if (text.length() >= MAX_NOISE_CHARS) {
             return false;
         }
-        if (NOISE_LINE.matcher(text).matches() || SHORTCODE_LINE.matcher(text).matches()
+        if (mayBeNoiseLine(text) && NOISE_LINE.matcher(text).matches() || SHORTCODE_LINE.matcher(text).matches()
                 || text.length() < 60 && DATE_LINE.matcher(text).matches()) {
             return true;
         }
