@@ -1,11 +1,17 @@
 package id.pantau.ingest.extract.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the page says about its own body outside the HTML body. The JSON-LD {@code articleBody}: a
@@ -33,7 +39,8 @@ final class Evidence {
 
     /** The evidence of {@code document}; {@link #NONE} when it has neither. */
     static Evidence of(Document document) {
-        for (JsonNode article : JsonLd.articles(document, "articleBody")) {
+        Sources sources = Sources.of(document);
+        for (JsonNode article : JsonLd.articles(sources.ldScripts, "articleBody")) {
             JsonNode body = article.get("articleBody");
             if (body != null && body.isTextual()) {
                 Set<String> words = words(body.asText());
@@ -42,7 +49,7 @@ final class Evidence {
                 }
             }
         }
-        Element description = document.selectFirst("meta[property=og:description], meta[name=description]");
+        Element description = sources.description;
         if (description != null) {
             Set<String> lead = words(description.attr("content"));
             if (lead.size() >= MIN_LEAD_WORDS) {
@@ -117,6 +124,49 @@ final class Evidence {
                 action.accept(start, i);
                 start = -1;
             }
+        }
+    }
+
+    /**
+     * The page's JSON-LD scripts and its description, found in one walk: the scripts {@link
+     * JsonLd#articles(Document)} reads (not inside another script) and the element {@code
+     * selectFirst("meta[property=og:description], meta[name=description]")} finds.
+     */
+    static final class Sources implements NodeVisitor {
+        final List<Element> ldScripts = new ArrayList<>();
+        @Nullable Element description;
+        private int scriptDepth;
+
+        static Sources of(Document document) {
+            Sources sources = new Sources();
+            NodeTraversor.traverse(sources, document);
+            return sources;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element element)) {
+                return;
+            }
+            if (element.nameIs("script")) {
+                if (scriptDepth == 0 && element.attr("type").equalsIgnoreCase("application/ld+json")) {
+                    ldScripts.add(element);
+                }
+                scriptDepth++;
+            } else if (description == null && element.nameIs("meta") && isDescription(element)) {
+                description = element;
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element element && element.nameIs("script")) {
+                scriptDepth--;
+            }
+        }
+
+        private static boolean isDescription(Element meta) {
+            return "og:description".equalsIgnoreCase(meta.attr("property")) || "description".equalsIgnoreCase(meta.attr("name"));
         }
     }
 }

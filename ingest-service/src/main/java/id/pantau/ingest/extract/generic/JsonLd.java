@@ -64,6 +64,18 @@ public final class JsonLd {
     }
 
     /**
+     * As {@link #articles(Document, String)}, reading the given {@code <script type="application/ld+json">}
+     * elements: those of the page that are not inside another script, in page order.
+     */
+    static List<JsonNode> articles(List<Element> ldScripts, String mustContain) {
+        List<JsonNode> articles = new ArrayList<>();
+        for (Element script : ldScripts) {
+            read(script.data(), mustContain, articles);
+        }
+        return articles;
+    }
+
+    /**
      * The first article-like object of the given {@code <script type="application/ld+json">} elements
      * (in page order), reading no further script once one is found; the same object as the first of
      * {@link #articles(Document)}. Null when there is none.

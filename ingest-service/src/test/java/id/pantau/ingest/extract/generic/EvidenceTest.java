@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,50 @@ class EvidenceTest {
                 assertThat(evidence.share(text)).as(text).isEqualTo(words.size() >= 40 ? share : 1);
             }
         }
+    }
+
+    @Test
+    void shouldFindTheScriptsJsonLdReadsAndTheMetaSelectFirstFindsInOneWalk() {
+        String[] parts = {"<meta name=description content=a>", "<meta NAME=Description content=b>",
+            "<meta name=' description' content=c>", "<meta property=og:description content=d>",
+            "<meta property=OG:DESCRIPTION content=e>", "<meta property=og:title name=description content=f>",
+            "<meta property=og:description name=x content=g>", "<meta name=keywords content=h>", "<meta content=i>",
+            "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"articleBody\":\"j\"}</script>",
+            "<script type='Application/LD+JSON'>{\"@type\":\"BlogPosting\",\"articleBody\":\"k\"}</script>",
+            "<script type=text/javascript>var l = 1;</script>", "<script>{\"@type\":\"Article\"}</script>",
+            "<script type=application/ld+json>[{\"@type\":\"Report\",\"articleBody\":\"m\"}]</script>",
+            "<svg><script type=application/ld+json>{\"@type\":\"Article\",\"articleBody\":\"n\"}</script>"
+                    + "<meta name=description content=o></svg>",
+            "<svg><script><script type=application/ld+json>{\"@type\":\"Article\",\"articleBody\":\"p\"}"
+                    + "</script><meta name=description content=q></script></svg>",
+            "<noscript><meta name=description content=r></noscript>", "<p>text</p>", "<div><span>s</span></div>",
+            "<template><meta name=description content=t></template>"};
+        Random random = new Random(19);
+        for (int page = 0; page < 5_000; page++) {
+            StringBuilder head = new StringBuilder();
+            StringBuilder body = new StringBuilder();
+            for (int i = random.nextInt(6); i >= 0; i--) {
+                (random.nextBoolean() ? head : body).append(parts[random.nextInt(parts.length)]);
+            }
+            Document document = Jsoup.parse("<html><head>" + head + "</head><body>" + body + "</body></html>");
+            Evidence.Sources sources = Evidence.Sources.of(document);
+            assertThat(sources.description).as(document.html())
+                    .isSameAs(document.selectFirst("meta[property=og:description], meta[name=description]"));
+            assertThat(JsonLd.articles(sources.ldScripts, "articleBody")).as(document.html())
+                    .isEqualTo(JsonLd.articles(document, "articleBody"));
+        }
+    }
+
+    @Test
+    void shouldLeaveAScriptInsideAScriptUnreadAsJsonLdDoes() {
+        // the HTML parser never nests scripts; a DOM built in code can
+        Document document = Jsoup.parse("<html><head></head><body></body></html>");
+        Element outer = document.body().appendElement("script");
+        outer.appendElement("script").attr("type", "application/ld+json")
+                .appendChild(new DataNode("{\"@type\":\"Article\",\"articleBody\":\"x\"}"));
+
+        assertThat(JsonLd.articles(document, "articleBody")).isEmpty();
+        assertThat(Evidence.Sources.of(document).ldScripts).isEmpty();
     }
 
     private static double leadWeight(Set<String> lead, String text) {
