@@ -71,10 +71,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * the work on top of the parse in fast-parse JVMs 53 to 64 us before, 47 to 51 after. Target 1.5 met
  * only in slow-parse JVMs. {@link ExtractionDump} shows the results unchanged.
  *
- * <p>Sixth measurement, 7 Dec 2026, a third machine (parse 45 to 115 us per article), no extraction code
- * changed: this build 1.31 to 1.47 in 18 JVMs (median 1.41; 1.38 to 1.43 where the parse is fast, 17.5
- * to 19.7 us on top of it), the fourth pass's last build alongside 1.33 to 1.59 (median 1.50). Target
- * 1.5 met here in every JVM; the same code read 1.57 on the fifth pass's machine.
+ * <p>Sixth measurement, 7 Dec 2026, a third machine (parse 44 to 102 us per article), the profile path
+ * unchanged: 42 JVMs of builds sharing it, median 1.42 (1.38 to 1.46 in the 26 whose parse is fast,
+ * 17 to 22 us on top of it; 1.51 to 1.61 in 5 of the 15 whose parse is 56 to 80 us); the fourth pass's
+ * last build alongside 1.33 to 1.59 (median 1.50). Target 1.5 met by the median; the same code read 1.57
+ * on the fifth pass's machine. Generic extraction, after an exact-result pass: 2.63 to 2.86 where the
+ * parse is fast, against 3.04 to 3.20 before.
  *
  * <p>Not part of any test run. Run it with (add {@code cpu} after the class name for the CPU-time ratios alone):
  *
