@@ -149,7 +149,7 @@ final class Evidence {
                 return;
             }
             if (element.nameIs("script")) {
-                if (scriptDepth == 0 && element.attr("type").equalsIgnoreCase("application/ld+json")) {
+                if (scriptDepth == 0 && JsonLd.isLdScript(element)) {
                     ldScripts.add(element);
                 }
                 scriptDepth++;

@@ -44,7 +44,7 @@ public final class JsonLd {
 
     /** As {@link #articles(Document)}, reading only scripts whose text contains {@code mustContain}. */
     static List<JsonNode> articles(Document document, String mustContain) {
-        List<JsonNode> articles = new ArrayList<>();
+        List<Element> scripts = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -54,13 +54,18 @@ public final class JsonLd {
                 if (!element.nameIs("script")) {
                     return FilterResult.CONTINUE;
                 }
-                if (element.attr("type").equalsIgnoreCase("application/ld+json")) {
-                    read(element.data(), mustContain, articles);
+                if (isLdScript(element)) {
+                    scripts.add(element);
                 }
                 return FilterResult.SKIP_ENTIRELY;
             }
         }, document);
-        return articles;
+        return articles(scripts, mustContain);
+    }
+
+    /** Whether {@code script} (a {@code <script>} element) holds JSON-LD. */
+    static boolean isLdScript(Element script) {
+        return script.attr("type").equalsIgnoreCase("application/ld+json");
     }
 
     /**
@@ -70,7 +75,7 @@ public final class JsonLd {
     static List<JsonNode> articles(List<Element> ldScripts, String mustContain) {
         List<JsonNode> articles = new ArrayList<>();
         for (Element script : ldScripts) {
-            read(script.data(), mustContain, articles);
+            read(data(script), mustContain, articles);
         }
         return articles;
     }
